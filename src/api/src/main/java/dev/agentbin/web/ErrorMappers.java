@@ -1,0 +1,98 @@
+package dev.agentbin.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.agentbin.common.ApiException;
+import dev.agentbin.common.ErrorStatus;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become HTTP answers: a client mistake is a 4xx envelope, never a 500. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    private final RequestId requestId;
+
+    public ErrorMappers(RequestId requestId) {
+        this.requestId = requestId;
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return envelope(e.status(), e.reason(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream()
+                .map(ConstraintViolation::getMessage)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return envelope(ErrorStatus.INVALID_ARGUMENT, "INVALID_ARGUMENT", message.isEmpty() ? "The request is invalid." : message);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping) {
+            return envelope(ErrorStatus.INVALID_ARGUMENT, "INVALID_ARGUMENT", describe(mapping));
+        }
+        return envelope(ErrorStatus.INVALID_ARGUMENT, "INVALID_JSON_BODY", "The request body is not valid JSON.");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e instanceof NotFoundException || e instanceof NotAllowedException) {
+            return envelope(ErrorStatus.NOT_FOUND, "ROUTE_NOT_FOUND", "No such route.");
+        }
+        if (e instanceof NotSupportedException) {
+            return envelope(ErrorStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return envelope(ErrorStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", BodySizeLimit.MESSAGE);
+        }
+        if (status >= 400 && status < 500) {
+            return envelope(ErrorStatus.INVALID_ARGUMENT, "INVALID_ARGUMENT", "The request is invalid.");
+        }
+        return internal(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return internal(e);
+    }
+
+    private Response internal(Throwable e) {
+        LOG.errorf(e, "request %s failed", requestId.value());
+        return envelope(ErrorStatus.INTERNAL, "INTERNAL", "An internal error occurred.");
+    }
+
+    /** Names the offending field (its JSON path) without echoing Jackson's internals. */
+    private static String describe(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String detail = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage() : "has the wrong type or format";
+        return field.isEmpty() ? "The request body " + detail + "." : field + ": " + detail;
+    }
+
+    private Response envelope(ErrorStatus status, String reason, String message) {
+        return Response.status(status.httpStatus())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorEnvelope(new ErrorEnvelope.Body(status.name(), reason, message, requestId.value())))
+                .build();
+    }
+}

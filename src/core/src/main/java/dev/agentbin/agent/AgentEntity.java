@@ -1,0 +1,64 @@
+package dev.agentbin.agent;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A row of {@code agent_agents}. Addresses live in their own table (see {@link AddressEntity}). */
+@Entity
+@Table(name = "agent_agents")
+public class AgentEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id", nullable = false)
+    public UUID customerId;
+
+    @Column(nullable = false)
+    public String username;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String detail;
+
+    @Convert(converter = EnumColumns.RingMethodColumn.class)
+    @Column(name = "ring_method", nullable = false)
+    public RingMethod ringMethod;
+
+    @Convert(converter = EnumColumns.AgentStatusColumn.class)
+    @Column(nullable = false)
+    public AgentStatus status;
+
+    @Column(nullable = false)
+    public long permission;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "tag_ids", nullable = false, columnDefinition = "uuid[]")
+    public UUID[] tagIds;
+
+    @Column(name = "tm_create", nullable = false)
+    public Instant tmCreate;
+
+    @Column(name = "tm_update")
+    public Instant tmUpdate;
+
+    @Column(name = "tm_delete")
+    public Instant tmDelete;
+
+    public boolean isDeleted() {
+        return tmDelete != null;
+    }
+}

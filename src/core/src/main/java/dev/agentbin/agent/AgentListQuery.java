@@ -1,0 +1,71 @@
+package dev.agentbin.agent;
+
+import dev.agentbin.common.ApiException;
+import dev.agentbin.common.Ids;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** A validated list request: every query parameter is parsed here, each bad one a 400 with its reason. */
+public record AgentListQuery(int pageSize, PageCursor after, AgentStatus status, List<UUID> tagIds) {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_TAG_IDS = 100;
+
+    public static AgentListQuery parse(String pageSize, String pageToken, String status, String tagIds) {
+        return new AgentListQuery(parsePageSize(pageSize),
+                pageToken == null || pageToken.isBlank() ? null : PageCursor.parse(pageToken.trim()),
+                parseStatus(status),
+                parseTagIds(tagIds));
+    }
+
+    /** Like the reference: absent, zero, negative or over 100 means 100; not a number is a 400. */
+    private static int parsePageSize(String text) {
+        if (text == null || text.isBlank()) {
+            return MAX_PAGE_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(text.trim());
+            return size <= 0 || size > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : size;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("INVALID_REQUEST_PARAMETER", "page_size must be an integer: " + text);
+        }
+    }
+
+    private static AgentStatus parseStatus(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return AgentStatus.fromWire(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidArgument(e.getMessage());
+        }
+    }
+
+    /** Comma-separated, any-of; present but empty, an invalid or nil id, or more than 100 ids is a 400. */
+    private static List<UUID> parseTagIds(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (String part : text.split(",", -1)) {
+            UUID id = Ids.parseOrNull(part.trim().toLowerCase(Locale.ROOT));
+            if (id == null) {
+                throw invalidTagIds("tag_ids must be a comma-separated list of non-nil UUIDs: '" + text + "'");
+            }
+            ids.add(id);
+        }
+        if (ids.size() > MAX_TAG_IDS) {
+            throw invalidTagIds("tag_ids holds at most " + MAX_TAG_IDS + " ids");
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private static ApiException invalidTagIds(String message) {
+        return ApiException.invalid("INVALID_TAG_IDS", message);
+    }
+}

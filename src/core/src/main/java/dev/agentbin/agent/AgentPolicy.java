@@ -1,0 +1,86 @@
+package dev.agentbin.agent;
+
+import dev.agentbin.auth.Caller;
+import dev.agentbin.common.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Every permission rule of the agent API, in one place.
+ *
+ * <ul>
+ *   <li>A superadmin acts on any customer; admins and managers act within their own customer.</li>
+ *   <li>Another customer's agent does not exist for the caller (404, never 403).</li>
+ *   <li>An agent acts on itself for its profile, status and the self-service routes only.</li>
+ *   <li>Nobody grants a bit it does not hold, and nobody changes the permission or password of, or
+ *       deletes, an agent holding bits it does not hold (a manager cannot take over an admin).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class AgentPolicy {
+
+    public enum Action {
+        VIEW, EDIT_PROFILE, SET_STATUS, SET_ADDRESSES, SET_TAGS, SET_PASSWORD, SET_PERMISSION, DELETE,
+        /** The self-service routes (/service_agents/me/...): only ever the caller's own agent. */
+        SELF_SERVICE
+    }
+
+    /** Throws 404 when the target is outside the caller's reach and 403 when the action is not allowed. */
+    public void check(Caller caller, AgentEntity target, Action action) {
+        if (!caller.isSuperAdmin() && !caller.customerId().equals(target.customerId)) {
+            throw AgentErrors.notFound(target.id);
+        }
+        boolean self = caller.agentId().equals(target.id);
+        boolean allowed = switch (action) {
+            case VIEW, EDIT_PROFILE, SET_STATUS -> self || manages(caller, target.customerId);
+            case SET_ADDRESSES, SET_TAGS -> manages(caller, target.customerId);
+            case SET_PASSWORD, SET_PERMISSION, DELETE -> manages(caller, target.customerId)
+                    && holdsAll(caller, target.permission);
+            case SELF_SERVICE -> self;
+        };
+        if (!allowed) {
+            throw ApiException.permissionDenied("The caller may not perform this action on this agent.");
+        }
+    }
+
+    /** Listing and creating agents of a customer. */
+    public void checkManages(Caller caller, java.util.UUID customerId) {
+        if (!manages(caller, customerId)) {
+            throw ApiException.permissionDenied("Only an admin or a manager of the customer may do this.");
+        }
+    }
+
+    /** The bits of {@code permission} must all be grantable by the caller. */
+    public void checkGrant(Caller caller, long permission) {
+        if (!holdsAll(caller, permission)) {
+            throw ApiException.permissionDenied(
+                    "The caller cannot grant permission " + permission + ": it holds " + grantable(caller) + " at most.");
+        }
+    }
+
+    private static boolean manages(Caller caller, java.util.UUID customerId) {
+        if (caller.isSuperAdmin()) {
+            return true;
+        }
+        return caller.customerId().equals(customerId)
+                && Permission.has(caller.permission(), Permission.CUSTOMER_ADMIN | Permission.CUSTOMER_MANAGER);
+    }
+
+    private static boolean holdsAll(Caller caller, long permission) {
+        return (permission & ~grantable(caller)) == 0;
+    }
+
+    /** What the caller may hand out: an admin holds every customer bit, a manager the manager and agent bits. */
+    private static long grantable(Caller caller) {
+        if (caller.isSuperAdmin()) {
+            return Permission.ALL;
+        }
+        long bits = 0;
+        if (Permission.has(caller.permission(), Permission.CUSTOMER_ADMIN)) {
+            bits |= Permission.CUSTOMER_ALL;
+        }
+        if (Permission.has(caller.permission(), Permission.CUSTOMER_MANAGER)) {
+            bits |= Permission.CUSTOMER_MANAGER | Permission.CUSTOMER_AGENT;
+        }
+        return bits;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.agentbin.agent;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID> {
+
+    public Optional<AgentEntity> findLive(UUID id) {
+        return find("id = ?1 and tmDelete is null", id).firstResultOptional();
+    }
+
+    /** Locks the live agent row for the rest of the transaction, so concurrent writers on one agent queue up. */
+    public Optional<AgentEntity> lockLive(UUID id) {
+        return find("id = ?1 and tmDelete is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The customer of a live agent, read without managing the entity, so a later locked read is fresh. */
+    public Optional<UUID> customerOfLive(UUID id) {
+        return getEntityManager()
+                .createQuery("select customerId from AgentEntity where id = ?1 and tmDelete is null", UUID.class)
+                .setParameter(1, id)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<AgentEntity> findLiveByUsername(String username) {
+        return find("lower(username) = lower(?1) and tmDelete is null", username).firstResultOptional();
+    }
+
+    /**
+     * Locks every live admin of the customer and returns them: two concurrent demotions or deletions of
+     * two admins serialize here, so the customer never ends up with none.
+     */
+    public List<AgentEntity> lockAdmins(UUID customerId) {
+        return find("customerId = ?1 and tmDelete is null and bitand(permission, ?2) <> 0 order by id", customerId,
+                        Permission.CUSTOMER_ADMIN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    public boolean hasLiveAdmin(UUID customerId) {
+        return count("customerId = ?1 and tmDelete is null and bitand(permission, ?2) <> 0", customerId, Permission.CUSTOMER_ADMIN) > 0;
+    }
+
+    /** One page of a customer's live agents, newest first, strictly after the cursor. */
+    public List<AgentEntity> page(AgentListQuery query, UUID customerId) {
+        StringBuilder where = new StringBuilder("customerId = :customer and tmDelete is null");
+        Parameters params = Parameters.with("customer", customerId);
+        if (query.status() != null) {
+            where.append(" and status = :status");
+            params.and("status", query.status());
+        }
+        if (!query.tagIds().isEmpty()) {
+            where.append(" and array_intersects(tagIds, :tags)");
+            params.and("tags", query.tagIds().toArray(UUID[]::new));
+        }
+        if (query.after() != null) {
+            where.append(" and (tmCreate < :afterTime or (tmCreate = :afterTime and id < :afterId))");
+            params.and("afterTime", query.after().tmCreate()).and("afterId", query.after().id());
+        }
+        return find(where + " order by tmCreate desc, id desc", params).page(0, query.pageSize()).list();
+    }
+}

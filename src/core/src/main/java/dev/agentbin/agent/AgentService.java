@@ -1,0 +1,230 @@
+package dev.agentbin.agent;
+
+import dev.agentbin.agent.AgentPolicy.Action;
+import dev.agentbin.auth.Caller;
+import dev.agentbin.auth.PasswordHasher;
+import dev.agentbin.common.UniqueViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The agent API's use cases. Each checks the caller with {@link AgentPolicy} before it touches anything. */
+@ApplicationScoped
+public class AgentService {
+
+    private static final String USERNAME_CONSTRAINT = "agent_agents_username_live_key";
+    private static final String ADDRESS_CONSTRAINT = "agent_addresses_owner_key";
+
+    private final AgentRepository agents;
+    private final AddressRepository addresses;
+    private final AgentPolicy policy;
+    private final PasswordHasher hasher;
+
+    public AgentService(AgentRepository agents, AddressRepository addresses, AgentPolicy policy, PasswordHasher hasher) {
+        this.agents = agents;
+        this.addresses = addresses;
+        this.policy = policy;
+        this.hasher = hasher;
+    }
+
+    @Transactional
+    public Agent create(Caller caller, CreateAgentRequest request) {
+        UUID customerId = caller.isSuperAdmin() && request.customerId() != null ? request.customerId() : caller.customerId();
+        policy.checkManages(caller, customerId);
+        long permission = request.permission() == null ? Permission.NONE : request.permission();
+        policy.checkGrant(caller, permission);
+        return insert(customerId, request.username(), request.password(), request.name(), request.detail(),
+                request.ringMethod(), permission, request.tagIds(), Addresses.orEmpty(request.addresses()));
+    }
+
+    /** The first admin of a customer, created at start from configuration (no caller exists yet). */
+    @Transactional
+    public void createFirstAdmin(UUID customerId, String username, String password) {
+        if (!agents.hasLiveAdmin(customerId)) {
+            insert(customerId, username, password, "admin", "bootstrap admin", RingMethod.RINGALL,
+                    Permission.CUSTOMER_ADMIN, List.of(), List.of());
+        }
+    }
+
+    public AgentPage list(Caller caller, AgentListQuery query) {
+        policy.checkManages(caller, caller.customerId());
+        List<AgentEntity> page = agents.page(query, caller.customerId());
+        Map<UUID, List<Address>> byAgent = addresses.byAgents(page.stream().map(a -> a.id).toList());
+        List<Agent> result = page.stream()
+                .map(a -> AgentMapper.toAgent(a, byAgent.getOrDefault(a.id, List.of())))
+                .toList();
+        String token = page.isEmpty() ? "" : new PageCursor(page.get(page.size() - 1).tmCreate, page.get(page.size() - 1).id).token();
+        return new AgentPage(result, token);
+    }
+
+    /** A deleted agent is still shown, with its tm_delete, as in the reference. */
+    public Agent get(Caller caller, UUID id) {
+        AgentEntity agent = agents.findByIdOptional(id).orElseThrow(() -> AgentErrors.notFound(id));
+        policy.check(caller, agent, Action.VIEW);
+        return view(agent);
+    }
+
+    @Transactional
+    public Agent updateProfile(Caller caller, UUID id, UpdateAgentRequest request) {
+        AgentEntity agent = lockForWrite(caller, id, Action.EDIT_PROFILE);
+        agent.name = orEmpty(request.name());
+        agent.detail = orEmpty(request.detail());
+        agent.ringMethod = request.ringMethod() == null ? RingMethod.RINGALL : request.ringMethod();
+        return touched(agent);
+    }
+
+    @Transactional
+    public Agent updateStatus(Caller caller, UUID id, StatusRequest request) {
+        AgentEntity agent = lockForWrite(caller, id, Action.SET_STATUS);
+        agent.status = request.status();
+        return touched(agent);
+    }
+
+    @Transactional
+    public Agent updateTagIds(Caller caller, UUID id, TagIdsRequest request) {
+        AgentEntity agent = lockForWrite(caller, id, Action.SET_TAGS);
+        agent.tagIds = TagIds.toColumn(request.tagIds());
+        return touched(agent);
+    }
+
+    @Transactional
+    public Agent updateAddresses(Caller caller, UUID id, AddressesRequest request) {
+        return replaceAddresses(lockForWrite(caller, id, Action.SET_ADDRESSES), request);
+    }
+
+    @Transactional
+    public Agent updateOwnAddresses(Caller caller, AddressesRequest request) {
+        return replaceAddresses(lockForWrite(caller, caller.agentId(), Action.SELF_SERVICE), request);
+    }
+
+    @Transactional
+    public Agent updatePassword(Caller caller, UUID id, PasswordRequest request) {
+        return replacePassword(lockForWrite(caller, id, Action.SET_PASSWORD), request);
+    }
+
+    @Transactional
+    public Agent updateOwnPassword(Caller caller, PasswordRequest request) {
+        return replacePassword(lockForWrite(caller, caller.agentId(), Action.SELF_SERVICE), request);
+    }
+
+    @Transactional
+    public Agent updatePermission(Caller caller, UUID id, PermissionRequest request) {
+        LockedWithAdmins locked = lockWithAdmins(caller, id, Action.SET_PERMISSION);
+        AgentEntity agent = locked.agent();
+        long permission = request.permission();
+        policy.checkGrant(caller, permission);
+        if (!Permission.has(permission, Permission.CUSTOMER_ADMIN)) {
+            locked.ensureNotLastAdmin();
+        }
+        agent.permission = permission;
+        return touched(agent);
+    }
+
+    /** Soft delete: the row stays (GET shows tm_delete); its addresses and username are freed. */
+    @Transactional
+    public Agent delete(Caller caller, UUID id) {
+        LockedWithAdmins locked = lockWithAdmins(caller, id, Action.DELETE);
+        locked.ensureNotLastAdmin();
+        AgentEntity agent = locked.agent();
+        Instant now = now();
+        agent.tmDelete = now;
+        agent.tmUpdate = now;
+        addresses.deleteOf(agent.id);
+        return AgentMapper.toAgent(agent, List.of());
+    }
+
+    private Agent insert(UUID customerId, String username, String password, String name, String detail,
+            RingMethod ringMethod, long permission, List<UUID> tagIds, List<Address> addressList) {
+        AgentEntity agent = new AgentEntity();
+        agent.id = UUID.randomUUID();
+        agent.customerId = customerId;
+        agent.username = username.trim();
+        agent.passwordHash = hasher.hash(password);
+        agent.name = orEmpty(name);
+        agent.detail = orEmpty(detail);
+        agent.ringMethod = ringMethod == null ? RingMethod.RINGALL : ringMethod;
+        agent.status = AgentStatus.OFFLINE;
+        agent.permission = permission;
+        agent.tagIds = TagIds.toColumn(tagIds);
+        agent.tmCreate = now();
+        agents.persist(agent);
+        flushOrConflict();
+        addresses.replace(agent, addressList, agent.tmCreate);
+        flushOrConflict();
+        return AgentMapper.toAgent(agent, addressList);
+    }
+
+    private Agent replaceAddresses(AgentEntity agent, AddressesRequest request) {
+        addresses.replace(agent, Addresses.orEmpty(request.addresses()), now());
+        flushOrConflict();
+        return touched(agent);
+    }
+
+    private Agent replacePassword(AgentEntity agent, PasswordRequest request) {
+        agent.passwordHash = hasher.hash(request.password());
+        return touched(agent);
+    }
+
+    private AgentEntity lockForWrite(Caller caller, UUID id, Action action) {
+        AgentEntity agent = agents.lockLive(id).orElseThrow(() -> AgentErrors.notFound(id));
+        policy.check(caller, agent, action);
+        return agent;
+    }
+
+    /**
+     * For changes that may take away a customer's admin: the customer's admins are locked first, in id
+     * order, then the target, so concurrent demotions queue up instead of deadlocking or racing.
+     */
+    private LockedWithAdmins lockWithAdmins(Caller caller, UUID id, Action action) {
+        UUID customerId = agents.customerOfLive(id).orElseThrow(() -> AgentErrors.notFound(id));
+        List<AgentEntity> admins = agents.lockAdmins(customerId);
+        return new LockedWithAdmins(lockForWrite(caller, id, action), admins);
+    }
+
+    private record LockedWithAdmins(AgentEntity agent, List<AgentEntity> admins) {
+        /** The customer's last admin may be neither deleted nor demoted (409, never a 500). */
+        void ensureNotLastAdmin() {
+            if (Permission.has(agent.permission, Permission.CUSTOMER_ADMIN)
+                    && admins.stream().allMatch(admin -> admin.id.equals(agent.id))) {
+                throw AgentErrors.lastAdmin(agent.id);
+            }
+        }
+    }
+
+    private Agent touched(AgentEntity agent) {
+        agent.tmUpdate = now();
+        return view(agent);
+    }
+
+    private Agent view(AgentEntity agent) {
+        return AgentMapper.toAgent(agent, addresses.byAgent(agent.id));
+    }
+
+    private void flushOrConflict() {
+        try {
+            agents.flush();
+        } catch (PersistenceException e) {
+            String constraint = UniqueViolation.constraintName(e).orElseThrow(() -> e);
+            if (constraint.equals(USERNAME_CONSTRAINT)) {
+                throw AgentErrors.usernameTaken();
+            }
+            if (constraint.equals(ADDRESS_CONSTRAINT)) {
+                throw AgentErrors.addressTaken();
+            }
+            throw e;
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.agentbin.agent;
+
+import dev.agentbin.common.ApiException;
+import dev.agentbin.common.Ids;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Where a page ends: the last agent's tm_create (formatted as the reference's token) and its id, so
+ * agents created in the same microsecond are neither skipped nor repeated. A bare timestamp, as a
+ * reference client may send, is accepted too.
+ */
+public record PageCursor(Instant tmCreate, UUID id) {
+
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final UUID MAX_ID = new UUID(-1L, -1L);
+    private static final char SEPARATOR = '_';
+
+    public String token() {
+        return FORMAT.format(tmCreate) + SEPARATOR + id;
+    }
+
+    public static PageCursor parse(String token) {
+        int cut = token.indexOf(SEPARATOR);
+        String time = cut < 0 ? token : token.substring(0, cut);
+        UUID id = cut < 0 ? MAX_ID : Ids.parseOrNull(token.substring(cut + 1));
+        try {
+            if (id == null) {
+                throw new DateTimeParseException("bad id", token, cut);
+            }
+            return new PageCursor(Instant.parse(time), id);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("INVALID_PAGE_TOKEN", "page_token is not a token this API returned: " + token);
+        }
+    }
+}

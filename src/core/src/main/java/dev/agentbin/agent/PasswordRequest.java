@@ -1,0 +1,5 @@
+package dev.agentbin.agent;
+
+/** PUT .../password. */
+public record PasswordRequest(@ValidPassword String password) {
+}

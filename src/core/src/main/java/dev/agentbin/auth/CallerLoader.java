@@ -1,0 +1,43 @@
+package dev.agentbin.auth;
+
+import dev.agentbin.agent.AgentEntity;
+import dev.agentbin.agent.AgentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns credentials into a {@link Caller}. Every request re-reads the agent, so a deleted agent's token
+ * stops working at once and permission changes apply to the very next request.
+ */
+@ApplicationScoped
+public class CallerLoader {
+
+    private final AgentRepository agents;
+    private final PasswordHasher hasher;
+
+    public CallerLoader(AgentRepository agents, PasswordHasher hasher) {
+        this.agents = agents;
+        this.hasher = hasher;
+    }
+
+    /** The live agent a verified token names, when it still belongs to the token's customer. */
+    public Optional<Caller> byToken(UUID agentId, UUID customerId) {
+        return agents.findLive(agentId)
+                .filter(agent -> agent.customerId.equals(customerId))
+                .map(CallerLoader::toCaller);
+    }
+
+    /** Login: a wrong password and an unknown username fail alike, in the same time. */
+    public Optional<Caller> byPassword(String username, String password) {
+        Optional<AgentEntity> agent = agents.findLiveByUsername(username.trim());
+        boolean matches = agent.isPresent()
+                ? hasher.matches(password, agent.get().passwordHash)
+                : hasher.matchesNothing(password);
+        return matches ? agent.map(CallerLoader::toCaller) : Optional.empty();
+    }
+
+    private static Caller toCaller(AgentEntity agent) {
+        return new Caller(agent.id, agent.customerId, agent.permission);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.agentbin.common;
+
+/**
+ * A failure the client can act on: rendered as the reference's error envelope with this status and
+ * reason. Anything else that escapes a service is an internal error.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ErrorStatus status;
+    private final String reason;
+
+    public ApiException(ErrorStatus status, String reason, String message) {
+        super(message);
+        this.status = status;
+        this.reason = reason;
+    }
+
+    public ErrorStatus status() {
+        return status;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public static ApiException invalid(String reason, String message) {
+        return new ApiException(ErrorStatus.INVALID_ARGUMENT, reason, message);
+    }
+
+    public static ApiException invalidArgument(String message) {
+        return invalid("INVALID_ARGUMENT", message);
+    }
+
+    public static ApiException notFound(String reason, String message) {
+        return new ApiException(ErrorStatus.NOT_FOUND, reason, message);
+    }
+
+    public static ApiException permissionDenied(String message) {
+        return new ApiException(ErrorStatus.PERMISSION_DENIED, "PERMISSION_DENIED", message);
+    }
+
+    public static ApiException unauthenticated(String reason, String message) {
+        return new ApiException(ErrorStatus.UNAUTHENTICATED, reason, message);
+    }
+
+    public static ApiException alreadyExists(String reason, String message) {
+        return new ApiException(ErrorStatus.ALREADY_EXISTS, reason, message);
+    }
+
+    public static ApiException failedPrecondition(String reason, String message) {
+        return new ApiException(ErrorStatus.FAILED_PRECONDITION, reason, message);
+    }
+}
