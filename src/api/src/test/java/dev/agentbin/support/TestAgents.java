@@ -1,0 +1,69 @@
+package dev.agentbin.support;
+
+import dev.agentbin.agent.AgentEntity;
+import dev.agentbin.agent.AgentRepository;
+import dev.agentbin.agent.AgentStatus;
+import dev.agentbin.agent.RingMethod;
+import dev.agentbin.auth.PasswordHasher;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Seeds agents straight into the database (a superadmin cannot be created through the API) and logs
+ * them in through the real login route.
+ */
+@ApplicationScoped
+public class TestAgents {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private final AgentRepository agents;
+    private final PasswordHasher hasher;
+
+    public TestAgents(AgentRepository agents, PasswordHasher hasher) {
+        this.agents = agents;
+        this.hasher = hasher;
+    }
+
+    /** A seeded agent and a token for it. */
+    public record Seeded(UUID id, UUID customerId, String username, String token) {
+    }
+
+    public Seeded seed(UUID customerId, long permission) {
+        String username = "agent-" + UUID.randomUUID() + "@example.com";
+        UUID id = insert(customerId, username, permission);
+        return new Seeded(id, customerId, username, login(username, PASSWORD));
+    }
+
+    @Transactional
+    UUID insert(UUID customerId, String username, long permission) {
+        AgentEntity agent = new AgentEntity();
+        agent.id = UUID.randomUUID();
+        agent.customerId = customerId;
+        agent.username = username;
+        agent.passwordHash = hasher.hash(PASSWORD);
+        agent.name = "seeded";
+        agent.detail = "";
+        agent.ringMethod = RingMethod.RINGALL;
+        agent.status = AgentStatus.OFFLINE;
+        agent.permission = permission;
+        agent.tagIds = new UUID[0];
+        agent.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        agents.persist(agent);
+        return agent.id;
+    }
+
+    public static String login(String username, String password) {
+        return RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(java.util.Map.of("username", username, "password", password))
+                .post("/auth/login")
+                .then().statusCode(200)
+                .extract().path("token");
+    }
+}
