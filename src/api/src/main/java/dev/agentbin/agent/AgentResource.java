@@ -12,8 +12,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 /** /v1.0/agents: managing a customer's agents. Ids in paths are parsed here (a bad one is 400 INVALID_ID). */
 @Path("/v1.0/agents")
@@ -31,10 +32,10 @@ public class AgentResource {
         this.caller = caller;
     }
 
+    /** Query parameters: page_size, page_token, status, tag_ids (read from the map: "tag_ids=" must count as present). */
     @GET
-    public AgentPage list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken,
-            @QueryParam("status") String status, @QueryParam("tag_ids") String tagIds) {
-        return agents.list(caller.get(), AgentListQuery.parse(pageSize, pageToken, status, tagIds));
+    public AgentPage list(@Context UriInfo uri) {
+        return agents.list(caller.get(), AgentListQuery.parse(uri.getQueryParameters()));
     }
 
     /** 200 with the agent, as the reference answers (its OpenAPI says 201; clients follow the code). */

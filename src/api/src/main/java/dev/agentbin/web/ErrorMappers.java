@@ -2,6 +2,7 @@ package dev.agentbin.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
 import jakarta.validation.ConstraintViolation;
@@ -39,6 +40,12 @@ public class ErrorMappers {
                 .sorted()
                 .collect(Collectors.joining("; "));
         return envelope(ErrorStatus.INVALID_ARGUMENT, "INVALID_ARGUMENT", message.isEmpty() ? "The request is invalid." : message);
+    }
+
+    /** More specific than Quarkus' own mapper for this type, which answers in another shape. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return json(e);
     }
 
     @ServerExceptionMapper

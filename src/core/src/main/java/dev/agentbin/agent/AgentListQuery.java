@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,11 +16,21 @@ public record AgentListQuery(int pageSize, PageCursor after, AgentStatus status,
     public static final int MAX_PAGE_SIZE = 100;
     static final int MAX_TAG_IDS = 100;
 
-    public static AgentListQuery parse(String pageSize, String pageToken, String status, String tagIds) {
-        return new AgentListQuery(parsePageSize(pageSize),
+    /** From the query string; a parameter given without a value ("tag_ids=") is present and empty. */
+    public static AgentListQuery parse(Map<String, List<String>> parameters) {
+        String pageToken = first(parameters, "page_token");
+        return new AgentListQuery(parsePageSize(first(parameters, "page_size")),
                 pageToken == null || pageToken.isBlank() ? null : PageCursor.parse(pageToken.trim()),
-                parseStatus(status),
-                parseTagIds(tagIds));
+                parseStatus(first(parameters, "status")),
+                parseTagIds(first(parameters, "tag_ids")));
+    }
+
+    private static String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        if (values == null) {
+            return null;
+        }
+        return values.isEmpty() || values.get(0) == null ? "" : values.get(0);
     }
 
     /** Like the reference: absent, zero, negative or over 100 means 100; not a number is a 400. */
