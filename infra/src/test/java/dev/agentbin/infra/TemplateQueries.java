@@ -1,0 +1,60 @@
+package dev.agentbin.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Follows references inside a synthesized template: which Lambda does a route or an event source reach? */
+final class TemplateQueries {
+
+    private TemplateQueries() {
+    }
+
+    static String functionName(FunctionSpec spec) {
+        return InfraApp.STACK_NAME + "-" + spec.name();
+    }
+
+    static Map<String, Object> function(Template template, FunctionSpec spec) {
+        return properties(template.findResources("AWS::Lambda::Function",
+                Match.objectLike(Map.of("Properties", Map.of("FunctionName", functionName(spec))))), spec.name());
+    }
+
+    static String functionLogicalId(Template template, FunctionSpec spec) {
+        var found = template.findResources("AWS::Lambda::Function",
+                Match.objectLike(Map.of("Properties", Map.of("FunctionName", functionName(spec)))));
+        if (found.size() != 1) {
+            throw new AssertionError("expected one function named " + functionName(spec) + ", found " + found.keySet());
+        }
+        return found.keySet().iterator().next();
+    }
+
+    /** The logical id of the function behind {"Ref": alias} or {"Fn::GetAtt": [function, "Arn"]}. */
+    @SuppressWarnings("unchecked")
+    static String invokedFunction(Template template, Object reference) {
+        Map<String, Object> intrinsic = (Map<String, Object>) reference;
+        if (intrinsic.containsKey("Fn::GetAtt")) {
+            return (String) ((List<Object>) intrinsic.get("Fn::GetAtt")).get(0);
+        }
+        String logicalId = (String) intrinsic.get("Ref");
+        Map<String, Object> resource = (Map<String, Object>) template.toJSON().get("Resources");
+        Map<String, Object> target = (Map<String, Object>) resource.get(logicalId);
+        if ("AWS::Lambda::Function".equals(target.get("Type"))) {
+            return logicalId;
+        }
+        Map<String, Object> alias = (Map<String, Object>) target.get("Properties");
+        return invokedFunction(template, alias.get("FunctionName"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> properties(Map<String, Map<String, Object>> resources, String what) {
+        if (resources.size() != 1) {
+            throw new AssertionError("expected exactly one resource for " + what + ", found " + resources.keySet());
+        }
+        return (Map<String, Object>) resources.values().iterator().next().get("Properties");
+    }
+
+    static Map<String, Map<String, Object>> resources(Template template, String type) {
+        return template.findResources(type, Match.anyValue());
+    }
+}
