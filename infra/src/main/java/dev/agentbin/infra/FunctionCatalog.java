@@ -20,23 +20,34 @@ public record FunctionCatalog(List<FunctionSpec> functions) {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public FunctionCatalog {
-        if (functions == null || functions.isEmpty()) {
+        functions = functions == null ? List.of() : List.copyOf(functions);
+    }
+
+    private void validate() {
+        if (functions.isEmpty()) {
             throw new IllegalArgumentException("the catalog lists no functions");
         }
-        functions = List.copyOf(functions);
+        functions.forEach(FunctionSpec::validate);
         requireUnique(functions.stream().map(FunctionSpec::name).toList(), "function name");
         requireUnique(functions.stream().flatMap(f -> f.routes().stream()).map(Route::key).toList(), "route");
     }
 
     public static FunctionCatalog load(Path file) {
+        FunctionCatalog catalog;
         try {
-            return YAML.readValue(file.toFile(), FunctionCatalog.class);
+            catalog = YAML.readValue(file.toFile(), FunctionCatalog.class);
         } catch (JsonMappingException e) {
             throw new IllegalArgumentException(
                     "Invalid function catalog " + file + " at " + describePath(e) + ": " + rootMessage(e), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read function catalog " + file + ": " + e.getMessage(), e);
         }
+        try {
+            catalog.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid function catalog " + file + ": " + e.getMessage(), e);
+        }
+        return catalog;
     }
 
     public List<FunctionSpec> apiFunctions() {
@@ -69,7 +80,7 @@ public record FunctionCatalog(List<FunctionSpec> functions) {
         return path.isEmpty() ? "top level" : path.toString();
     }
 
-    /** Validation errors thrown by the records arrive wrapped; the innermost message is the useful one. */
+    /** Errors thrown while parsing (a malformed route) arrive wrapped; the innermost message is the useful one. */
     private static String rootMessage(JsonMappingException e) {
         Throwable cause = e;
         while (cause.getCause() != null) {

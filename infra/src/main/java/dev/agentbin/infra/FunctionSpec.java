@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Set;
 
-/** One function of functions.yaml; the constructor enforces the schema written in that file's header. */
+/** One function of functions.yaml; validate() enforces the schema written in that file's header. */
 public record FunctionSpec(
         String name,
         Module module,
@@ -41,11 +41,8 @@ public record FunctionSpec(
 
     /** Exactly one of: an SQS queue name, an EventBridge schedule expression, or a run at each deploy. */
     public record Trigger(String sqs, String schedule, Boolean deploy) {
-        public Trigger {
-            int kinds = (sqs != null ? 1 : 0) + (schedule != null ? 1 : 0) + (Boolean.TRUE.equals(deploy) ? 1 : 0);
-            if (kinds != 1) {
-                throw new IllegalArgumentException("trigger needs exactly one of sqs, schedule or deploy: true");
-            }
+        boolean hasExactlyOneKind() {
+            return (sqs != null ? 1 : 0) + (schedule != null ? 1 : 0) + (atDeploy() ? 1 : 0) == 1;
         }
 
         public boolean atDeploy() {
@@ -54,6 +51,15 @@ public record FunctionSpec(
     }
 
     public FunctionSpec {
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        grants = grants == null ? Set.of() : Set.copyOf(grants);
+    }
+
+    /**
+     * Not in the constructor: Jackson reports unknown keys only after constructing the record, and
+     * an unknown key (a typo) explains a missing value better than "memory is required" does.
+     */
+    void validate() {
         if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("function name '" + name + "' must be lower-case kebab-case");
         }
@@ -61,8 +67,6 @@ public record FunctionSpec(
         require(memory != null && memory >= 128 && memory <= 10240, name, "memory must be 128..10240 MiB");
         require(timeout != null && timeout >= 1 && timeout <= 900, name, "timeout must be 1..900 s");
         require(reservedConcurrency == null || reservedConcurrency >= 0, name, "reserved_concurrency must be >= 0");
-        routes = routes == null ? List.of() : List.copyOf(routes);
-        grants = grants == null ? Set.of() : Set.copyOf(grants);
         if (module == Module.API) {
             require(auth != null, name, "api functions need auth (jwt | none)");
             require(!routes.isEmpty(), name, "api functions need at least one route");
@@ -70,6 +74,7 @@ public record FunctionSpec(
         } else {
             require(handler != null && !handler.isBlank(), name, "events functions need a handler");
             require(trigger != null, name, "events functions need a trigger");
+            require(trigger.hasExactlyOneKind(), name, "trigger needs exactly one of sqs, schedule or deploy: true");
             require(routes.isEmpty(), name, "events functions take no routes");
         }
         // The SQS event source is what grants consumption, so the grant and the trigger go together.

@@ -24,26 +24,30 @@ final class Synth {
     static final Path FIXTURE = Path.of("src/test/resources/functions-fixture.yaml");
     static final Path REAL_CATALOG = Path.of("../functions.yaml");
 
-    private static final Map<Map<String, String>, Template> TEMPLATES = new ConcurrentHashMap<>();
+    /** A synthesized stack and its template. */
+    record Result(AgentbinStack stack, Template template) {}
+
+    private static final Map<Map<String, String>, Result> RESULTS = new ConcurrentHashMap<>();
     private static Path assetsDir;
 
     private Synth() {
     }
 
-    /** The fixture catalog with everything else at its default. */
+    /** The fixture catalog's template, context given as key, value, key, value... */
     static Template fixture(String... contextPairs) {
-        return template(FIXTURE, contextPairs);
+        return of(FIXTURE, contextPairs).template();
     }
 
-    static Template template(Path catalog, String... contextPairs) {
+    static Result of(Path catalog, String... contextPairs) {
         Map<String, String> context = new HashMap<>();
         context.put("functionsFile", catalog.toString());
         for (int i = 0; i < contextPairs.length; i += 2) {
             context.put(contextPairs[i], contextPairs[i + 1]);
         }
-        return TEMPLATES.computeIfAbsent(Map.copyOf(context), Synth::synthesize);
+        return RESULTS.computeIfAbsent(Map.copyOf(context), Synth::synthesize);
     }
 
+    /** Builds the stack without synthesizing it, for tests that expect the build itself to fail. */
     static AgentbinStack stack(Map<String, String> extraContext) {
         Map<String, Object> context = new HashMap<>(CdkJsonContext.load(Path.of("cdk.json")));
         context.put("assetsDir", dummyAssets().toString());
@@ -54,8 +58,9 @@ final class Synth {
                 FunctionCatalog.load(settings.functionsFile()));
     }
 
-    private static Template synthesize(Map<String, String> context) {
-        return Template.fromStack(stack(context));
+    private static Result synthesize(Map<String, String> context) {
+        AgentbinStack stack = stack(context);
+        return new Result(stack, Template.fromStack(stack));
     }
 
     private static synchronized Path dummyAssets() {
