@@ -29,21 +29,35 @@ final class TemplateQueries {
         return found.keySet().iterator().next();
     }
 
-    /** The logical id of the function behind {"Ref": alias} or {"Fn::GetAtt": [function, "Arn"]}. */
+    /**
+     * The logical id of the function that a reference reaches: {"Ref": alias}, {"Fn::GetAtt": [function,
+     * "Arn"]}, or either inside an intrinsic such as Fn::Join, through aliases and versions.
+     */
     @SuppressWarnings("unchecked")
     static String invokedFunction(Template template, Object reference) {
-        Map<String, Object> intrinsic = (Map<String, Object>) reference;
-        if (intrinsic.containsKey("Fn::GetAtt")) {
-            return (String) ((List<Object>) intrinsic.get("Fn::GetAtt")).get(0);
-        }
-        String logicalId = (String) intrinsic.get("Ref");
-        Map<String, Object> resource = (Map<String, Object>) template.toJSON().get("Resources");
-        Map<String, Object> target = (Map<String, Object>) resource.get(logicalId);
+        String logicalId = firstReference(reference);
+        Map<String, Object> resources = (Map<String, Object>) template.toJSON().get("Resources");
+        Map<String, Object> target = (Map<String, Object>) resources.get(logicalId);
         if ("AWS::Lambda::Function".equals(target.get("Type"))) {
             return logicalId;
         }
-        Map<String, Object> alias = (Map<String, Object>) target.get("Properties");
-        return invokedFunction(template, alias.get("FunctionName"));
+        return invokedFunction(template, ((Map<String, Object>) target.get("Properties")).get("FunctionName"));
+    }
+
+    private static String firstReference(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("Ref") instanceof String ref) {
+                return ref;
+            }
+            if (map.get("Fn::GetAtt") instanceof List<?> getAtt) {
+                return (String) getAtt.get(0);
+            }
+            return firstReference(List.copyOf(map.values()));
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(TemplateQueries::firstReference).filter(id -> id != null).findFirst().orElse(null);
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")
