@@ -28,7 +28,7 @@ public record DeploySettings(
         return new DeploySettings(
                 choice(Flavour.class, text(node, "flavour", "jvm")),
                 choice(Networking.class, text(node, "networking", "nat")),
-                Boolean.parseBoolean(text(node, "rdsProxy", "false")),
+                flag(text(node, "rdsProxy", "false")),
                 Path.of(text(node, "assetsDir", "..")),
                 Path.of(text(node, "functionsFile", "../functions.yaml")),
                 username == null ? null : new BootstrapAdmin(username, customerId));
@@ -43,6 +43,13 @@ public record DeploySettings(
     private static String text(Node node, String key, String fallback) {
         Object value = node.tryGetContext(key);
         return value == null ? fallback : value.toString();
+    }
+
+    private static boolean flag(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("rdsProxy must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value) {
