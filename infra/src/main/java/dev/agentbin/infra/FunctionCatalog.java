@@ -50,14 +50,6 @@ public record FunctionCatalog(List<FunctionSpec> functions) {
         return catalog;
     }
 
-    public List<FunctionSpec> apiFunctions() {
-        return functions.stream().filter(f -> f.module() == FunctionSpec.Module.API).toList();
-    }
-
-    public List<FunctionSpec> eventFunctions() {
-        return functions.stream().filter(f -> f.module() == FunctionSpec.Module.EVENTS).toList();
-    }
-
     private static void requireUnique(List<String> values, String what) {
         Set<String> seen = new HashSet<>();
         for (String value : values) {

@@ -17,7 +17,7 @@ class ApiRoutesTest {
     @EnumSource(Flavour.class)
     void everyCatalogRouteReachesItsOwnFunction(Flavour flavour) {
         Template template = Synth.fixture("flavour", flavour.name().toLowerCase());
-        for (FunctionSpec spec : FunctionCatalog.load(Synth.FIXTURE).apiFunctions()) {
+        for (FunctionSpec spec : FunctionCatalog.load(Synth.FIXTURE).functions()) {
             for (Route route : spec.routes()) {
                 assertEquals(TemplateQueries.functionLogicalId(template, spec), routedFunction(template, route),
                         route.key());

@@ -1,5 +1,6 @@
 package dev.agentbin.infra;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,17 @@ class FunctionCatalogTest {
                 timeout: 10
             """;
 
+    private static final String DISPATCH = """
+            functions:
+              - name: dispatch
+                module: events
+                handler: dispatch
+                trigger: {sqs: ring-requests}
+                grants: [ring-queue-consume]
+                memory: 512
+                timeout: 30
+            """;
+
     @TempDir
     Path dir;
 
@@ -35,12 +47,13 @@ class FunctionCatalogTest {
     @Test
     void theFixtureHasEveryKindOfTrigger() {
         FunctionCatalog catalog = FunctionCatalog.load(Synth.FIXTURE);
-        List<FunctionSpec> events = catalog.eventFunctions();
+        List<FunctionSpec> events = catalog.functions().stream()
+                .filter(f -> f.module() == FunctionSpec.Module.EVENTS).toList();
         assertEquals("ring-requests", events.get(0).trigger().sqs());
         assertEquals("rate(1 minute)", events.get(1).trigger().schedule());
         assertTrue(events.get(2).runsAtDeploy());
         assertEquals(5, events.get(0).reservedConcurrency());
-        assertEquals(4, catalog.apiFunctions().size());
+        assertEquals(7, catalog.functions().size());
     }
 
     @Test
@@ -76,30 +89,19 @@ class FunctionCatalogTest {
 
     @Test
     void anEventsFunctionNeedsExactlyOneTrigger() {
-        String both = """
-                functions:
-                  - name: sweeper
-                    module: events
-                    handler: sweeper
-                    trigger: {schedule: "rate(1 minute)", deploy: true}
-                    memory: 512
-                    timeout: 30
-                """;
-        assertTrue(loadFailure(both).contains("trigger needs exactly one of sqs, schedule or deploy: true"));
+        assertTrue(loadFailure(DISPATCH.replace("{sqs: ring-requests}", "{sqs: ring-requests, deploy: true}"))
+                .contains("function 'dispatch': trigger needs exactly one of sqs, schedule or deploy: true"));
     }
 
     @Test
     void aQueueTriggerNeedsTheConsumeGrant() {
-        String withoutGrant = """
-                functions:
-                  - name: dispatch
-                    module: events
-                    handler: dispatch
-                    trigger: {sqs: ring-requests}
-                    memory: 512
-                    timeout: 30
-                """;
-        assertTrue(loadFailure(withoutGrant).contains("ring-queue-consume goes with an sqs trigger"));
+        assertTrue(loadFailure(DISPATCH.replace("grants: [ring-queue-consume]", "grants: []"))
+                .contains("ring-queue-consume goes with an sqs trigger"));
+    }
+
+    @Test
+    void aValidEventsFunctionLoads() {
+        assertDoesNotThrow(() -> FunctionCatalog.load(Files.writeString(dir.resolve("functions.yaml"), DISPATCH)));
     }
 
     private String loadFailure(String yaml) {

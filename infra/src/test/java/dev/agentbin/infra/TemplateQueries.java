@@ -16,17 +16,20 @@ final class TemplateQueries {
     }
 
     static Map<String, Object> function(Template template, FunctionSpec spec) {
-        return properties(template.findResources("AWS::Lambda::Function",
-                Match.objectLike(Map.of("Properties", Map.of("FunctionName", functionName(spec))))), spec.name());
+        return properties(named(template, spec), spec.name());
     }
 
     static String functionLogicalId(Template template, FunctionSpec spec) {
-        var found = template.findResources("AWS::Lambda::Function",
-                Match.objectLike(Map.of("Properties", Map.of("FunctionName", functionName(spec)))));
+        return named(template, spec).keySet().iterator().next();
+    }
+
+    private static Map<String, Map<String, Object>> named(Template template, FunctionSpec spec) {
+        Map<String, Map<String, Object>> found = template.findResources("AWS::Lambda::Function",
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("FunctionName", functionName(spec))))));
         if (found.size() != 1) {
             throw new AssertionError("expected one function named " + functionName(spec) + ", found " + found.keySet());
         }
-        return found.keySet().iterator().next();
+        return found;
     }
 
     /**
