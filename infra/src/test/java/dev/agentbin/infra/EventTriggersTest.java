@@ -1,11 +1,16 @@
 package dev.agentbin.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -58,6 +63,16 @@ class EventTriggersTest {
         Map<?, ?> versionProps = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) template.toJSON().get("Resources"))
                 .get(version)).get("Properties");
         assertEquals(Map.of("Ref", migrate), versionProps.get("FunctionName"));
+    }
+
+    @Test
+    void aQueueOtherThanTheRingQueueFails(@TempDir Path dir) throws IOException {
+        Path catalog = Files.writeString(dir.resolve("functions.yaml"),
+                Files.readString(Synth.FIXTURE).replace("{sqs: ring-requests}", "{sqs: other-requests}"));
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> Synth.stack(Map.of("functionsFile", catalog.toString()))).getMessage();
+        assertEquals("function 'ringall-dispatch': unknown queue 'other-requests', the only queue is 'ring-requests'",
+                message);
     }
 
     private static FunctionSpec spec(String name) {
