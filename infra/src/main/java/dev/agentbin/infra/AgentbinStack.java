@@ -1,0 +1,72 @@
+package dev.agentbin.infra;
+
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/** Everything agentbin runs on, built from the function catalog and the deploy settings. */
+public final class AgentbinStack extends Stack {
+
+    public AgentbinStack(Construct scope, String id, StackProps props, DeploySettings settings,
+                         FunctionCatalog catalog) {
+        super(scope, id, props);
+        Network network = new Network(this, "Network", settings.networking());
+        Database database = new Database(this, "Database", network, settings.rdsProxy());
+        database.allowConnectionsFrom(network.functionSecurityGroup());
+        AppSecrets secrets = new AppSecrets(this, "Secrets");
+        RingQueue ringQueue = new RingQueue(this, "RingQueue", catalog.functions().stream()
+                .filter(f -> f.has(FunctionSpec.Grant.RING_QUEUE_CONSUME)).toList());
+
+        FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(),
+                bootstrapAdminEnvironment(settings.bootstrapAdmin()));
+        CatalogFunctions functions = new CatalogFunctions(this, "Functions", catalog, settings, network,
+                environment, new FunctionGrants(database, secrets, ringQueue));
+        HttpApiRoutes api = new HttpApiRoutes(this, "Api", functions.of(FunctionSpec.Module.API));
+        new EventTriggers(this, "Triggers", functions.of(FunctionSpec.Module.EVENTS), ringQueue, database);
+        new Alarms(this, "Alarms", functions.all(), ringQueue);
+
+        if (settings.networking() == Networking.ENDPOINTS
+                && catalog.functions().stream().anyMatch(f -> f.has(FunctionSpec.Grant.TELEPHONY_CREDENTIALS))) {
+            Annotations.of(this).addWarningV2("agentbin:telephonyUnreachable",
+                    "networking=endpoints has no internet egress: a real telephony provider is unreachable, "
+                            + "only the simulator works. Deploy with networking=nat to call out.");
+        }
+        CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).build();
+        CfnOutput.Builder.create(this, "RingQueueUrl").value(ringQueue.queue().getQueueUrl()).build();
+    }
+
+    /** The RS256 public key that verifies tokens: not secret, so a plain deploy parameter. */
+    private String jwtPublicKey() {
+        return CfnParameter.Builder.create(this, "JwtPublicKey")
+                .type("String")
+                .description("RS256 public key (PEM or its base64 body) that verifies agentbin tokens")
+                .build()
+                .getValueAsString();
+    }
+
+    /**
+     * Username and customer come from context; the password is a NoEcho parameter so that it stays
+     * out of cdk.json, the template and the console's parameter view. It still ends up in the login
+     * function's environment, hence: remove it after the first sign-in (infra/README.md).
+     */
+    private Map<String, String> bootstrapAdminEnvironment(DeploySettings.BootstrapAdmin admin) {
+        if (admin == null) {
+            return Map.of();
+        }
+        String password = CfnParameter.Builder.create(this, "BootstrapAdminPassword")
+                .type("String")
+                .noEcho(true)
+                .minLength(8)
+                .description("Password of the first admin of bootstrapCustomerId")
+                .build()
+                .getValueAsString();
+        return Map.of(
+                "AGENTBIN_BOOTSTRAP_ADMIN_USERNAME", admin.username(),
+                "AGENTBIN_BOOTSTRAP_ADMIN_PASSWORD", password,
+                "AGENTBIN_BOOTSTRAP_CUSTOMER_ID", admin.customerId());
+    }
+}

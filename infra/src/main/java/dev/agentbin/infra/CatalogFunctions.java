@@ -1,0 +1,82 @@
+package dev.agentbin.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/** One Lambda per catalog entry, configured for the chosen flavour and placed in the VPC. */
+final class CatalogFunctions extends Construct {
+
+    static final String LIVE_ALIAS = "live";
+
+    private final List<DeployedFunction> functions;
+
+    CatalogFunctions(Construct scope, String id, FunctionCatalog catalog, DeploySettings settings, Network network,
+                     FunctionEnvironment environment, FunctionGrants grants) {
+        super(scope, id);
+        this.functions = catalog.functions().stream()
+                .map(spec -> deploy(spec, settings, network, environment, grants))
+                .toList();
+    }
+
+    List<DeployedFunction> all() {
+        return functions;
+    }
+
+    List<DeployedFunction> of(FunctionSpec.Module module) {
+        return functions.stream().filter(f -> f.spec().module() == module).toList();
+    }
+
+    private DeployedFunction deploy(FunctionSpec spec, DeploySettings settings, Network network,
+                                    FunctionEnvironment environment, FunctionGrants grants) {
+        boolean servesTraffic = !spec.runsAtDeploy();
+        Function.Builder builder = Function.Builder.create(this, spec.name())
+                .functionName(Stack.of(this).getStackName() + "-" + spec.name())
+                .code(Code.fromAsset(existing(settings.functionZip(spec.module())).toString()))
+                .memorySize(spec.memory())
+                .timeout(Duration.seconds(spec.timeout()))
+                .environment(environment.of(spec))
+                .logGroup(LogGroup.Builder.create(this, spec.name() + "-logs")
+                        .retention(RetentionDays.ONE_MONTH)
+                        .removalPolicy(RemovalPolicy.DESTROY)
+                        .build())
+                .vpc(network.vpc())
+                .vpcSubnets(network.functionSubnets())
+                .securityGroups(List.of(network.functionSecurityGroup()));
+        if (spec.reservedConcurrency() != null) {
+            builder.reservedConcurrentExecutions(spec.reservedConcurrency());
+        }
+        settings.flavour().configure(builder, servesTraffic);
+        Function function = builder.build();
+        grants.apply(spec, function);
+        return new DeployedFunction(spec, function, entryPoint(function, settings.flavour(), servesTraffic));
+    }
+
+    private static IFunction entryPoint(Function function, Flavour flavour, boolean servesTraffic) {
+        if (!flavour.needsPublishedAlias(servesTraffic)) {
+            return function;
+        }
+        // CDK warns about SnapStart on every function even though the alias below publishes a version.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the live alias publishes a version on every code or configuration change");
+        return function.addAlias(LIVE_ALIAS);
+    }
+
+    private static Path existing(Path zip) {
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(zip + " does not exist: build the functions first "
+                    + "(./mvnw -B -DskipTests package, or with -Dnative for -c flavour=native)");
+        }
+        return zip;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.agentbin.infra;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import software.constructs.Node;
+
+/**
+ * Everything a deployment may choose, read from CDK context (cdk.json or -c key=value) with the
+ * defaults below. Paths are relative to the infra/ folder, where `cdk` and the tests run.
+ */
+public record DeploySettings(
+        Flavour flavour,
+        Networking networking,
+        boolean rdsProxy,
+        Path assetsDir,
+        Path functionsFile,
+        BootstrapAdmin bootstrapAdmin) {
+
+    /** The first admin of a customer, created by the app at start when that customer has none. */
+    public record BootstrapAdmin(String username, String customerId) {}
+
+    public static DeploySettings from(Node node) {
+        String username = text(node, "bootstrapAdminUsername", null);
+        String customerId = text(node, "bootstrapCustomerId", null);
+        if ((username == null) != (customerId == null)) {
+            throw new IllegalArgumentException("set both bootstrapAdminUsername and bootstrapCustomerId, or neither");
+        }
+        return new DeploySettings(
+                choice(Flavour.class, text(node, "flavour", "jvm")),
+                choice(Networking.class, text(node, "networking", "nat")),
+                flag(text(node, "rdsProxy", "false")),
+                Path.of(text(node, "assetsDir", "..")),
+                Path.of(text(node, "functionsFile", "../functions.yaml")),
+                username == null ? null : new BootstrapAdmin(username, customerId));
+    }
+
+    /** Where the Maven build of a src/ module leaves the zip that Lambda runs. */
+    public Path functionZip(FunctionSpec.Module module) {
+        return assetsDir.resolve("src").resolve(module.directory()).resolve("target").resolve("function.zip");
+    }
+
+    // Context from cdk.json keeps its JSON type, from -c it is always a string: compare as text.
+    private static String text(Node node, String key, String fallback) {
+        Object value = node.tryGetContext(key);
+        return value == null ? fallback : value.toString();
+    }
+
+    private static boolean flag(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("rdsProxy must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT)
+                    + " '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.agentbin.infra;
+
+import software.amazon.awscdk.services.lambda.Function;
+
+/**
+ * Least privilege from the catalog: each grant adds exactly one permission and the variable that
+ * tells the app where to find it. Every function reads the database secret; nothing else is given.
+ */
+final class FunctionGrants {
+
+    private final Database database;
+    private final AppSecrets secrets;
+    private final RingQueue ringQueue;
+
+    FunctionGrants(Database database, AppSecrets secrets, RingQueue ringQueue) {
+        this.database = database;
+        this.secrets = secrets;
+        this.ringQueue = ringQueue;
+    }
+
+    void apply(FunctionSpec spec, Function function) {
+        database.secret().grantRead(function);
+        for (FunctionSpec.Grant grant : spec.grants()) {
+            switch (grant) {
+                case JWT_SIGNING_KEY -> {
+                    function.addEnvironment("AGENTBIN_JWT_SIGNING_KEY_SECRET_ARN", secrets.jwtSigningKey().getSecretArn());
+                    secrets.jwtSigningKey().grantRead(function);
+                }
+                case TELEPHONY_CREDENTIALS -> {
+                    function.addEnvironment("AGENTBIN_TELEPHONY_SECRET_ARN", secrets.telephonyCredentials().getSecretArn());
+                    secrets.telephonyCredentials().grantRead(function);
+                }
+                case RING_QUEUE_SEND -> {
+                    function.addEnvironment("RING_QUEUE_URL", ringQueue.queue().getQueueUrl());
+                    ringQueue.queue().grantSendMessages(function);
+                }
+                // Receive and delete come with the SQS event source (EventTriggers), which the catalog pairs with this grant.
+                case RING_QUEUE_CONSUME -> function.addEnvironment("RING_QUEUE_URL", ringQueue.queue().getQueueUrl());
+            }
+        }
+    }
+}

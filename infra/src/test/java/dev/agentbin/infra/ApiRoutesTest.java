@@ -1,0 +1,72 @@
+package dev.agentbin.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class ApiRoutesTest {
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void everyCatalogRouteReachesItsOwnFunction(Flavour flavour) {
+        Template template = Synth.fixture("flavour", flavour.name().toLowerCase());
+        for (FunctionSpec spec : FunctionCatalog.load(Synth.FIXTURE).functions()) {
+            for (Route route : spec.routes()) {
+                assertEquals(TemplateQueries.functionLogicalId(template, spec), routedFunction(template, route),
+                        route.key());
+            }
+        }
+    }
+
+    @Test
+    void theFixtureHasNoRouteWithoutACatalogEntry() {
+        assertRouteCountMatches(Synth.FIXTURE);
+    }
+
+    @Test
+    void theRepositoryCatalogHasNoRouteWithoutACatalogEntry() {
+        assertRouteCountMatches(Synth.REAL_CATALOG);
+    }
+
+    @Test
+    void functionsVerifyTokensThemselvesSoTheGatewayHasNoAuthorizer() {
+        Template template = Synth.fixture();
+        template.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
+        assertEquals(template.findResources("AWS::ApiGatewayV2::Route", Match.anyValue()).size(),
+                template.findResources("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
+                        "Properties", Match.objectLike(Map.of("AuthorizationType", "NONE"))))).size());
+    }
+
+    @Test
+    void theDefaultStageIsThrottled() {
+        Synth.fixture().hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
+                "StageName", "$default",
+                "AutoDeploy", true,
+                "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100))));
+    }
+
+    private static void assertRouteCountMatches(Path catalog) {
+        int catalogRoutes = FunctionCatalog.load(catalog).functions().stream().mapToInt(f -> f.routes().size()).sum();
+        Synth.of(catalog).template().resourceCountIs("AWS::ApiGatewayV2::Route", catalogRoutes);
+    }
+
+    /** Route → {"Fn::Join": ["", ["integrations/", {"Ref": integration}]]} → IntegrationUri → function. */
+    @SuppressWarnings("unchecked")
+    private static String routedFunction(Template template, Route route) {
+        Map<String, Object> routeProps = TemplateQueries.properties(template.findResources("AWS::ApiGatewayV2::Route",
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("RouteKey", route.key()))))), route.key());
+        List<Object> join = (List<Object>) ((Map<String, Object>) routeProps.get("Target")).get("Fn::Join");
+        Map<String, Object> integrationRef = (Map<String, Object>) ((List<Object>) join.get(1)).get(1);
+        Map<String, Object> resources = (Map<String, Object>) template.toJSON().get("Resources");
+        Map<String, Object> integration = (Map<String, Object>) resources.get((String) integrationRef.get("Ref"));
+        Object uri = ((Map<String, Object>) integration.get("Properties")).get("IntegrationUri");
+        return TemplateQueries.invokedFunction(template, uri);
+    }
+}

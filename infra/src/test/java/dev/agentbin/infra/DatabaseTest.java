@@ -1,0 +1,46 @@
+package dev.agentbin.infra;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class DatabaseTest {
+
+    @Test
+    void auroraScalesToZeroAndPausesWhenIdle() {
+        Template template = Synth.fixture();
+        template.hasResourceProperties("AWS::RDS::DBCluster", Match.objectLike(Map.of(
+                "Engine", "aurora-postgresql",
+                "EngineVersion", "16.6",
+                "ServerlessV2ScalingConfiguration",
+                Map.of("MinCapacity", 0, "MaxCapacity", 4, "SecondsUntilAutoPause", 600))));
+        template.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of("DBInstanceClass", "db.serverless")));
+    }
+
+    @Test
+    void noProxyByDefaultBecauseAProxyKeepsAuroraAwake() {
+        Synth.fixture().resourceCountIs("AWS::RDS::DBProxy", 0);
+    }
+
+    @Test
+    void withTheProxyFunctionsConnectThroughIt() {
+        Template template = Synth.fixture("rdsProxy", "true");
+        String proxy = TemplateQueries.resources(template, "AWS::RDS::DBProxy").keySet().iterator().next();
+        Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) TemplateQueries.function(template,
+                FunctionCatalog.load(Synth.FIXTURE).functions().get(0)).get("Environment")).get("Variables");
+        String jdbcUrl = env.get("QUARKUS_DATASOURCE_JDBC_URL").toString();
+        assertTrue(jdbcUrl.contains(proxy) && jdbcUrl.contains("Endpoint"), jdbcUrl);
+    }
+
+    @Test
+    void functionsMayReachTheDatabasePort() {
+        Synth.fixture().hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
+                "IpProtocol", "tcp",
+                "SourceSecurityGroupId", Map.of("Fn::GetAtt", Match.arrayWith(List.of(
+                        Match.stringLikeRegexp("NetworkFunctionSecurityGroup.*")))))));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.agentbin.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class FunctionsTest {
+
+    private static final FunctionCatalog CATALOG = FunctionCatalog.load(Synth.FIXTURE);
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void everyCatalogFunctionExistsWithItsSizeAndRuntime(Flavour flavour) {
+        Template template = Synth.fixture("flavour", flavour.name().toLowerCase());
+        for (FunctionSpec spec : CATALOG.functions()) {
+            Map<String, Object> expected = new HashMap<>(Map.of(
+                    "FunctionName", TemplateQueries.functionName(spec),
+                    "MemorySize", spec.memory(),
+                    "Timeout", spec.timeout(),
+                    "ReservedConcurrentExecutions",
+                    spec.reservedConcurrency() == null ? Match.absent() : spec.reservedConcurrency()));
+            expected.putAll(flavour == Flavour.JVM ? jvm(spec) : nativeBuild());
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(expected));
+        }
+        template.resourceCountIs("AWS::Lambda::Function", CATALOG.functions().size() + helperFunctions());
+    }
+
+    @Test
+    void jvmFunctionsThatServeTrafficAreInvokedThroughTheirLiveAlias() {
+        Template template = Synth.fixture();
+        long serving = CATALOG.functions().stream().filter(f -> !f.runsAtDeploy()).count();
+        assertEquals(serving, template.findResources("AWS::Lambda::Alias",
+                Match.objectLike(Map.of("Properties", Map.of("Name", CatalogFunctions.LIVE_ALIAS)))).size());
+        template.resourceCountIs("AWS::Lambda::Alias", (int) serving);
+    }
+
+    @Test
+    void nativeFunctionsHaveNoAlias() {
+        Synth.fixture("flavour", "native").resourceCountIs("AWS::Lambda::Alias", 0);
+    }
+
+    @Test
+    void onlyTheMigrationMigratesAndEventFunctionsNameTheirHandler() {
+        Template template = Synth.fixture();
+        for (FunctionSpec spec : CATALOG.functions()) {
+            Map<String, Object> env = new HashMap<>(Map.of(
+                    "QUARKUS_FLYWAY_MIGRATE_AT_START", Boolean.toString(spec.runsAtDeploy()),
+                    "QUARKUS_DATASOURCE_USERNAME", Database.USERNAME,
+                    "AGENTBIN_DB_SECRET_ARN", Match.anyValue(),
+                    "QUARKUS_DATASOURCE_JDBC_URL", Match.anyValue(),
+                    "QUARKUS_LAMBDA_HANDLER", spec.handler() == null ? Match.absent() : spec.handler(),
+                    "AGENTBIN_JWT_PUBLIC_KEY", spec.module() == FunctionSpec.Module.API
+                            ? Map.of("Ref", "JwtPublicKey") : Match.absent()));
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "FunctionName", TemplateQueries.functionName(spec),
+                    "Environment", Map.of("Variables", Match.objectLike(env)))));
+        }
+    }
+
+    @Test
+    void theFirstAdminIsConfiguredOnlyOnTheLoginFunction() {
+        Template template = Synth.fixture("bootstrapAdminUsername", "admin@example.com",
+                "bootstrapCustomerId", "5e4a0680-804e-11ec-8477-2fea5968d85b");
+        template.hasParameter("BootstrapAdminPassword", Map.of("NoEcho", true, "MinLength", 8));
+        for (FunctionSpec spec : CATALOG.functions()) {
+            boolean login = spec.has(FunctionSpec.Grant.JWT_SIGNING_KEY);
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "FunctionName", TemplateQueries.functionName(spec),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            "AGENTBIN_BOOTSTRAP_ADMIN_USERNAME", login ? "admin@example.com" : Match.absent(),
+                            "AGENTBIN_BOOTSTRAP_ADMIN_PASSWORD",
+                            login ? Map.of("Ref", "BootstrapAdminPassword") : Match.absent()))))));
+        }
+    }
+
+    @Test
+    void withoutBootstrapContextThereIsNoPasswordParameter() {
+        assertEquals(List.of("BootstrapVersion", "JwtPublicKey"),
+                Synth.fixture().findParameters("*", Match.anyValue()).keySet().stream().sorted().toList());
+    }
+
+    private static Map<String, Object> jvm(FunctionSpec spec) {
+        return Map.of(
+                "Runtime", "java21",
+                "Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
+                "SnapStart", spec.runsAtDeploy() ? Match.absent() : Map.of("ApplyOn", "PublishedVersions"));
+    }
+
+    private static Map<String, Object> nativeBuild() {
+        return Map.of(
+                "Runtime", "provided.al2023",
+                "Architectures", List.of("arm64"),
+                "Handler", "bootstrap",
+                "SnapStart", Match.absent());
+    }
+
+    /** CDK's own Node.js functions: the migration Trigger's provider and the default-SG restrictor. */
+    private static int helperFunctions() {
+        return 2;
+    }
+}

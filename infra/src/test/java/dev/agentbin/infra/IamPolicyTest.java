@@ -1,0 +1,123 @@
+package dev.agentbin.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class IamPolicyTest {
+
+    private static final FunctionCatalog CATALOG = FunctionCatalog.load(Synth.FIXTURE);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flavour=jvm", "flavour=native", "networking=endpoints", "rdsProxy=true"})
+    void noStatementAllowsAWildcardAction(String setting) {
+        String[] pair = setting.split("=");
+        Template template = Synth.fixture(pair[0], pair[1]);
+        List<String> actions = statementsByRole(template).values().stream().flatMap(List::stream)
+                .flatMap(statement -> actions(statement).stream()).toList();
+        assertFalse(actions.isEmpty());
+        assertEquals(List.of(), actions.stream().filter(a -> a.equals("*") || a.endsWith(":*")).toList());
+    }
+
+    @Test
+    void onlyTheLoginRoleReadsTheJwtSigningKey() {
+        assertOnlyGrantedRolesReference(FunctionSpec.Grant.JWT_SIGNING_KEY, secret("signs agent tokens"));
+    }
+
+    @Test
+    void onlyTelephonyFunctionsReadTheProviderCredentials() {
+        assertOnlyGrantedRolesReference(FunctionSpec.Grant.TELEPHONY_CREDENTIALS, secret("telephony provider"));
+    }
+
+    @Test
+    void onlyRingQueueSendersMaySendMessages() {
+        Template template = Synth.fixture();
+        Set<String> senders = statementsByRole(template).entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(s -> actions(s).contains("sqs:SendMessage")))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertEquals(rolesOf(template, FunctionSpec.Grant.RING_QUEUE_SEND), senders);
+    }
+
+    @Test
+    void everyFunctionReadsTheDatabaseSecret() {
+        Template template = Synth.fixture();
+        String attachment = TemplateQueries.resources(template, "AWS::SecretsManager::SecretTargetAttachment")
+                .keySet().iterator().next();
+        Set<String> readers = rolesReferencing(template, attachment);
+        for (FunctionSpec spec : CATALOG.functions()) {
+            assertTrue(readers.contains(roleOf(template, spec)), spec.name());
+        }
+    }
+
+    private static void assertOnlyGrantedRolesReference(FunctionSpec.Grant grant, String secretLogicalId) {
+        Template template = Synth.fixture();
+        Set<String> expected = rolesOf(template, grant);
+        assertFalse(expected.isEmpty(), "the fixture should exercise " + grant);
+        assertEquals(expected, rolesReferencing(template, secretLogicalId));
+    }
+
+    private static String secret(String descriptionPart) {
+        return Synth.fixture().findResources("AWS::SecretsManager::Secret", Match.objectLike(Map.of("Properties",
+                Match.objectLike(Map.of("Description", Match.stringLikeRegexp(".*" + descriptionPart + ".*"))))))
+                .keySet().iterator().next();
+    }
+
+    private static Set<String> rolesOf(Template template, FunctionSpec.Grant grant) {
+        return CATALOG.functions().stream().filter(f -> f.has(grant))
+                .map(f -> roleOf(template, f)).collect(Collectors.toSet());
+    }
+
+    private static String roleOf(Template template, FunctionSpec spec) {
+        return (String) ((List<?>) ((Map<?, ?>) TemplateQueries.function(template, spec).get("Role")).get("Fn::GetAtt")).get(0);
+    }
+
+    private static Set<String> rolesReferencing(Template template, String logicalId) {
+        return statementsByRole(template).entrySet().stream()
+                .filter(e -> e.getValue().toString().contains("Ref=" + logicalId + "}"))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /** Statements of every AWS::IAM::Policy (by the roles it is attached to) and every inline role policy. */
+    private static Map<String, List<Map<?, ?>>> statementsByRole(Template template) {
+        Map<String, List<Map<?, ?>>> byRole = new HashMap<>();
+        TemplateQueries.resources(template, "AWS::IAM::Policy").values().forEach(policy -> {
+            Map<?, ?> props = (Map<?, ?>) policy.get("Properties");
+            for (Object role : (List<?>) props.get("Roles")) {
+                byRole.computeIfAbsent((String) ((Map<?, ?>) role).get("Ref"), r -> new ArrayList<>())
+                        .addAll(statements(props.get("PolicyDocument")));
+            }
+        });
+        TemplateQueries.resources(template, "AWS::IAM::Role").forEach((roleId, role) -> {
+            Object inline = ((Map<?, ?>) role.get("Properties")).get("Policies");
+            if (inline != null) {
+                for (Object policy : (List<?>) inline) {
+                    byRole.computeIfAbsent(roleId, r -> new ArrayList<>())
+                            .addAll(statements(((Map<?, ?>) policy).get("PolicyDocument")));
+                }
+            }
+        });
+        return byRole;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> statements(Object document) {
+        return (List<Map<?, ?>>) ((Map<?, ?>) document).get("Statement");
+    }
+
+    private static List<String> actions(Map<?, ?> statement) {
+        Object action = statement.get("Action");
+        return action instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(action));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.agentbin.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class NetworkingTest {
+
+    @Test
+    void byDefaultOneNatGatewayAndNoEndpoints() {
+        Template template = Synth.fixture();
+        template.resourceCountIs("AWS::EC2::NatGateway", 1);
+        template.resourceCountIs("AWS::EC2::VPCEndpoint", 0);
+    }
+
+    @Test
+    void endpointsReplaceTheNatGatewayForQueueAndSecrets() {
+        Template template = Synth.fixture("networking", "endpoints");
+        template.resourceCountIs("AWS::EC2::NatGateway", 0);
+        template.resourceCountIs("AWS::EC2::VPCEndpoint", 2);
+        String services = TemplateQueries.resources(template, "AWS::EC2::VPCEndpoint").values().stream()
+                .map(endpoint -> ((Map<?, ?>) endpoint.get("Properties")).get("ServiceName").toString())
+                .sorted().toList().toString();
+        assertTrue(services.contains(".secretsmanager") && services.contains(".sqs"), services);
+    }
+
+    @Test
+    void endpointsWarnThatTheTelephonyProviderIsUnreachable() {
+        Annotations.fromStack(Synth.of(Synth.FIXTURE, "networking", "endpoints").stack())
+                .hasWarning("*", Match.stringLikeRegexp(".*telephony provider is unreachable.*"));
+    }
+
+    @Test
+    void theDefaultSynthHasNoWarnings() {
+        Annotations.fromStack(Synth.of(Synth.FIXTURE).stack()).hasNoWarning("*", Match.anyValue());
+    }
+
+    @Test
+    void everyFunctionRunsInTheVpc() {
+        Template template = Synth.fixture();
+        assertEquals(FunctionCatalog.load(Synth.FIXTURE).functions().size(),
+                template.findResources("AWS::Lambda::Function", Match.objectLike(Map.of("Properties",
+                        Match.objectLike(Map.of("VpcConfig", Match.anyValue()))))).size());
+    }
+}
