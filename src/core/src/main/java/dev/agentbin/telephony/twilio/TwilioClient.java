@@ -43,10 +43,11 @@ import java.util.regex.Pattern;
  * costs at most about 2 x 2 s of waiting. Every other 4xx fails at once.
  * <p>A request that was sent but got no answer (read timeout, connection reset) is retried only by
  * {@link #hangup}, which is idempotent. {@link #originate} does not retry it: Twilio has no idempotency
- * key for call creation, so the call may exist and a retry could ring the phone twice. For the same
- * reason a 5xx on create is a small duplicate risk we accept (Twilio documents 5xx as not processed in
- * general, not per request); a duplicate leg carries the same leg id in its URLs and is hung up as a
- * loser.
+ * key for call creation, so the call may exist and a retry could ring the phone twice. A 5xx on create
+ * is retried anyway (Twilio only documents 429 as "never processed"; a 5xx most likely did not create the
+ * call, but that is not guaranteed). Should a duplicate happen, it reports events under the same leg id
+ * with a different CallSid, which the agentcall logic has to tolerate (e.g. hang up a CallSid it does not
+ * know for that leg).
  *
  * <h2>Errors</h2>
  * Failures become {@link TwilioApiException} (HTTP status + Twilio's code and message) or

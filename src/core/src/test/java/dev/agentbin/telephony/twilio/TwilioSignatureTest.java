@@ -161,4 +161,22 @@ class TwilioSignatureTest {
         Map<String, List<String>> p = params("Caller", "x", "CallSid", "y", "callsid", "z");
         assertEquals("uCallSidyCallerxcallsidz", TwilioSignature.stringToSign("u", p));
     }
+
+    @Test
+    void callbackSignedOverTheRegisteredUrlVerifiesAndOnlyThere() {
+        TwilioSettings settings = new TwilioSettings("AC1", TOKEN, null,
+                "https://abc.execute-api.eu-west-1.amazonaws.com/prod/", "+14155550100");
+        java.util.UUID leg = java.util.UUID.fromString("7d3f8a52-5b1c-4c2e-9a41-3e2b6f0c9d11");
+        String registered = new TwilioCallbackUrls(settings).eventsUrl(leg);
+        Map<String, List<String>> form = TwilioForm.parse(
+                "CallSid=CA1&CallStatus=in-progress&From=%2B14155550100&SequenceNumber=2");
+        String signature = TwilioSignature.compute(TOKEN, registered, form);
+
+        assertTrue(TwilioSignature.verify(TOKEN, registered, form, signature));
+        // What the function might see behind API Gateway: no stage prefix, or http after TLS termination.
+        assertFalse(TwilioSignature.verify(TOKEN, registered.replace("/prod", ""), form, signature));
+        assertFalse(TwilioSignature.verify(TOKEN, registered.replace("https:", "http:"), form, signature));
+        // Another leg id in the URL (the leg is what the callback is applied to).
+        assertFalse(TwilioSignature.verify(TOKEN, registered.replace("9d11", "9d12"), form, signature));
+    }
 }
