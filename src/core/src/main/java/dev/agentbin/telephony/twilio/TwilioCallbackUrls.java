@@ -1,0 +1,35 @@
+package dev.agentbin.telephony.twilio;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The two webhook URLs we hand Twilio for every leg. One place builds them because the web layer must
+ * verify X-Twilio-Signature against exactly the URL Twilio was given (scheme, host, stage prefix, path
+ * and raw query), not against whatever URL the request appears to have after API Gateway.
+ */
+public final class TwilioCallbackUrls {
+
+    /** Path of the answer webhook: Twilio fetches TwiML there when a leg connects. */
+    public static final String ANSWER_PATH = "/v1.0/telephony/twilio/answer";
+    /** Path of the status-callback webhook (initiated, ringing, answered, completed). */
+    public static final String EVENTS_PATH = "/v1.0/telephony/twilio/events";
+    /** Query parameter carrying our leg id; it is part of the signed URL, so it cannot be forged. */
+    public static final String LEG_PARAM = "leg";
+
+    private final String callbackBaseUrl;
+
+    public TwilioCallbackUrls(TwilioSettings settings) {
+        this.callbackBaseUrl = settings.callbackBaseUrl();
+    }
+
+    /** Where Twilio fetches TwiML when the leg answers. */
+    public String answerUrl(UUID legId) {
+        return callbackBaseUrl + ANSWER_PATH + "?" + LEG_PARAM + "=" + Objects.requireNonNull(legId, "legId");
+    }
+
+    /** Where Twilio posts the leg's call-progress events. */
+    public String eventsUrl(UUID legId) {
+        return callbackBaseUrl + EVENTS_PATH + "?" + LEG_PARAM + "=" + Objects.requireNonNull(legId, "legId");
+    }
+}

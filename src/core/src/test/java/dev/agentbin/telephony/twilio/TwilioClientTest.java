@@ -1,0 +1,366 @@
+package dev.agentbin.telephony.twilio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AddressType;
+import dev.agentbin.telephony.Origination;
+import dev.agentbin.telephony.TelephonyException;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** TwilioClient against a local server that speaks Twilio's documented REST contract. */
+class TwilioClientTest {
+
+    private static final String ACCOUNT = "AC00000000000000000000000000000001";
+    private static final String TOKEN = "s3cr3t-auth-token-value";
+    private static final String CALL_SID = "CA0123456789abcdef0123456789abcdef";
+    private static final String CALLS_PATH = "/2010-04-01/Accounts/" + ACCOUNT + "/Calls";
+    private static final UUID LEG = UUID.fromString("7d3f8a52-5b1c-4c2e-9a41-3e2b6f0c9d11");
+    private static final UUID AGENT_CALL = UUID.fromString("0f5a6b7c-1d2e-4f30-8a9b-0c1d2e3f4a5b");
+
+    private FakeTwilioServer twilio;
+    private final List<Duration> sleeps = new ArrayList<>();
+    private TwilioClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        twilio = new FakeTwilioServer();
+        client = clientFor(twilio.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        twilio.close();
+    }
+
+    private TwilioClient clientFor(String apiBaseUrl) {
+        TwilioSettings settings = new TwilioSettings(ACCOUNT, TOKEN, apiBaseUrl,
+                "https://abc.execute-api.eu-west-1.amazonaws.com/prod/", "+14155550100");
+        return new TwilioClient(settings, TwilioClient.defaultHttpClient(), sleeps::add);
+    }
+
+    private static Origination ring(AddressType type, String target, String from) {
+        return new Origination(LEG, AGENT_CALL, from, new Address(type, target, null, null, null), 20);
+    }
+
+    @Test
+    void name_isTwilio() {
+        assertEquals("twilio", client.name());
+    }
+
+    @Test
+    void originate_postsTheCallsContractAndReturnsTheCallSid() {
+        twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
+
+        String sid = client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999"));
+
+        assertEquals(CALL_SID, sid);
+        assertEquals(1, twilio.requests().size());
+        FakeTwilioServer.Recorded r = twilio.requests().get(0);
+        assertEquals("POST", r.method());
+        assertEquals(CALLS_PATH + ".json", r.path());
+        assertNull(r.query());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)),
+                r.header("Authorization"));
+        assertTrue(r.header("Content-Type").startsWith("application/x-www-form-urlencoded"));
+
+        Map<String, List<String>> form = r.form();
+        assertEquals(List.of("+14155550123"), form.get("To"));
+        assertEquals(List.of("+14155550999"), form.get("From"));
+        String base = "https://abc.execute-api.eu-west-1.amazonaws.com/prod";
+        assertEquals(List.of(base + "/v1.0/telephony/twilio/answer?leg=" + LEG), form.get("Url"));
+        assertEquals(List.of("POST"), form.get("Method"));
+        assertEquals(List.of(base + "/v1.0/telephony/twilio/events?leg=" + LEG), form.get("StatusCallback"));
+        assertEquals(List.of("POST"), form.get("StatusCallbackMethod"));
+        assertEquals(List.of("initiated", "ringing", "answered", "completed"), form.get("StatusCallbackEvent"));
+        assertEquals(List.of("20"), form.get("Timeout"));
+        // One form field per event, never a single joined value (which leaves calls stuck at initiated).
+        assertTrue(r.body().contains("StatusCallbackEvent=initiated&StatusCallbackEvent=ringing"
+                + "&StatusCallbackEvent=answered&StatusCallbackEvent=completed"), r.body());
+        assertTrue(r.body().contains("To=%2B14155550123"), "a '+' must be percent-encoded: " + r.body());
+        assertTrue(sleeps.isEmpty());
+    }
+
+    @Test
+    void originate_sipAddressIsDialledAsSipUri() {
+        twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
+        twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
+
+        client.originate(ring(AddressType.SIP, "alice@pbx.example.com", "+14155550999"));
+        client.originate(ring(AddressType.SIP, "sip:bob@pbx.example.com", "+14155550999"));
+
+        assertEquals(List.of("sip:alice@pbx.example.com"), twilio.requests().get(0).form().get("To"));
+        assertEquals(List.of("sip:bob@pbx.example.com"), twilio.requests().get(1).form().get("To"));
+    }
+
+    @Test
+    void originate_nonE164SourceUsesTheConfiguredCallerId() {
+        twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
+        twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
+
+        client.originate(ring(AddressType.TEL, "+14155550123", "sip:caller@example.com"));
+        client.originate(ring(AddressType.TEL, "+14155550123", null));
+
+        assertEquals(List.of("+14155550100"), twilio.requests().get(0).form().get("From"));
+        assertEquals(List.of("+14155550100"), twilio.requests().get(1).form().get("From"));
+    }
+
+    @Test
+    void originate_extensionCannotBeRungAndNothingIsSent() {
+        TelephonyException e = assertThrows(TelephonyException.class,
+                () -> client.originate(ring(AddressType.EXTENSION, "1001", "+14155550999")));
+        assertTrue(e.getMessage().contains("extension"), e.getMessage());
+        assertTrue(twilio.requests().isEmpty());
+    }
+
+    @Test
+    void originate_ringTimeoutOutsideTwiliosRangeIsRefusedBeforeSending() {
+        Address to = new Address(AddressType.TEL, "+14155550123", null, null, null);
+        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 0)));
+        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 601)));
+        assertTrue(twilio.requests().isEmpty());
+    }
+
+    @Test
+    void originate_400CarriesTwiliosCodeAndMessageButNoCredentials() {
+        twilio.thenError(400, 21211, "The 'To' number +1415555 is not a valid phone number.");
+
+        TwilioApiException e = assertThrows(TwilioApiException.class,
+                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+
+        assertEquals(400, e.httpStatus());
+        assertEquals(21211, e.twilioCode());
+        assertTrue(e.getMessage().contains("21211"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not a valid phone number"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        assertFalse(e.getMessage().contains(Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8))));
+        assertEquals(1, twilio.requests().size(), "a 400 is not retried");
+        assertTrue(sleeps.isEmpty());
+    }
+
+    @Test
+    void originate_401IsNotRetriedAndAnEchoedTokenIsRedacted() {
+        // Twilio does not echo credentials; a misbehaving proxy might. It must not reach our message.
+        twilio.thenError(401, 20003, "Authenticate with " + TOKEN);
+
+        TwilioApiException e = assertThrows(TwilioApiException.class,
+                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+
+        assertEquals(401, e.httpStatus());
+        assertEquals(20003, e.twilioCode());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        assertEquals(1, twilio.requests().size());
+    }
+
+    @Test
+    void originate_429ThenCreatedSucceedsAfterOneRetry() {
+        twilio.thenError(429, 20429, "Too Many Requests");
+        twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
+
+        assertEquals(CALL_SID, client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+
+        assertEquals(2, twilio.requests().size());
+        assertEquals(twilio.requests().get(0).body(), twilio.requests().get(1).body(), "the retry is the same request");
+        assertEquals(1, sleeps.size());
+    }
+
+    @Test
+    void originate_5xxIsRetriedAtMostThreeAttemptsThenFails() {
+        twilio.then(503, "<html>Service Unavailable</html>");
+        twilio.thenError(500, 20500, "Internal Server Error");
+        twilio.thenError(502, 20502, "Bad Gateway");
+
+        TwilioApiException e = assertThrows(TwilioApiException.class,
+                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+
+        assertEquals(502, e.httpStatus());
+        assertEquals(TwilioClient.MAX_ATTEMPTS, twilio.requests().size());
+        assertEquals(TwilioClient.MAX_ATTEMPTS - 1, sleeps.size());
+    }
+
+    @Test
+    void originate_nonJsonErrorBodyStillGivesTheStatus() {
+        twilio.then(404, "<html>not here</html>");
+
+        TwilioApiException e = assertThrows(TwilioApiException.class,
+                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+
+        assertEquals(404, e.httpStatus());
+        assertNull(e.twilioCode());
+        assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+    }
+
+    @Test
+    void originate_retryAfterIsHonouredUpToTheCap() {
+        twilio.then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}", Map.of("Retry-After", "1"));
+        twilio.then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}", Map.of("Retry-After", "30"));
+        twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
+
+        client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999"));
+
+        assertEquals(List.of(Duration.ofSeconds(1), TwilioClient.MAX_WAIT), sleeps);
+    }
+
+    @Test
+    void originate_createdWithoutSidIsAnError() {
+        twilio.then(201, "{\"status\": \"queued\"}");
+        assertThrows(TelephonyException.class,
+                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+    }
+
+    @Test
+    void originate_unreachableApiFailsAfterBoundedAttempts() throws IOException {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            freePort = socket.getLocalPort();
+        }
+        TwilioClient unreachable = clientFor("http://127.0.0.1:" + freePort);
+
+        TelephonyException e = assertThrows(TelephonyException.class,
+                () -> unreachable.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+
+        assertTrue(e.getMessage().contains("could not connect"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN));
+        assertEquals(TwilioClient.MAX_ATTEMPTS - 1, sleeps.size(), "a refused connection was never sent: retried");
+    }
+
+    @Test
+    void hangup_cancelsARingingCallWithOneRequest() {
+        twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "canceled"));
+
+        client.hangup(CALL_SID);
+
+        assertEquals(1, twilio.requests().size());
+        FakeTwilioServer.Recorded r = twilio.requests().get(0);
+        assertEquals("POST", r.method());
+        assertEquals(CALLS_PATH + "/" + CALL_SID + ".json", r.path());
+        assertEquals(Map.of("Status", List.of("canceled")), r.form());
+        assertTrue(r.header("Authorization").startsWith("Basic "));
+    }
+
+    @Test
+    void hangup_answeredCallThatCancelDidNotEndIsCompleted() {
+        // The race: the leg answered before our cancel arrived; canceled leaves it in-progress.
+        twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "in-progress"));
+        twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "completed"));
+
+        client.hangup(CALL_SID);
+
+        assertEquals(2, twilio.requests().size());
+        assertEquals(Map.of("Status", List.of("canceled")), twilio.requests().get(0).form());
+        assertEquals(Map.of("Status", List.of("completed")), twilio.requests().get(1).form());
+    }
+
+    @Test
+    void hangup_alreadyEndedCallIsNotAnError() {
+        // Cancel refused because the call is not in a cancelable state, and completed finds it over too.
+        twilio.thenError(400, 21220, "Call is not in-progress. Cannot redirect.");
+        twilio.thenError(400, 21220, "Call is not in-progress. Cannot redirect.");
+
+        client.hangup(CALL_SID);
+
+        assertEquals(2, twilio.requests().size());
+        assertEquals(Map.of("Status", List.of("completed")), twilio.requests().get(1).form());
+    }
+
+    @Test
+    void hangup_callThatEndedBetweenCancelAndCompleteIsNotAnError() {
+        twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "in-progress"));
+        twilio.thenError(400, 21220, "Call is not in-progress. Cannot redirect.");
+
+        client.hangup(CALL_SID);
+
+        assertEquals(2, twilio.requests().size());
+    }
+
+    @Test
+    void hangup_unknownOrPurgedCallIsNotAnError() {
+        twilio.thenError(404, 20404, "The requested resource was not found");
+
+        client.hangup(CALL_SID);
+
+        assertEquals(1, twilio.requests().size());
+    }
+
+    @Test
+    void hangup_alreadyCompletedCallEndsAfterOneRequest() {
+        twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "completed"));
+
+        client.hangup(CALL_SID);
+
+        assertEquals(1, twilio.requests().size());
+    }
+
+    @Test
+    void hangup_isRetriedOn5xxBecauseItIsIdempotent() {
+        twilio.thenError(503, 20503, "Service Unavailable");
+        twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "canceled"));
+
+        client.hangup(CALL_SID);
+
+        assertEquals(2, twilio.requests().size());
+        assertEquals(1, sleeps.size());
+    }
+
+    @Test
+    void hangup_authenticationFailureIsAnError() {
+        twilio.thenError(401, 20003, "Authentication Error - invalid username");
+
+        TwilioApiException e = assertThrows(TwilioApiException.class, () -> client.hangup(CALL_SID));
+
+        assertEquals(20003, e.twilioCode());
+        assertFalse(e.getMessage().contains(TOKEN));
+        assertEquals(1, twilio.requests().size());
+    }
+
+    @Test
+    void hangup_otherErrorOnCompleteIsAnError() {
+        twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "in-progress"));
+        twilio.thenError(400, 21200, "Invalid Status");
+
+        TwilioApiException e = assertThrows(TwilioApiException.class, () -> client.hangup(CALL_SID));
+        assertEquals(21200, e.twilioCode());
+    }
+
+    @Test
+    void hangup_rejectsAnIdThatIsNotACallSid() {
+        assertThrows(IllegalArgumentException.class, () -> client.hangup("../Accounts/AC1"));
+        assertThrows(IllegalArgumentException.class, () -> client.hangup(null));
+        assertTrue(twilio.requests().isEmpty());
+    }
+
+    @Test
+    void backoff_growsWithJitterAndIsCapped() {
+        for (int i = 0; i < 50; i++) {
+            long first = TwilioClient.backoff(1, null).toMillis();
+            long second = TwilioClient.backoff(2, null).toMillis();
+            assertTrue(first >= 250 && first <= 375, "first " + first);
+            assertTrue(second >= 500 && second <= 750, "second " + second);
+        }
+        assertEquals(TwilioClient.MAX_WAIT, TwilioClient.backoff(1, "3600"));
+        long garbage = TwilioClient.backoff(1, "Wed, 21 Oct 2015 07:28:00 GMT").toMillis();
+        assertTrue(garbage >= 250 && garbage <= 375);
+    }
+
+    @Test
+    void toStringNeverShowsTheToken() {
+        assertFalse(client.toString().contains(TOKEN));
+        assertInstanceOf(dev.agentbin.telephony.TelephonyProvider.class, client);
+    }
+}
