@@ -47,7 +47,7 @@ public class SimulatorProvider implements TelephonyProvider {
     private final Instance<LegEventSink> sink;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, runnable -> {
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "telephony-simulator");
         thread.setDaemon(true);
         return thread;
@@ -87,7 +87,7 @@ public class SimulatorProvider implements TelephonyProvider {
         if (calls.putIfAbsent(callId, call) == null) {
             call.schedule(() -> emit(call, LegEvent.Kind.RINGING, "ringing"), RINGING_AFTER_MILLIS);
             switch (behaviour.kind()) {
-                case ANSWER -> call.schedule(() -> answer(callId), behaviour.afterMillis());
+                case ANSWER -> call.schedule(() -> answered(call), behaviour.afterMillis());
                 case BUSY -> call.schedule(() -> end(call, "busy"), behaviour.afterMillis());
                 default -> call.schedule(() -> end(call, "no-answer"), origination.ringTimeoutSeconds() * 1000L);
             }
@@ -95,19 +95,29 @@ public class SimulatorProvider implements TelephonyProvider {
         return callId;
     }
 
+    /**
+     * Ends the call; its event follows on the simulator's own thread, as a provider's callback would,
+     * so the caller never waits on the webhook it is itself part of.
+     */
     @Override
     public void hangup(String providerCallId) {
         hungUp.add(providerCallId);
         SimulatedCall call = calls.get(providerCallId);
         if (call != null) {
-            end(call, call.answered ? "completed" : "canceled");
+            timers.execute(() -> end(call, call.answered ? "completed" : "canceled"));
         }
     }
 
-    /** Answers a ringing simulated call now, as a person picking up would. */
-    public synchronized void answer(String callId) {
+    /** Answers a ringing simulated call, as a person picking up would. */
+    public void answer(String callId) {
         SimulatedCall call = calls.get(callId);
-        if (call != null && !call.ended) {
+        if (call != null) {
+            timers.execute(() -> answered(call));
+        }
+    }
+
+    private synchronized void answered(SimulatedCall call) {
+        if (!call.ended && !call.answered) {
             call.answered = true;
             emit(call, LegEvent.Kind.ANSWERED, "in-progress");
         }
