@@ -1,50 +1,32 @@
 package dev.agentbin.agent;
 
-import jakarta.persistence.AttributeConverter;
+import dev.agentbin.common.WireEnumColumn;
 import jakarta.persistence.Converter;
 
-/** Stores enums by their wire name, so the database reads like the API ({@code available}, {@code ringall}). */
+/** Database columns of the agent enums. */
 public final class EnumColumns {
 
     private EnumColumns() {
     }
 
     @Converter
-    public static class AgentStatusColumn implements AttributeConverter<AgentStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(AgentStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public AgentStatus convertToEntityAttribute(String column) {
-            return column == null ? null : AgentStatus.fromWire(column);
+    public static class AgentStatusColumn extends WireEnumColumn<AgentStatus> {
+        public AgentStatusColumn() {
+            super(AgentStatus.class);
         }
     }
 
     @Converter
-    public static class RingMethodColumn implements AttributeConverter<RingMethod, String> {
-        @Override
-        public String convertToDatabaseColumn(RingMethod method) {
-            return method == null ? null : method.wire();
-        }
-
-        @Override
-        public RingMethod convertToEntityAttribute(String column) {
-            return column == null ? null : RingMethod.fromWire(column);
+    public static class RingMethodColumn extends WireEnumColumn<RingMethod> {
+        public RingMethodColumn() {
+            super(RingMethod.class);
         }
     }
 
     @Converter
-    public static class AddressTypeColumn implements AttributeConverter<AddressType, String> {
-        @Override
-        public String convertToDatabaseColumn(AddressType type) {
-            return type == null ? null : type.wire();
-        }
-
-        @Override
-        public AddressType convertToEntityAttribute(String column) {
-            return column == null ? null : AddressType.fromWire(column);
+    public static class AddressTypeColumn extends WireEnumColumn<AddressType> {
+        public AddressTypeColumn() {
+            super(AddressType.class);
         }
     }
 }

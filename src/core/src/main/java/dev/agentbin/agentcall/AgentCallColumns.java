@@ -1,37 +1,25 @@
 package dev.agentbin.agentcall;
 
-import jakarta.persistence.AttributeConverter;
+import dev.agentbin.common.WireEnumColumn;
 import jakarta.persistence.Converter;
 
-/** Stores the agentcall enums by their wire names. */
+/** Database columns of the agentcall enums. */
 final class AgentCallColumns {
 
     private AgentCallColumns() {
     }
 
     @Converter
-    public static class CallStatusColumn implements AttributeConverter<AgentCallStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(AgentCallStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public AgentCallStatus convertToEntityAttribute(String column) {
-            return column == null ? null : AgentCallStatus.fromWire(column);
+    public static class CallStatusColumn extends WireEnumColumn<AgentCallStatus> {
+        public CallStatusColumn() {
+            super(AgentCallStatus.class);
         }
     }
 
     @Converter
-    public static class LegStatusColumn implements AttributeConverter<LegStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(LegStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public LegStatus convertToEntityAttribute(String column) {
-            return column == null ? null : LegStatus.fromWire(column);
+    public static class LegStatusColumn extends WireEnumColumn<LegStatus> {
+        public LegStatusColumn() {
+            super(LegStatus.class);
         }
     }
 }

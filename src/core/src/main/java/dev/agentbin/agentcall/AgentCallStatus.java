@@ -1,18 +1,8 @@
 package dev.agentbin.agentcall;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.agentbin.common.WireEnum;
 
 /** ringing → answered → completed, or ringing → no_answer | canceled | failed. */
-public enum AgentCallStatus {
+public enum AgentCallStatus implements WireEnum {
     RINGING, ANSWERED, COMPLETED, NO_ANSWER, CANCELED, FAILED;
-
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    static AgentCallStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 }
