@@ -49,6 +49,17 @@ public class AgentEntity extends PanacheEntityBase {
     @Column(name = "tag_ids", nullable = false, columnDefinition = "uuid[]")
     public UUID[] tagIds;
 
+    /** Seconds an agent stays busy after an answered ring-all call ends. */
+    @Column(name = "wrapup_seconds", nullable = false)
+    public int wrapupSeconds;
+
+    /** Consecutive unanswered rings after which the agent is set away (0: never). */
+    @Column(name = "max_no_answer", nullable = false)
+    public int maxNoAnswer = 3;
+
+    @Column(name = "missed_rings", nullable = false)
+    public int missedRings;
+
     @Column(name = "tm_create", nullable = false)
     public Instant tmCreate;
 

@@ -49,6 +49,17 @@ public class AgentPolicy {
         }
     }
 
+    /**
+     * Another resource of a customer (an agentcall): another customer's does not exist for the caller,
+     * and only the customer's admins and managers (or a superadmin) may use it.
+     */
+    public void checkManagesResourceOf(Caller caller, java.util.UUID customerId, java.util.function.Supplier<ApiException> notFound) {
+        if (!caller.isSuperAdmin() && !caller.customerId().equals(customerId)) {
+            throw notFound.get();
+        }
+        checkManages(caller, customerId);
+    }
+
     /** The bits of {@code permission} must all be grantable by the caller. */
     public void checkGrant(Caller caller, long permission) {
         if (!holdsAll(caller, permission)) {

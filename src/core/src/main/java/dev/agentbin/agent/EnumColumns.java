@@ -4,7 +4,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /** Stores enums by their wire name, so the database reads like the API ({@code available}, {@code ringall}). */
-final class EnumColumns {
+public final class EnumColumns {
 
     private EnumColumns() {
     }

@@ -1,0 +1,75 @@
+package dev.agentbin.telephony;
+
+import dev.agentbin.agentcall.AgentCall;
+import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.AgentCallStatus;
+import dev.agentbin.auth.PublicRoute;
+import dev.agentbin.telephony.simulator.SimulatorProvider;
+import dev.agentbin.telephony.simulator.SimulatorSignature;
+import dev.agentbin.telephony.twilio.TwiML;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Provider webhooks. Authenticated by each provider's signature, not by an agent token: a request
+ * that does not verify is refused before anything is read from it.
+ */
+@Path("/v1.0/telephony/{provider}")
+@PublicRoute
+public class TelephonyWebhookResource {
+
+    static final String TWILIO = "twilio";
+    private static final String TWILIO_SIGNATURE = "X-Twilio-Signature";
+
+    private final AgentCallService agentCalls;
+    private final SimulatorWebhook simulator;
+    private final TwilioWebhook twilio;
+
+    public TelephonyWebhookResource(AgentCallService agentCalls, SimulatorWebhook simulator, TwilioWebhook twilio) {
+        this.agentCalls = agentCalls;
+        this.simulator = simulator;
+        this.twilio = twilio;
+    }
+
+    /** Call-progress events; answered with 204 (Twilio ignores the body of a status callback). */
+    @POST
+    @Path("/events")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    public Response events(@PathParam("provider") String provider, @QueryParam("leg") String leg,
+            @HeaderParam(SimulatorSignature.HEADER) String simulatorSignature,
+            @HeaderParam(TWILIO_SIGNATURE) String twilioSignature, byte[] body) {
+        LegEvent event = switch (provider) {
+            case SimulatorProvider.NAME -> simulator.verify(body, simulatorSignature);
+            case TWILIO -> twilio.statusCallback(leg, new String(body, java.nio.charset.StandardCharsets.UTF_8), twilioSignature);
+            default -> throw WebhookErrors.unknownProvider(provider);
+        };
+        agentCalls.onLegEvent(provider, event);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Twilio fetches the answered leg's TwiML here: this is where the answer race is decided. The
+     * winner joins the ring request's join target; a leg that lost gets {@code <Hangup/>}.
+     */
+    @POST
+    @Path("/answer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@PathParam("provider") String provider, @QueryParam("leg") String leg,
+            @HeaderParam(TWILIO_SIGNATURE) String signature, byte[] body) {
+        if (!TWILIO.equals(provider)) {
+            throw WebhookErrors.unknownProvider(provider);
+        }
+        LegEvent answered = twilio.answer(leg, new String(body, java.nio.charset.StandardCharsets.UTF_8), signature);
+        agentCalls.onLegEvent(TWILIO, answered);
+        AgentCall call = agentCalls.viewOfLeg(TWILIO, answered.legId());
+        boolean won = answered.legId().equals(call.answeredLegId()) && call.status() == AgentCallStatus.ANSWERED;
+        String twiml = won ? TwiML.joinConference(call.joinTarget().isEmpty() ? call.id().toString() : call.joinTarget()) : TwiML.hangup();
+        return Response.ok(twiml, TwiML.CONTENT_TYPE).build();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.agentbin.agentcall;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.agentbin.agent.RingMethod;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An agentcall with its legs, as GET /v1.0/agentcalls/{id} shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AgentCall(
+        UUID id,
+        UUID customerId,
+        UUID agentId,
+        String source,
+        String referenceId,
+        String joinTarget,
+        RingMethod ringMethod,
+        AgentCallStatus status,
+        int ringTimeout,
+        Instant deadline,
+        UUID answeredLegId,
+        String endReason,
+        List<AgentCallLeg> legs,
+        Instant tmCreate,
+        Instant tmAnswer,
+        Instant tmEnd) {
+
+    static AgentCall of(AgentCallEntity call, List<LegEntity> legs) {
+        return new AgentCall(call.id, call.customerId, call.agentId, call.source, call.referenceId, call.joinTarget,
+                call.ringMethod, call.status, call.ringTimeout, call.deadline, call.answeredLegId, call.endReason,
+                legs.stream().map(AgentCallLeg::of).toList(), call.tmCreate, call.tmAnswer, call.tmEnd);
+    }
+}

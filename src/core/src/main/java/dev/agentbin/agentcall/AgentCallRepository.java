@@ -1,0 +1,45 @@
+package dev.agentbin.agentcall;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntity, UUID> {
+
+    /**
+     * Locks the agentcall for the rest of the transaction. Every change to an agentcall and its legs
+     * takes this lock first, so provider events for one call apply one after another.
+     */
+    public Optional<AgentCallEntity> lock(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Optional<AgentCallEntity> findByDispatchKey(String dispatchKey) {
+        return find("dispatchKey", dispatchKey).firstResultOptional();
+    }
+
+    /** Ringing calls past their deadline; each is then ended under its own lock. */
+    public List<UUID> overdueIds(Instant now, int limit) {
+        return getEntityManager()
+                .createNativeQuery("select id from agent_calls where status = 'ringing' and deadline < ?1 "
+                        + "order by deadline limit ?2", UUID.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
+    /** Ended calls whose agent's wrap-up time is over, skipping rows another sweeper holds. */
+    public List<AgentCallEntity> wrapUpsDue(Instant now, int limit) {
+        return getEntityManager()
+                .createNativeQuery("select * from agent_calls where wrapup_until is not null and wrapup_until < ?1 "
+                        + "order by wrapup_until limit ?2 for update skip locked", AgentCallEntity.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.agentbin.agentcall;
+
+import dev.agentbin.agent.AgentPolicy;
+import dev.agentbin.auth.Caller;
+import dev.agentbin.common.ApiException;
+import dev.agentbin.telephony.LegEvent;
+import dev.agentbin.telephony.LegEventSink;
+import dev.agentbin.telephony.Origination;
+import dev.agentbin.telephony.TelephonyProvider;
+import dev.agentbin.telephony.TelephonyProviders;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * Ring-all: claims an agent, rings its addresses in parallel, lets the first answer win and hangs up
+ * the rest. State changes are {@link AgentCallTransitions}' (one transaction each); this class talks to
+ * the providers between them, never inside one.
+ */
+@ApplicationScoped
+public class AgentCallService implements LegEventSink {
+
+    private static final Logger LOG = Logger.getLogger(AgentCallService.class);
+    private static final int SWEEP_BATCH = 100;
+
+    private final AgentCallTransitions transitions;
+    private final TelephonyProviders providers;
+    private final ManagedExecutor executor;
+    private final AgentPolicy policy;
+
+    public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, ManagedExecutor executor,
+            AgentPolicy policy) {
+        this.transitions = transitions;
+        this.providers = providers;
+        this.executor = executor;
+        this.policy = policy;
+    }
+
+    /**
+     * Rings an agent. The dispatch key makes it idempotent: the same key again (a redelivered message,
+     * a retried request) resumes the stored agentcall instead of ringing anew.
+     *
+     * @throws ApiException 404 AGENT_NOT_FOUND, 409 AGENT_NOT_AVAILABLE or AGENT_HAS_NO_ADDRESSES
+     */
+    public AgentCall dispatch(RingRequest request, String dispatchKey) {
+        UUID id = transitions.start(request, dispatchKey, providers.defaultName());
+        originatePending(id);
+        return view(id);
+    }
+
+    /** POST /v1.0/agentcalls: an admin or manager of the customer rings one of its agents. */
+    public AgentCall dispatch(Caller caller, RingRequest request, String dispatchKey) {
+        policy.checkManages(caller, caller.customerId());
+        return dispatch(request.forCustomer(caller.customerId()), caller.customerId() + ":" + dispatchKey);
+    }
+
+    public AgentCall get(Caller caller, UUID id) {
+        AgentCall call = transitions.view(id).orElseThrow(() -> notFound(id));
+        policy.checkManagesResourceOf(caller, call.customerId(), () -> notFound(id));
+        return call;
+    }
+
+    /** The caller gave up: every live leg is cancelled (an answered call is ended). */
+    public AgentCall hangup(Caller caller, UUID id) {
+        get(caller, id);
+        perform(transitions.hangup(id));
+        return view(id);
+    }
+
+    /** A verified provider event; duplicates and late events are no-ops. */
+    @Override
+    public void onLegEvent(String provider, LegEvent event) {
+        perform(transitions.apply(provider, event));
+    }
+
+    /** The agentcall a leg belongs to, after an event was applied (Twilio's answer URL asks who won). */
+    public AgentCall viewOfLeg(String provider, UUID legId) {
+        return transitions.viewOfLeg(provider, legId).orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
+    }
+
+    /** Ends ringing agentcalls past their deadline and releases agents after wrap-up. Safe to run concurrently. */
+    public SweepResult sweep(Instant now) {
+        int timedOut = 0;
+        for (UUID id : transitions.overdue(now, SWEEP_BATCH)) {
+            var followUp = transitions.timeOut(id, now);
+            followUp.ifPresent(this::perform);
+            timedOut += followUp.isPresent() ? 1 : 0;
+        }
+        return new SweepResult(timedOut, transitions.releaseWrapUps(now, SWEEP_BATCH));
+    }
+
+    /** Originates the legs due now, all at once: dispatch takes as long as the slowest leg, not the sum. */
+    private void originatePending(UUID agentCallId) {
+        List<Origination> due = transitions.claimOriginations(agentCallId);
+        CompletableFuture.allOf(due.stream()
+                .map(origination -> CompletableFuture.runAsync(() -> originate(origination), executor))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void originate(Origination origination) {
+        String provider = providers.defaultName();
+        TelephonyProvider telephony = providers.get(provider).orElseThrow();
+        try {
+            transitions.originated(origination.legId(), telephony.originate(origination));
+        } catch (RuntimeException e) {
+            LOG.warnf("leg %s of agentcall %s not originated: %s", origination.legId(), origination.agentCallId(), e.getMessage());
+            perform(transitions.originationFailed(origination.legId(), provider, e.getMessage()));
+        }
+    }
+
+    private void perform(FollowUp followUp) {
+        CompletableFuture.allOf(followUp.hangups().stream()
+                .map(hangup -> CompletableFuture.runAsync(() -> hangup(hangup), executor))
+                .toArray(CompletableFuture[]::new)).join();
+        if (followUp.originateMore()) {
+            originatePending(followUp.agentCallId());
+        }
+    }
+
+    /** A failed hangup is logged, not thrown: the state is already decided, and the sweeper or the provider's own timeout ends the leg. */
+    private void hangup(FollowUp.Hangup hangup) {
+        try {
+            providers.get(hangup.provider()).orElseThrow().hangup(hangup.providerCallId());
+        } catch (RuntimeException e) {
+            LOG.warnf("hangup of %s call %s failed: %s", hangup.provider(), hangup.providerCallId(), e.getMessage());
+        }
+    }
+
+    private AgentCall view(UUID id) {
+        return transitions.view(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("AGENTCALL_NOT_FOUND", "The agentcall " + id + " does not exist.");
+    }
+}
