@@ -158,6 +158,20 @@ class AgentCrudTest {
     }
 
     @Test
+    void ringSettingsAreSetOnCreateAndKeptByAPutThatOmitsThem() {
+        Map<String, Object> body = new java.util.HashMap<>(createBody(email(), List.of()));
+        String id = as(admin).body(body).post("/v1.0/agents").then().statusCode(200)
+                .body("wrapup_seconds", equalTo(0)).body("max_no_answer", equalTo(3)).extract().path("id");
+        as(admin).body(Map.of("name", "n", "wrapup_seconds", 15, "max_no_answer", 0)).put("/v1.0/agents/" + id)
+                .then().statusCode(200).body("wrapup_seconds", equalTo(15)).body("max_no_answer", equalTo(0));
+        as(admin).body(Map.of("name", "renamed")).put("/v1.0/agents/" + id)
+                .then().statusCode(200).body("wrapup_seconds", equalTo(15)).body("max_no_answer", equalTo(0));
+        body.put("username", email());
+        body.put("wrapup_seconds", 30);
+        as(admin).body(body).post("/v1.0/agents").then().statusCode(200).body("wrapup_seconds", equalTo(30));
+    }
+
+    @Test
     void createIgnoresIdStatusAndForeignCustomer() {
         UUID forcedId = UUID.randomUUID();
         Map<String, Object> body = new java.util.HashMap<>(createBody(email(), List.of()));

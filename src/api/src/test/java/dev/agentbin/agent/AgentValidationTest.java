@@ -51,6 +51,8 @@ class AgentValidationTest {
                 Arguments.of("ring_method", "roundrobin", "unknown ring_method"),
                 Arguments.of("ring_method", 5, "unknown ring_method"),
                 Arguments.of("permission", -1, "permission must be between 0 and 65535"),
+                Arguments.of("wrapup_seconds", 4000, "wrapup_seconds must be between 0 and 3600"),
+                Arguments.of("max_no_answer", -2, "max_no_answer must be between 0 and 100"),
                 Arguments.of("permission", 65536, "permission must be between 0 and 65535"),
                 Arguments.of("permission", "admin", "permission"),
                 Arguments.of("tag_ids", List.of("not-a-uuid"), "tag_ids"),
@@ -95,6 +97,9 @@ class AgentValidationTest {
         return Stream.of(
                 Arguments.of("", Map.of("name", "n".repeat(256)), "name is at most 255"),
                 Arguments.of("", Map.of("ring_method", "sequential"), "unknown ring_method"),
+                Arguments.of("", Map.of("wrapup_seconds", -1), "wrapup_seconds must be between 0 and 3600"),
+                Arguments.of("", Map.of("wrapup_seconds", 3601), "wrapup_seconds must be between 0 and 3600"),
+                Arguments.of("", Map.of("max_no_answer", 101), "max_no_answer must be between 0 and 100"),
                 Arguments.of("/status", Map.of("status", "lunch"), "unknown status"),
                 Arguments.of("/status", Map.of("status", ""), "unknown status"),
                 Arguments.of("/status", Map.of(), "status is required"),

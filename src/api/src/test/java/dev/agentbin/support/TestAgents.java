@@ -1,6 +1,9 @@
 package dev.agentbin.support;
 
+import dev.agentbin.agent.AddressRepository;
+import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AgentEntity;
+import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.RingMethod;
@@ -11,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,10 +27,12 @@ public class TestAgents {
     public static final String PASSWORD = "correct-horse-battery";
 
     private final AgentRepository agents;
+    private final AddressRepository addresses;
     private final PasswordHasher hasher;
 
-    public TestAgents(AgentRepository agents, PasswordHasher hasher) {
+    public TestAgents(AgentRepository agents, AddressRepository addresses, PasswordHasher hasher) {
         this.agents = agents;
+        this.addresses = addresses;
         this.hasher = hasher;
     }
 
@@ -56,6 +62,39 @@ public class TestAgents {
         agent.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
         agents.persist(agent);
         return agent.id;
+    }
+
+    /** An available agent with these addresses, ready to be rung. */
+    public UUID seedRingable(UUID customerId, List<Address> addresses, int wrapupSeconds, int maxNoAnswer) {
+        UUID id = insert(customerId, "ringable-" + UUID.randomUUID() + "@example.com", Permission.CUSTOMER_AGENT);
+        configureForRinging(id, addresses, wrapupSeconds, maxNoAnswer);
+        return id;
+    }
+
+    @Transactional
+    void configureForRinging(UUID id, List<Address> addressList, int wrapupSeconds, int maxNoAnswer) {
+        AgentEntity agent = agents.findById(id);
+        agent.status = AgentStatus.AVAILABLE;
+        agent.wrapupSeconds = wrapupSeconds;
+        agent.maxNoAnswer = maxNoAnswer;
+        addresses.replace(agent, addressList, agent.tmCreate);
+    }
+
+    @Transactional
+    public AgentEntity reload(UUID id) {
+        AgentEntity agent = agents.findById(id);
+        agents.getEntityManager().detach(agent);
+        return agent;
+    }
+
+    @Transactional
+    public void setStatus(UUID id, AgentStatus status) {
+        agents.findById(id).status = status;
+    }
+
+    @Transactional
+    public void setRingMethod(UUID id, RingMethod method) {
+        agents.findById(id).ringMethod = method;
     }
 
     public static String login(String username, String password) {

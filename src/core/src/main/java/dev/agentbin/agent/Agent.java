@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The public shape of an agent, field for field the reference's; the password hash never leaves. */
+/**
+ * The public shape of an agent, field for field the reference's, plus agentbin's ring-all settings
+ * (wrapup_seconds, max_no_answer); the password hash never leaves.
+ */
 public record Agent(
         UUID id,
         UUID customerId,
@@ -17,6 +20,8 @@ public record Agent(
         long permission,
         List<UUID> tagIds,
         List<Address> addresses,
+        int wrapupSeconds,
+        int maxNoAnswer,
         Instant tmCreate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant tmUpdate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant tmDelete) {

@@ -38,16 +38,23 @@ public class AgentService {
         policy.checkManages(caller, customerId);
         long permission = request.permission() == null ? Permission.NONE : request.permission();
         policy.checkGrant(caller, permission);
-        return insert(customerId, request.username(), request.password(), request.name(), request.detail(),
-                request.ringMethod(), permission, request.tagIds(), Addresses.orEmpty(request.addresses()));
+        AgentEntity agent = newAgent(customerId, request.username(), request.password(), request.name(), request.detail(),
+                request.ringMethod(), permission, request.tagIds());
+        if (request.wrapupSeconds() != null) {
+            agent.wrapupSeconds = request.wrapupSeconds();
+        }
+        if (request.maxNoAnswer() != null) {
+            agent.maxNoAnswer = request.maxNoAnswer();
+        }
+        return insert(agent, Addresses.orEmpty(request.addresses()));
     }
 
     /** The first admin of a customer, created at start from configuration (no caller exists yet). */
     @Transactional
     public void createFirstAdmin(UUID customerId, String username, String password) {
         if (!agents.hasLiveAdmin(customerId)) {
-            insert(customerId, username, password, "admin", "bootstrap admin", RingMethod.RINGALL,
-                    Permission.CUSTOMER_ADMIN, List.of(), List.of());
+            insert(newAgent(customerId, username, password, "admin", "bootstrap admin", RingMethod.RINGALL,
+                    Permission.CUSTOMER_ADMIN, List.of()), List.of());
         }
     }
 
@@ -75,6 +82,8 @@ public class AgentService {
         agent.name = orEmpty(request.name());
         agent.detail = orEmpty(request.detail());
         agent.ringMethod = request.ringMethod() == null ? RingMethod.RINGALL : request.ringMethod();
+        agent.wrapupSeconds = request.wrapupSeconds() == null ? agent.wrapupSeconds : request.wrapupSeconds();
+        agent.maxNoAnswer = request.maxNoAnswer() == null ? agent.maxNoAnswer : request.maxNoAnswer();
         return touched(agent);
     }
 
@@ -138,8 +147,8 @@ public class AgentService {
         return AgentMapper.toAgent(agent, List.of());
     }
 
-    private Agent insert(UUID customerId, String username, String password, String name, String detail,
-            RingMethod ringMethod, long permission, List<UUID> tagIds, List<Address> addressList) {
+    private AgentEntity newAgent(UUID customerId, String username, String password, String name, String detail,
+            RingMethod ringMethod, long permission, List<UUID> tagIds) {
         AgentEntity agent = new AgentEntity();
         agent.id = UUID.randomUUID();
         agent.customerId = customerId;
@@ -152,6 +161,10 @@ public class AgentService {
         agent.permission = permission;
         agent.tagIds = TagIds.toColumn(tagIds);
         agent.tmCreate = now();
+        return agent;
+    }
+
+    private Agent insert(AgentEntity agent, List<Address> addressList) {
         agents.persist(agent);
         flushOrConflict();
         addresses.replace(agent, addressList, agent.tmCreate);

@@ -1,5 +1,6 @@
 package dev.agentbin.agentcall;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * @param ringTimeout  seconds to ring before the agentcall ends as no_answer (default 30)
  * @param joinTarget   what the winning leg joins, e.g. the conference that holds the caller
  */
+@RegisterForReflection
 public record RingRequest(
         @NotNull(message = "agent_id is required") UUID agentId,
         @NotNull(message = "customer_id is required") UUID customerId,

@@ -1,10 +1,12 @@
 package dev.agentbin.telephony.simulator;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.agentbin.telephony.LegEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** The simulator's webhook body (snake_case JSON), signed with {@link SimulatorSignature}. */
+@RegisterForReflection
 public record SimulatorEvent(UUID legId, String callId, LegEvent.Kind kind, String detail, Instant occurredAt) {
 
     public static SimulatorEvent of(LegEvent event) {
