@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: starts what the tests need (PostgreSQL), then the whole Maven build.
+# Runs every test: starts what the tests need (PostgreSQL, ElasticMQ for the events module's SQS
+# tests), then the whole Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/postgres.sh
+./scripts/elasticmq.sh
 ./mvnw -B verify "$@"

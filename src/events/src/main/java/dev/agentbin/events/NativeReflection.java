@@ -1,0 +1,27 @@
+package dev.agentbin.events;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.agentbin.agentcall.RingRequest;
+import dev.agentbin.agentcall.SweepResult;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Native image: the types Jackson binds by reflection in this app. The Lambda extension registers the
+ * handlers' input and output types itself; listing them (and their nested types) again is harmless and
+ * keeps RingRequest, which only RingRequestReader binds, from being missed.
+ */
+@RegisterForReflection(targets = {
+        RingRequest.class,
+        SweepResult.class,
+        SQSEvent.class,
+        SQSEvent.SQSMessage.class,
+        SQSEvent.MessageAttribute.class,
+        SQSBatchResponse.class,
+        SQSBatchResponse.BatchItemFailure.class
+})
+final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.agentbin.events;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.SweepResult;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * ringall-sweeper: run every minute by an EventBridge schedule (the scheduled event's content is not
+ * needed). Ends the agentcalls still ringing past their deadline and releases agents whose wrap-up time
+ * is over. Idempotent and safe to run concurrently, so an overlapping or repeated run is harmless; a
+ * failure throws and the next run catches up.
+ */
+@Named("ringall-sweeper")
+public class RingAllSweeperHandler implements RequestHandler<Map<String, Object>, SweepResult> {
+
+    private static final Logger LOG = Logger.getLogger(RingAllSweeperHandler.class);
+
+    @Inject
+    AgentCallService agentCalls;
+
+    @Override
+    public SweepResult handleRequest(Map<String, Object> input, Context context) {
+        SweepResult result = agentCalls.sweep(Instant.now());
+        if (result.timedOut() > 0 || result.wrapUpsReleased() > 0) {
+            LOG.infof("sweep: %d agentcall(s) timed out, %d agent(s) released after wrap-up",
+                    result.timedOut(), result.wrapUpsReleased());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.agentbin.events;
+
+import dev.agentbin.agent.AddressEntity;
+import dev.agentbin.agent.AddressType;
+import dev.agentbin.agent.AgentEntity;
+import dev.agentbin.agent.AgentRepository;
+import dev.agentbin.agent.AgentStatus;
+import dev.agentbin.agent.RingMethod;
+import dev.agentbin.agentcall.AgentCallEntity;
+import dev.agentbin.agentcall.AgentCallRepository;
+import dev.agentbin.agentcall.LegEntity;
+import dev.agentbin.agentcall.LegRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Seeds agents straight into the database and reads agentcalls back, each in its own transaction. */
+@ApplicationScoped
+public class TestData {
+
+    private final AgentRepository agents;
+    private final AgentCallRepository calls;
+    private final LegRepository legs;
+
+    public TestData(AgentRepository agents, AgentCallRepository calls, LegRepository legs) {
+        this.agents = agents;
+        this.calls = calls;
+        this.legs = legs;
+    }
+
+    /**
+     * An agent of a fresh customer with one tel address per simulator directive (the address's detail,
+     * e.g. "sim:no-answer"; see SimulatedBehaviour), in that order.
+     */
+    @Transactional
+    public AgentEntity agent(AgentStatus status, String... simulatorDirectives) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        AgentEntity agent = new AgentEntity();
+        agent.id = UUID.randomUUID();
+        agent.customerId = UUID.randomUUID();
+        agent.username = "agent-" + agent.id + "@example.com";
+        agent.passwordHash = "not-used-by-these-tests";
+        agent.name = "seeded";
+        agent.detail = "";
+        agent.ringMethod = RingMethod.RINGALL;
+        agent.status = status;
+        agent.permission = 16;
+        agent.tagIds = new UUID[0];
+        agent.tmCreate = now;
+        agents.persist(agent);
+        for (int i = 0; i < simulatorDirectives.length; i++) {
+            AddressEntity address = new AddressEntity();
+            address.id = UUID.randomUUID();
+            address.agentId = agent.id;
+            address.customerId = agent.customerId;
+            address.type = AddressType.TEL;
+            address.target = "+1555" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+            address.targetName = "";
+            address.name = "address " + i;
+            address.detail = simulatorDirectives[i];
+            address.idx = i;
+            address.tmCreate = now;
+            address.persist();
+        }
+        return agent;
+    }
+
+    @Transactional
+    public AgentStatus statusOf(UUID agentId) {
+        return agents.findById(agentId).status;
+    }
+
+    @Transactional
+    public List<AgentCallEntity> callsOf(UUID agentId) {
+        return calls.list("agentId", agentId);
+    }
+
+    @Transactional
+    public List<LegEntity> legsOf(UUID agentCallId) {
+        return legs.ofCall(agentCallId);
+    }
+
+    /** Moves a ringing agentcall's deadline into the past, as if its ring timeout had run out. */
+    @Transactional
+    public void expire(UUID agentCallId) {
+        calls.update("deadline = ?1 where id = ?2", Instant.now().minusSeconds(1), agentCallId);
+    }
+}
