@@ -65,8 +65,8 @@ public final class AgentbinStack extends Stack {
                 .build()
                 .getValueAsString();
         return Map.of(
-                "AGENTBIN_BOOTSTRAP_ADMIN_USERNAME", admin.username(),
-                "AGENTBIN_BOOTSTRAP_ADMIN_PASSWORD", password,
+                "AGENTBIN_BOOTSTRAP_USERNAME", admin.username(),
+                "AGENTBIN_BOOTSTRAP_PASSWORD", password,
                 "AGENTBIN_BOOTSTRAP_CUSTOMER_ID", admin.customerId());
     }
 }

@@ -74,8 +74,8 @@ class FunctionsTest {
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "FunctionName", TemplateQueries.functionName(spec),
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                            "AGENTBIN_BOOTSTRAP_ADMIN_USERNAME", login ? "admin@example.com" : Match.absent(),
-                            "AGENTBIN_BOOTSTRAP_ADMIN_PASSWORD",
+                            "AGENTBIN_BOOTSTRAP_USERNAME", login ? "admin@example.com" : Match.absent(),
+                            "AGENTBIN_BOOTSTRAP_PASSWORD",
                             login ? Map.of("Ref", "BootstrapAdminPassword") : Match.absent()))))));
         }
     }
