@@ -48,7 +48,7 @@ public class LocalRingSweeper {
     private void sweep() {
         try {
             SweepResult result = agentCalls.sweep(Instant.now());
-            if (result.timedOut() + result.wrapUpsReleased() > 0) {
+            if (result.timedOut() + result.callsExpired() + result.wrapUpsReleased() > 0) {
                 LOG.infof("swept: %s", result);
             }
         } catch (RuntimeException e) {

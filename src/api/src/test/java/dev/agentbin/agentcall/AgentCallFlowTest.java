@@ -184,7 +184,8 @@ class AgentCallFlowTest {
         Assertions.assertEquals("ring timeout", swept.getString("legs[0].end_reason"));
         Assertions.assertTrue(simulator.hungUp().containsAll(swept.getList("legs.provider_call_id")));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
-        Assertions.assertEquals(0, agentCalls.sweep(Instant.now().plusSeconds(120)).timedOut(), "a second sweep finds nothing");
+        agentCalls.sweep(Instant.now().plusSeconds(120));
+        Assertions.assertEquals(swept.prettify(), rings.get(id).prettify(), "a second sweep changes nothing");
     }
 
     @Test
@@ -210,6 +211,21 @@ class AgentCallFlowTest {
         agentCalls.sweep(Instant.now());
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status, "wrap-up not over yet");
         Assertions.assertTrue(agentCalls.sweep(Instant.now().plusSeconds(31)).wrapUpsReleased() >= 1);
+        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+    }
+
+    @Test
+    void anAnsweredCallWhoseEndNeverArrivesIsEndedAfterTheMaximumDuration() {
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:answer:50")), 0, 3);
+        String id = rings.ring(agent).getString("id");
+        JsonPath answered = rings.await(id, "answer", status("answered"));
+        agentCalls.sweep(Instant.now());
+        Assertions.assertEquals("answered", rings.get(id).getString("status"), "a fresh call is left alone");
+        Assertions.assertTrue(agentCalls.sweep(Instant.now().plus(java.time.Duration.ofHours(5))).callsExpired() >= 1);
+        JsonPath ended = rings.get(id);
+        Assertions.assertEquals("completed", ended.getString("status"));
+        Assertions.assertEquals("max call duration", ended.getString("end_reason"));
+        Assertions.assertTrue(simulator.hungUp().contains(answered.getString("legs[0].provider_call_id")));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
 

@@ -33,6 +33,16 @@ public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntit
                 .getResultList();
     }
 
+    /** Answered calls answered before the cutoff: their "ended" callback is overdue. */
+    public List<UUID> answeredBefore(Instant cutoff, int limit) {
+        return getEntityManager()
+                .createNativeQuery("select id from agent_calls where status = 'answered' and tm_answer < ?1 "
+                        + "order by tm_answer limit ?2", UUID.class)
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
     /** Ended calls whose agent's wrap-up time is over, skipping rows another sweeper holds. */
     public List<AgentCallEntity> wrapUpsDue(Instant now, int limit) {
         return getEntityManager()

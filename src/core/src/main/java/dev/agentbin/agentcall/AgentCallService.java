@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -31,13 +32,16 @@ public class AgentCallService implements LegEventSink {
     private final TelephonyProviders providers;
     private final ManagedExecutor executor;
     private final AgentPolicy policy;
+    private final java.time.Duration maxCallDuration;
 
     public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, ManagedExecutor executor,
-            AgentPolicy policy) {
+            AgentPolicy policy,
+            @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") java.time.Duration maxCallDuration) {
         this.transitions = transitions;
         this.providers = providers;
         this.executor = executor;
         this.policy = policy;
+        this.maxCallDuration = maxCallDuration;
     }
 
     /**
@@ -82,15 +86,27 @@ public class AgentCallService implements LegEventSink {
         return transitions.viewOfLeg(provider, legId).orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
     }
 
-    /** Ends ringing agentcalls past their deadline and releases agents after wrap-up. Safe to run concurrently. */
+    /**
+     * Ends ringing agentcalls past their deadline, answered ones past agentbin.ring.max-call-duration
+     * (a lost "ended" callback must not leave the agent busy), and releases agents after wrap-up.
+     * Safe to run concurrently with itself: every agentcall is changed under its own lock.
+     */
     public SweepResult sweep(Instant now) {
-        int timedOut = 0;
-        for (UUID id : transitions.overdue(now, SWEEP_BATCH)) {
-            var followUp = transitions.timeOut(id, now);
+        int timedOut = performAll(transitions.overdue(now, SWEEP_BATCH), id -> transitions.timeOut(id, now));
+        Instant cutoff = now.minus(maxCallDuration);
+        int expired = performAll(transitions.answeredBefore(cutoff, SWEEP_BATCH), id -> transitions.expire(id, cutoff, now));
+        return new SweepResult(timedOut, expired, transitions.releaseWrapUps(now, SWEEP_BATCH));
+    }
+
+    /** Applies a transition to each agentcall and does what it asks; returns how many changed. */
+    private int performAll(List<UUID> ids, java.util.function.Function<UUID, java.util.Optional<FollowUp>> transition) {
+        int changed = 0;
+        for (UUID id : ids) {
+            var followUp = transition.apply(id);
             followUp.ifPresent(this::perform);
-            timedOut += followUp.isPresent() ? 1 : 0;
+            changed += followUp.isPresent() ? 1 : 0;
         }
-        return new SweepResult(timedOut, transitions.releaseWrapUps(now, SWEEP_BATCH));
+        return changed;
     }
 
     /** Originates the legs due now, all at once: dispatch takes as long as the slowest leg, not the sum. */

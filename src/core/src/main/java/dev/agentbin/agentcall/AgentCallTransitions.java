@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 class AgentCallTransitions {
 
     static final String COMPLETED_ELSEWHERE = "completed elsewhere";
+    static final String MAX_DURATION = "max call duration";
     private static final Logger LOG = Logger.getLogger(AgentCallTransitions.class);
     private static final String ONE_LIVE_CALL_CONSTRAINT = "agent_calls_one_live_per_agent";
 
@@ -204,9 +205,28 @@ class AgentCallTransitions {
         return Optional.of(finishUnanswered(call, legs.ofCall(call.id), AgentCallStatus.NO_ANSWER, "ring timeout", true, now));
     }
 
+    /** Ends one answered agentcall that outlived the maximum call duration, hanging up its leg. */
+    @Transactional
+    Optional<FollowUp> expire(UUID agentCallId, Instant cutoff, Instant now) {
+        AgentCallEntity call = calls.lock(agentCallId).orElseThrow();
+        if (call.status != AgentCallStatus.ANSWERED || !call.tmAnswer.isBefore(cutoff)) {
+            return Optional.empty();
+        }
+        LegEntity winner = find(legs.ofCall(call.id), call.answeredLegId);
+        List<FollowUp.Hangup> hangups = hangupOf(winner);
+        end(winner, LegStatus.COMPLETED, MAX_DURATION, now);
+        complete(call, MAX_DURATION, now);
+        return Optional.of(new FollowUp(call.id, hangups, false));
+    }
+
     @Transactional
     List<UUID> overdue(Instant now, int limit) {
         return calls.overdueIds(now, limit);
+    }
+
+    @Transactional
+    List<UUID> answeredBefore(Instant cutoff, int limit) {
+        return calls.answeredBefore(cutoff, limit);
     }
 
     /** Releases agents whose wrap-up time after a call is over. */

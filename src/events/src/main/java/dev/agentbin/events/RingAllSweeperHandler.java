@@ -27,9 +27,9 @@ public class RingAllSweeperHandler implements RequestHandler<Map<String, Object>
     @Override
     public SweepResult handleRequest(Map<String, Object> input, Context context) {
         SweepResult result = agentCalls.sweep(Instant.now());
-        if (result.timedOut() > 0 || result.wrapUpsReleased() > 0) {
-            LOG.infof("sweep: %d agentcall(s) timed out, %d agent(s) released after wrap-up",
-                    result.timedOut(), result.wrapUpsReleased());
+        if (result.timedOut() + result.callsExpired() + result.wrapUpsReleased() > 0) {
+            LOG.infof("sweep: %d agentcall(s) timed out, %d ended past the maximum call duration, %d agent(s) released after wrap-up",
+                    result.timedOut(), result.callsExpired(), result.wrapUpsReleased());
         }
         return result;
     }
