@@ -123,7 +123,8 @@ class AgentCallTransitions {
             next.add(pending.get(0));
         }
         Instant now = now();
-        int secondsLeft = (int) Math.max(1, Duration.between(now, call.deadline).toSeconds());
+        // Rounded up: a leg originated right away rings for the whole ring_timeout.
+        int secondsLeft = (int) Math.max(1, (Duration.between(now, call.deadline).toMillis() + 999) / 1000);
         List<Origination> originations = new ArrayList<>();
         for (LegEntity leg : next) {
             leg.status = LegStatus.ORIGINATING;

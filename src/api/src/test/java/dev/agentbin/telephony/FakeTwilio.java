@@ -1,0 +1,85 @@
+package dev.agentbin.telephony;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.agentbin.telephony.twilio.TwilioForm;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for Twilio's Programmable Voice REST API (Twilio cannot be reached from here),
+ * following its documented contract: {@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json} creates
+ * a call and answers 201 with its {@code sid}; {@code POST .../Calls/{Sid}.json} with {@code Status}
+ * updates it and answers 200 with the call's new status.
+ */
+final class FakeTwilio {
+
+    record Request(String path, Map<String, List<String>> form) {
+    }
+
+    private static final Pattern UPDATE = Pattern.compile(".*/Calls/(CA[0-9a-f]{32})\\.json");
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+
+    FakeTwilio() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/2010-04-01/Accounts/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The Status each call was updated with, by CallSid. */
+    Map<String, String> updates() {
+        Map<String, String> updates = new java.util.HashMap<>();
+        for (Request request : requests) {
+            Matcher m = UPDATE.matcher(request.path());
+            if (m.matches()) {
+                updates.put(m.group(1), request.form().get("Status").get(0));
+            }
+        }
+        return updates;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Map<String, List<String>> form = TwilioForm.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        requests.add(new Request(path, form));
+        Matcher update = UPDATE.matcher(path);
+        if (update.matches()) {
+            reply(exchange, 200, "{\"sid\":\"" + update.group(1) + "\",\"status\":\"" + form.get("Status").get(0) + "\"}");
+        } else if (path.endsWith("/Calls.json")) {
+            String sid = String.format("CA%032x", calls.incrementAndGet());
+            reply(exchange, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\"" + form.get("To").get(0) + "\"}");
+        } else {
+            reply(exchange, 404, "{\"code\":20404,\"message\":\"not found\",\"status\":404}");
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+}
