@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Provider webhooks. Authenticated by each provider's signature, not by an agent token: a request
@@ -46,7 +47,7 @@ public class TelephonyWebhookResource {
             @HeaderParam(TWILIO_SIGNATURE) String twilioSignature, byte[] body) {
         LegEvent event = switch (provider) {
             case SimulatorProvider.NAME -> simulator.verify(body, simulatorSignature);
-            case TWILIO -> twilio.statusCallback(leg, new String(body, java.nio.charset.StandardCharsets.UTF_8), twilioSignature);
+            case TWILIO -> twilio.statusCallback(leg, new String(body, StandardCharsets.UTF_8), twilioSignature);
             default -> throw WebhookErrors.unknownProvider(provider);
         };
         agentCalls.onLegEvent(provider, event);
@@ -65,7 +66,7 @@ public class TelephonyWebhookResource {
         if (!TWILIO.equals(provider)) {
             throw WebhookErrors.unknownProvider(provider);
         }
-        LegEvent answered = twilio.answer(leg, new String(body, java.nio.charset.StandardCharsets.UTF_8), signature);
+        LegEvent answered = twilio.answer(leg, new String(body, StandardCharsets.UTF_8), signature);
         agentCalls.onLegEvent(TWILIO, answered);
         AgentCall call = agentCalls.viewOfLeg(TWILIO, answered.legId());
         boolean won = answered.legId().equals(call.answeredLegId()) && call.status() == AgentCallStatus.ANSWERED;

@@ -3,6 +3,8 @@ package dev.agentbin.agent;
 import dev.agentbin.auth.Caller;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Every permission rule of the agent API, in one place.
@@ -43,7 +45,7 @@ public class AgentPolicy {
     }
 
     /** Listing and creating agents of a customer. */
-    public void checkManages(Caller caller, java.util.UUID customerId) {
+    public void checkManages(Caller caller, UUID customerId) {
         if (!manages(caller, customerId)) {
             throw ApiException.permissionDenied("Only an admin or a manager of the customer may do this.");
         }
@@ -53,7 +55,7 @@ public class AgentPolicy {
      * Another resource of a customer (an agentcall): another customer's does not exist for the caller,
      * and only the customer's admins and managers (or a superadmin) may use it.
      */
-    public void checkManagesResourceOf(Caller caller, java.util.UUID customerId, java.util.function.Supplier<ApiException> notFound) {
+    public void checkManagesResourceOf(Caller caller, UUID customerId, Supplier<ApiException> notFound) {
         if (!caller.isSuperAdmin() && !caller.customerId().equals(customerId)) {
             throw notFound.get();
         }
@@ -68,7 +70,7 @@ public class AgentPolicy {
         }
     }
 
-    private static boolean manages(Caller caller, java.util.UUID customerId) {
+    private static boolean manages(Caller caller, UUID customerId) {
         if (caller.isSuperAdmin()) {
             return true;
         }

@@ -9,10 +9,13 @@ import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyProvider;
 import dev.agentbin.telephony.TelephonyProviders;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -32,11 +35,11 @@ public class AgentCallService implements LegEventSink {
     private final TelephonyProviders providers;
     private final ManagedExecutor executor;
     private final AgentPolicy policy;
-    private final java.time.Duration maxCallDuration;
+    private final Duration maxCallDuration;
 
     public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, ManagedExecutor executor,
             AgentPolicy policy,
-            @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") java.time.Duration maxCallDuration) {
+            @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
         this.transitions = transitions;
         this.providers = providers;
         this.executor = executor;
@@ -99,7 +102,7 @@ public class AgentCallService implements LegEventSink {
     }
 
     /** Applies a transition to each agentcall and does what it asks; returns how many changed. */
-    private int performAll(List<UUID> ids, java.util.function.Function<UUID, java.util.Optional<FollowUp>> transition) {
+    private int performAll(List<UUID> ids, Function<UUID, Optional<FollowUp>> transition) {
         int changed = 0;
         for (UUID id : ids) {
             var followUp = transition.apply(id);

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PasswordHasher {
 
     private static final int COST = 10;
-    // Checked against when the username is unknown, so a failed login takes as long either way.
-    private static final String DECOY_HASH = BcryptUtil.bcryptHash("decoy-password-never-used", COST);
 
     public String hash(String password) {
         return BcryptUtil.bcryptHash(password, COST);
@@ -21,7 +19,15 @@ public class PasswordHasher {
 
     /** Spends the same time as {@link #matches} and always fails. */
     public boolean matchesNothing(String password) {
-        BcryptUtil.matches(password, DECOY_HASH);
+        BcryptUtil.matches(password, Decoy.HASH);
         return false;
+    }
+
+    /**
+     * Checked against when the username is unknown, so a failed login takes as long either way. Hashed
+     * on first use, not when a function starts: only logins with an unknown username need it.
+     */
+    private static final class Decoy {
+        static final String HASH = BcryptUtil.bcryptHash("decoy-password-never-used", COST);
     }
 }

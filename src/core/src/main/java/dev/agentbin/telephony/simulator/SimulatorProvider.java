@@ -18,9 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -196,13 +199,13 @@ public class SimulatorProvider implements TelephonyProvider {
     }
 
     private final class SimulatedCall {
-        private final java.util.UUID legId;
+        private final UUID legId;
         private final String callId;
-        private final java.util.List<ScheduledFuture<?>> timersOfCall = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<ScheduledFuture<?>> timersOfCall = new CopyOnWriteArrayList<>();
         private volatile boolean answered;
         private volatile boolean ended;
 
-        SimulatedCall(java.util.UUID legId, String callId) {
+        SimulatedCall(UUID legId, String callId) {
             this.legId = legId;
             this.callId = callId;
         }
