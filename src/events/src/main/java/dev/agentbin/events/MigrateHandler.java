@@ -21,8 +21,12 @@ public class MigrateHandler implements RequestHandler<Map<String, Object>, Strin
 
     private static final Logger LOG = Logger.getLogger(MigrateHandler.class);
 
+    private final Flyway flyway;
+
     @Inject
-    Flyway flyway;
+    public MigrateHandler(Flyway flyway) {
+        this.flyway = flyway;
+    }
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {

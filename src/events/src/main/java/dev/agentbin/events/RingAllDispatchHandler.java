@@ -37,11 +37,14 @@ public class RingAllDispatchHandler implements RequestHandler<SQSEvent, SQSBatch
 
     private static final Logger LOG = Logger.getLogger(RingAllDispatchHandler.class);
 
-    @Inject
-    RingRequestReader reader;
+    private final RingRequestReader reader;
+    private final AgentCallService agentCalls;
 
     @Inject
-    AgentCallService agentCalls;
+    public RingAllDispatchHandler(RingRequestReader reader, AgentCallService agentCalls) {
+        this.reader = reader;
+        this.agentCalls = agentCalls;
+    }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

@@ -21,8 +21,12 @@ public class RingAllSweeperHandler implements RequestHandler<Map<String, Object>
 
     private static final Logger LOG = Logger.getLogger(RingAllSweeperHandler.class);
 
+    private final AgentCallService agentCalls;
+
     @Inject
-    AgentCallService agentCalls;
+    public RingAllSweeperHandler(AgentCallService agentCalls) {
+        this.agentCalls = agentCalls;
+    }
 
     @Override
     public SweepResult handleRequest(Map<String, Object> input, Context context) {

@@ -55,9 +55,7 @@ class RingAllDispatchHandlerUnitTest {
             case "unavailable" -> new ApiException(ErrorStatus.UNAVAILABLE, "UNAVAILABLE", "database asleep");
             default -> new IllegalStateException("connection reset");
         });
-        RingAllDispatchHandler handler = new RingAllDispatchHandler();
-        handler.reader = RingRequestReaderTest.reader();
-        handler.agentCalls = service;
+        RingAllDispatchHandler handler = new RingAllDispatchHandler(RingRequestReaderTest.reader(), service);
 
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(
@@ -80,9 +78,7 @@ class RingAllDispatchHandlerUnitTest {
 
     @Test
     void anEventWithoutRecordsHasNoFailures() {
-        RingAllDispatchHandler handler = new RingAllDispatchHandler();
-        handler.reader = RingRequestReaderTest.reader();
-        handler.agentCalls = new StubService(reference -> null);
+        RingAllDispatchHandler handler = new RingAllDispatchHandler(RingRequestReaderTest.reader(), new StubService(reference -> null));
         assertEquals(List.of(), handler.handleRequest(new SQSEvent(), null).getBatchItemFailures());
     }
 
