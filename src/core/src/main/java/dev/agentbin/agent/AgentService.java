@@ -65,8 +65,11 @@ public class AgentService {
         List<Agent> result = page.stream()
                 .map(a -> AgentMapper.toAgent(a, byAgent.getOrDefault(a.id, List.of())))
                 .toList();
-        String token = page.isEmpty() ? "" : new PageCursor(page.get(page.size() - 1).tmCreate, page.get(page.size() - 1).id).token();
-        return new AgentPage(result, token);
+        if (page.isEmpty()) {
+            return new AgentPage(result, "");
+        }
+        AgentEntity last = page.get(page.size() - 1);
+        return new AgentPage(result, new PageCursor(last.tmCreate, last.id).token());
     }
 
     /** A deleted agent is still shown, with its tm_delete, as in the reference. */

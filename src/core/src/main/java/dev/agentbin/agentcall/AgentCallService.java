@@ -6,6 +6,7 @@ import dev.agentbin.common.ApiException;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
+import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
 import dev.agentbin.telephony.TelephonyProviders;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,20 +115,21 @@ public class AgentCallService implements LegEventSink {
 
     /** Originates the legs due now, all at once: dispatch takes as long as the slowest leg, not the sum. */
     private void originatePending(UUID agentCallId) {
-        List<Origination> due = transitions.claimOriginations(agentCallId);
+        List<AgentCallTransitions.DueLeg> due = transitions.claimOriginations(agentCallId);
         CompletableFuture.allOf(due.stream()
-                .map(origination -> CompletableFuture.runAsync(() -> originate(origination), executor))
+                .map(leg -> CompletableFuture.runAsync(() -> originate(leg), executor))
                 .toArray(CompletableFuture[]::new)).join();
     }
 
-    private void originate(Origination origination) {
-        String provider = providers.defaultName();
-        TelephonyProvider telephony = providers.get(provider).orElseThrow();
+    private void originate(AgentCallTransitions.DueLeg leg) {
+        Origination origination = leg.origination();
         try {
+            TelephonyProvider telephony = providers.get(leg.provider())
+                    .orElseThrow(() -> new TelephonyException("provider " + leg.provider() + " is no longer configured"));
             transitions.originated(origination.legId(), telephony.originate(origination));
         } catch (RuntimeException e) {
             LOG.warnf("leg %s of agentcall %s not originated: %s", origination.legId(), origination.agentCallId(), e.getMessage());
-            perform(transitions.originationFailed(origination.legId(), provider, e.getMessage()));
+            perform(transitions.originationFailed(origination.legId(), leg.provider(), e.getMessage()));
         }
     }
 

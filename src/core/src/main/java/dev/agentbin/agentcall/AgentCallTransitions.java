@@ -106,7 +106,7 @@ class AgentCallTransitions {
      * recorded the provider's answer are handed out again.
      */
     @Transactional
-    List<Origination> claimOriginations(UUID agentCallId) {
+    List<DueLeg> claimOriginations(UUID agentCallId) {
         AgentCallEntity call = calls.lock(agentCallId).orElseThrow();
         if (call.status != AgentCallStatus.RINGING) {
             return List.of();
@@ -125,14 +125,18 @@ class AgentCallTransitions {
         Instant now = now();
         // Rounded up: a leg originated right away rings for the whole ring_timeout.
         int secondsLeft = (int) Math.max(1, (Duration.between(now, call.deadline).toMillis() + 999) / 1000);
-        List<Origination> originations = new ArrayList<>();
+        List<DueLeg> due = new ArrayList<>();
         for (LegEntity leg : next) {
             leg.status = LegStatus.ORIGINATING;
             leg.tmOriginate = now;
-            originations.add(new Origination(leg.id, call.id, call.source,
-                    new Address(leg.addressType, leg.target, null, null, leg.addressDetail), secondsLeft));
+            due.add(new DueLeg(leg.provider, new Origination(leg.id, call.id, call.source,
+                    new Address(leg.addressType, leg.target, null, null, leg.addressDetail), secondsLeft)));
         }
-        return originations;
+        return due;
+    }
+
+    /** A leg to originate now, with the provider it was stored with (not whatever is the default today). */
+    record DueLeg(String provider, Origination origination) {
     }
 
     /** The provider accepted the leg. */
