@@ -11,6 +11,7 @@ import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ import org.jboss.logging.Logger;
  * One bad record never fails the others. Records are handled one after another: dispatch itself
  * originates an agentcall's legs in parallel.
  */
+// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without Lambda.
+@Singleton
 @Named("ringall-dispatch")
 public class RingAllDispatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 

@@ -6,6 +6,7 @@ import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.SweepResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -16,6 +17,8 @@ import org.jboss.logging.Logger;
  * is over. Idempotent and safe to run concurrently, so an overlapping or repeated run is harmless; a
  * failure throws and the next run catches up.
  */
+// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without Lambda.
+@Singleton
 @Named("ringall-sweeper")
 public class RingAllSweeperHandler implements RequestHandler<Map<String, Object>, SweepResult> {
 

@@ -1,5 +1,6 @@
 package dev.agentbin.events;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +9,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,24 +21,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Does what the Lambda SQS event source mapping (with ReportBatchItemFailures) does, against the
- * ElasticMQ that scripts/elasticmq.sh starts, one round at a time:
- * <ol>
- * <li>ReceiveMessage, up to 10 messages (the mapping's default batch size);</li>
- * <li>builds the SQSEvent JSON Lambda would send (Records with messageId, receiptHandle, body,
- * attributes, md5OfBody, eventSource aws:sqs, eventSourceARN, awsRegion);</li>
- * <li>POSTs it to "/" of Quarkus' mock Lambda event server, which invokes the handler that
- * quarkus.lambda.handler selects and answers with its SQSBatchResponse;</li>
- * <li>deletes every message not listed in batchItemFailures and leaves the listed ones in flight, to
- * come back when their visibility timeout ends (and to move to the dead-letter queue once received
- * maxReceiveCount times). As Lambda does, a failed invocation, or a batchItemFailures entry naming no
- * message of the batch, leaves the whole batch for redelivery.</li>
- * </ol>
+ * {@link SqsEventSourceMapping} against the ElasticMQ that scripts/elasticmq.sh starts, with the function
+ * reached the way Lambda reaches it: the SQS event JSON Lambda builds (Records with messageId,
+ * receiptHandle, body, attributes, md5OfBody, eventSource aws:sqs, eventSourceARN, awsRegion) POSTed to
+ * "/" of Quarkus' mock Lambda event server, which invokes the handler quarkus.lambda.handler selects and
+ * answers with its SQSBatchResponse (anything but a 200 is a failed invocation).
  * {@link #redeliverNow()} is the test's shortcut for waiting out the visibility timeout: it makes the
  * messages left in flight visible again at once.
  */
@@ -55,8 +46,7 @@ public final class SqsEventSourceEmulator {
     }
 
     private final SqsClient sqs;
-    private final String queueUrl;
-    private final String queueArn;
+    private final SqsEventSourceMapping mapping;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> inFlight = new LinkedHashMap<>();
     /** When false, the round acts like a function that crashed after its work: nothing is deleted. */
@@ -64,9 +54,7 @@ public final class SqsEventSourceEmulator {
 
     public SqsEventSourceEmulator(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
-        this.queueUrl = queueUrl;
-        this.queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        this.mapping = new SqsEventSourceMapping(sqs, queueUrl, Duration.ofSeconds(1));
     }
 
     /** An SQS client for the local ElasticMQ (any credentials do). */
@@ -92,57 +80,53 @@ public final class SqsEventSourceEmulator {
 
     /** One receive, invoke, delete round. An empty queue gives an empty round and no invocation. */
     public Round poll() {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                .maxNumberOfMessages(10)
-                .waitTimeSeconds(1)
-                .messageSystemAttributeNamesWithStrings("All")
-                .messageAttributeNames("All")).messages();
+        List<Message> messages = mapping.receive();
         if (messages.isEmpty()) {
             return new Round(List.of(), 0, null, Set.of(), Set.of());
         }
-        Response response = RestAssured.given()
-                .contentType(ContentType.JSON)
-                .body(event(messages).toString())
-                .post("/");
-        JsonNode body = parse(response.asString());
-        Set<String> ids = new HashSet<>();
-        messages.forEach(m -> ids.add(m.messageId()));
-
-        Set<String> failed = new HashSet<>();
-        boolean wholeBatchFailed = response.statusCode() != 200 || body == null;
-        if (!wholeBatchFailed && body.hasNonNull("batchItemFailures")) {
-            for (JsonNode failure : body.get("batchItemFailures")) {
-                String id = failure.path("itemIdentifier").asText(null);
-                if (id == null || !ids.contains(id)) {
-                    wholeBatchFailed = true; // Lambda's rule: an unknown or empty identifier fails the batch
-                }
-                failed.add(id);
+        Response[] invocation = new Response[1];
+        SqsEventSourceMapping.Function function = batch -> {
+            invocation[0] = RestAssured.given().contentType(ContentType.JSON).body(event(batch).toString()).post("/");
+            return batchResponse(invocation[0]);
+        };
+        if (!deleteSuccesses) {
+            SQSBatchResponse response;
+            try {
+                response = function.invoke(messages);
+            } catch (Exception e) {
+                response = null;
             }
+            messages.forEach(m -> inFlight.put(m.messageId(), m.receiptHandle()));
+            return new Round(List.copyOf(messages), invocation[0].statusCode(), parse(invocation[0].asString()),
+                    SqsEventSourceMapping.failedIds(messages, response), Set.of());
         }
-        if (wholeBatchFailed) {
-            failed = new HashSet<>(ids);
-        }
-
-        Set<String> deleted = new HashSet<>();
-        for (Message message : messages) {
-            if (failed.contains(message.messageId()) || !deleteSuccesses) {
-                inFlight.put(message.messageId(), message.receiptHandle());
-            } else {
-                sqs.deleteMessage(DeleteMessageRequest.builder().queueUrl(queueUrl).receiptHandle(message.receiptHandle()).build());
-                deleted.add(message.messageId());
-                inFlight.remove(message.messageId());
-            }
-        }
-        return new Round(List.copyOf(messages), response.statusCode(), body, Set.copyOf(failed), Set.copyOf(deleted));
+        SqsEventSourceMapping.Round round = mapping.deliver(messages, function);
+        round.deletedIds().forEach(inFlight::remove);
+        round.leftInFlight().forEach(m -> inFlight.put(m.messageId(), m.receiptHandle()));
+        return new Round(round.received(), invocation[0].statusCode(), parse(invocation[0].asString()), round.failedIds(),
+                round.deletedIds());
     }
 
     /** Makes the messages left in flight visible again now instead of after the visibility timeout. */
     public void redeliverNow() {
         for (String receiptHandle : inFlight.values()) {
             sqs.changeMessageVisibility(ChangeMessageVisibilityRequest.builder()
-                    .queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(0).build());
+                    .queueUrl(mapping.queueUrl()).receiptHandle(receiptHandle).visibilityTimeout(0).build());
         }
         inFlight.clear();
+    }
+
+    /** The mock event server's answer as the handler's response; anything but a 200 is a failed invocation. */
+    private SQSBatchResponse batchResponse(Response response) {
+        JsonNode body = parse(response.asString());
+        if (response.statusCode() != 200 || body == null) {
+            throw new IllegalStateException("invocation failed: " + response.statusCode());
+        }
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (JsonNode failure : body.path("batchItemFailures")) {
+            failures.add(new SQSBatchResponse.BatchItemFailure(failure.path("itemIdentifier").asText(null)));
+        }
+        return new SQSBatchResponse(failures);
     }
 
     /** The SQS event Lambda builds for a batch (field names and casing as Lambda sends them). */
@@ -166,7 +150,7 @@ public final class SqsEventSourceEmulator {
             });
             record.put("md5OfBody", message.md5OfBody());
             record.put("eventSource", "aws:sqs");
-            record.put("eventSourceARN", queueArn);
+            record.put("eventSourceARN", mapping.queueArn());
             record.put("awsRegion", REGION.id());
         }
         return event;
@@ -181,7 +165,7 @@ public final class SqsEventSourceEmulator {
     }
 
     public String queueUrl() {
-        return queueUrl;
+        return mapping.queueUrl();
     }
 
     public List<String> inFlightIds() {

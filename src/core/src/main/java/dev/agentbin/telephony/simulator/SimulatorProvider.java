@@ -12,23 +12,33 @@ import dev.agentbin.telephony.TelephonySettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +47,17 @@ import org.jboss.logging.Logger;
  * real provider's do: signed webhooks to /v1.0/telephony/simulator/events when a callback base URL is
  * set, or straight to the {@link LegEventSink} otherwise. Its timers live in this process, so it does
  * not suit a deployed Lambda, which freezes between invocations.
+ *
+ * <p>So that a load test through it measures agentbin and not the simulator, events go out at their
+ * scripted times and in order per call, whatever the load:
+ * <ul>
+ * <li>one clock thread only keeps time: when a step is due it changes the call's state under that
+ * call's own lock and queues the resulting event; it never waits on a webhook;</li>
+ * <li>each call delivers its queued events one after another on a shared pool, so a call's events arrive
+ * in the order its state changed (ringing, answered, ended; an end never overtakes an earlier answer),
+ * while different calls deliver in parallel. There is no provider-wide lock.</li>
+ * </ul>
+ * {@link #recentDeliveries()} tells how late each event was against its script.
  */
 @ApplicationScoped
 public class SimulatorProvider implements TelephonyProvider {
@@ -45,25 +66,33 @@ public class SimulatorProvider implements TelephonyProvider {
     static final String EVENTS_PATH = "/v1.0/telephony/simulator/events";
     private static final Logger LOG = Logger.getLogger(SimulatorProvider.class);
     private static final long RINGING_AFTER_MILLIS = 20;
+    /** Webhooks in flight at once across calls (each call has at most one). */
+    private static final int DELIVERY_THREADS = 32;
+    private static final int RECENT_DELIVERIES = 10_000;
+
+    /** One delivered event: how long after its scripted time it was delivered (the webhook answered). */
+    public record Delivery(UUID legId, LegEvent.Kind kind, String detail, Duration lateness, boolean accepted) {
+    }
 
     private final TelephonySettings.Simulator settings;
     private final Instance<LegEventSink> sink;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "telephony-simulator");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("telephony-simulator-clock"));
+    private final ThreadPoolExecutor delivery = new ThreadPoolExecutor(DELIVERY_THREADS, DELIVERY_THREADS, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), daemon("telephony-simulator-webhook"));
     private final Map<String, SimulatedCall> calls = new ConcurrentHashMap<>();
     private final Set<String> hungUp = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicReferenceArray<Delivery> deliveries = new AtomicReferenceArray<>(RECENT_DELIVERIES);
+    private final AtomicLong deliveryCount = new AtomicLong();
 
     public SimulatorProvider(TelephonySettings settings, Instance<LegEventSink> sink, ObjectMapper json) {
         this.settings = settings.simulator();
         this.sink = sink;
         this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        delivery.allowCoreThreadTimeOut(true);
     }
 
     @Override
@@ -86,20 +115,15 @@ public class SimulatorProvider implements TelephonyProvider {
             throw new TelephonyException("simulated origination failure for " + origination.to().target());
         }
         String callId = "SIM" + origination.legId().toString().replace("-", "");
-        SimulatedCall call = new SimulatedCall(origination.legId(), callId);
+        SimulatedCall call = new SimulatedCall(origination.legId(), callId, System.nanoTime());
         if (calls.putIfAbsent(callId, call) == null) {
-            call.schedule(() -> emit(call, LegEvent.Kind.RINGING, "ringing"), RINGING_AFTER_MILLIS);
-            switch (behaviour.kind()) {
-                case ANSWER -> call.schedule(() -> answered(call), behaviour.afterMillis());
-                case BUSY -> call.schedule(() -> end(call, "busy"), behaviour.afterMillis());
-                default -> call.schedule(() -> end(call, "no-answer"), origination.ringTimeoutSeconds() * 1000L);
-            }
+            call.script(behaviour, origination.ringTimeoutSeconds());
         }
         return callId;
     }
 
     /**
-     * Ends the call; its event follows on the simulator's own thread, as a provider's callback would,
+     * Ends the call; its event follows on the simulator's own threads, as a provider's callback would,
      * so the caller never waits on the webhook it is itself part of.
      */
     @Override
@@ -107,7 +131,7 @@ public class SimulatorProvider implements TelephonyProvider {
         hungUp.add(providerCallId);
         SimulatedCall call = calls.get(providerCallId);
         if (call != null) {
-            timers.execute(() -> end(call, call.answered ? "completed" : "canceled"));
+            call.hangUp();
         }
     }
 
@@ -115,14 +139,7 @@ public class SimulatorProvider implements TelephonyProvider {
     public void answer(String callId) {
         SimulatedCall call = calls.get(callId);
         if (call != null) {
-            timers.execute(() -> answered(call));
-        }
-    }
-
-    private synchronized void answered(SimulatedCall call) {
-        if (!call.ended && !call.answered) {
-            call.answered = true;
-            emit(call, LegEvent.Kind.ANSWERED, "in-progress");
+            call.answer(System.nanoTime());
         }
     }
 
@@ -136,34 +153,46 @@ public class SimulatorProvider implements TelephonyProvider {
         return maxInFlight.get();
     }
 
+    /** The last {@value #RECENT_DELIVERIES} delivered events, oldest first (for load tests and diagnostics). */
+    public List<Delivery> recentDeliveries() {
+        long end = deliveryCount.get();
+        List<Delivery> recent = new ArrayList<>();
+        for (long i = Math.max(0, end - RECENT_DELIVERIES); i < end; i++) {
+            Delivery delivered = deliveries.get((int) (i % RECENT_DELIVERIES));
+            if (delivered != null) {
+                recent.add(delivered);
+            }
+        }
+        return recent;
+    }
+
     @PreDestroy
     void stop() {
-        timers.shutdownNow();
+        clock.shutdownNow();
+        delivery.shutdownNow();
     }
 
-    private synchronized void end(SimulatedCall call, String detail) {
-        if (call.ended) {
-            return;
-        }
-        call.ended = true;
-        call.cancelTimers();
-        emit(call, LegEvent.Kind.ENDED, detail);
-    }
-
-    private void emit(SimulatedCall call, LegEvent.Kind kind, String detail) {
-        LegEvent event = new LegEvent(call.legId, call.callId, kind, detail, Instant.now());
+    private void send(SimulatedCall call, Outgoing outgoing) {
+        LegEvent event = new LegEvent(call.legId, call.callId, outgoing.kind(), outgoing.detail(), outgoing.occurredAt());
+        boolean accepted;
         try {
             if (settings.callbackBaseUrl().isPresent()) {
-                post(settings.callbackBaseUrl().get(), event);
+                accepted = post(settings.callbackBaseUrl().get(), event);
             } else {
                 sink.get().onLegEvent(NAME, event);
+                accepted = true;
             }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "simulated %s event for leg %s was not delivered", kind, call.legId);
+            LOG.warnf(e, "simulated %s event for leg %s was not delivered", outgoing.kind(), call.legId);
+            accepted = false;
         }
+        Duration lateness = Duration.ofNanos(System.nanoTime() - outgoing.dueNanos());
+        long slot = deliveryCount.getAndIncrement() % RECENT_DELIVERIES;
+        deliveries.set((int) slot, new Delivery(call.legId, outgoing.kind(), outgoing.detail(), lateness, accepted));
     }
 
-    private void post(String baseUrl, LegEvent event) {
+    /** @return whether the webhook accepted the event */
+    private boolean post(String baseUrl, LegEvent event) {
         try {
             byte[] body = json.writeValueAsBytes(SimulatorEvent.of(event));
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + EVENTS_PATH))
@@ -175,10 +204,12 @@ public class SimulatorProvider implements TelephonyProvider {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
                 LOG.warnf("simulator webhook answered %d for leg %s", response.statusCode(), event.legId());
+                return false;
             }
+            return true;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new TelephonyException("simulator webhook unreachable", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -198,24 +229,117 @@ public class SimulatorProvider implements TelephonyProvider {
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** An event waiting for its call's earlier events to be delivered. */
+    private record Outgoing(LegEvent.Kind kind, String detail, Instant occurredAt, long dueNanos) {
+    }
+
+    /**
+     * One simulated call. Its state changes under its own lock, and each change queues its event in the
+     * same critical section, so the queue holds the events in the order the state changed; the queue is
+     * drained by one delivery task at a time, outside the lock.
+     */
     private final class SimulatedCall {
         private final UUID legId;
         private final String callId;
-        private final List<ScheduledFuture<?>> timersOfCall = new CopyOnWriteArrayList<>();
-        private volatile boolean answered;
-        private volatile boolean ended;
+        private final long startNanos;
+        private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+        private final Deque<Outgoing> outbox = new ArrayDeque<>();
+        private boolean rang;
+        private boolean answered;
+        private boolean ended;
+        private boolean delivering;
 
-        SimulatedCall(UUID legId, String callId) {
+        SimulatedCall(UUID legId, String callId, long startNanos) {
             this.legId = legId;
             this.callId = callId;
+            this.startNanos = startNanos;
         }
 
-        void schedule(Runnable action, long afterMillis) {
-            timersOfCall.add(timers.schedule(action, afterMillis, TimeUnit.MILLISECONDS));
+        /** Ringing first; an answer or busy scripted earlier than that still comes after it. */
+        synchronized void script(SimulatedBehaviour behaviour, int ringTimeoutSeconds) {
+            at(RINGING_AFTER_MILLIS, this::ring);
+            long after = Math.max(RINGING_AFTER_MILLIS, behaviour.afterMillis());
+            switch (behaviour.kind()) {
+                case ANSWER -> at(after, this::answer);
+                case BUSY -> at(after, due -> finish(due, "busy"));
+                default -> at(ringTimeoutSeconds * 1000L, due -> finish(due, "no-answer"));
+            }
         }
 
-        void cancelTimers() {
-            timersOfCall.forEach(timer -> timer.cancel(false));
+        synchronized void ring(long dueNanos) {
+            if (!rang && !ended) {
+                rang = true;
+                queue(LegEvent.Kind.RINGING, "ringing", dueNanos);
+            }
+        }
+
+        synchronized void answer(long dueNanos) {
+            if (answered || ended) {
+                return;
+            }
+            ring(dueNanos);
+            answered = true;
+            queue(LegEvent.Kind.ANSWERED, "in-progress", dueNanos);
+        }
+
+        /** The scripted end of a call nobody answered: it rang first. */
+        synchronized void finish(long dueNanos, String detail) {
+            if (!ended) {
+                ring(dueNanos);
+                end(dueNanos, detail);
+            }
+        }
+
+        /** Hung up by us: cancelled while ringing (it may not have rung yet), completed once answered. */
+        synchronized void hangUp() {
+            if (!ended) {
+                end(System.nanoTime(), answered ? "completed" : "canceled");
+            }
+        }
+
+        private void end(long dueNanos, String detail) {
+            ended = true;
+            timers.forEach(timer -> timer.cancel(false));
+            queue(LegEvent.Kind.ENDED, detail, dueNanos);
+        }
+
+        private void at(long afterMillis, LongConsumer step) {
+            long dueNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(afterMillis);
+            timers.add(clock.schedule(() -> step.accept(dueNanos), dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS));
+        }
+
+        private void queue(LegEvent.Kind kind, String detail, long dueNanos) {
+            outbox.add(new Outgoing(kind, detail, Instant.now(), dueNanos));
+            if (!delivering) {
+                delivering = true;
+                try {
+                    delivery.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    LOG.debugf("simulator stopping: %s event for leg %s not delivered", kind, legId);
+                }
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Outgoing next;
+                synchronized (this) {
+                    next = outbox.poll();
+                    if (next == null) {
+                        delivering = false;
+                        return;
+                    }
+                }
+                send(this, next);
+            }
         }
     }
 }
