@@ -1,0 +1,64 @@
+package dev.agentbin.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentbin.local.support.Http;
+import dev.agentbin.local.support.ServerTimeline;
+import dev.agentbin.local.support.Tenant;
+import dev.agentbin.local.support.Tenants;
+import dev.agentbin.local.support.Together;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local app serves concurrent requests concurrently, as many Lambda instances would: requests sent
+ * at once are handled at once. Shown with the server's own start and end of each request (the latest
+ * start is before the earliest end), not with durations.
+ */
+@QuarkusTest
+class ConcurrentHttpTest {
+
+    static final int REQUESTS = 8;
+    /** Rounds to try: one in which every request overlaps every other is the proof. */
+    static final int ROUNDS = 5;
+
+    @Inject
+    Tenants tenants;
+
+    @Test
+    void concurrentLoginsAreHandledAtTheSameTime() {
+        Tenant tenant = tenants.create();
+        assertTrue(someRoundOverlaps(() -> Http.post(null, "/auth/login",
+                Map.of("username", tenant.adminUsername(), "password", "correct-horse-battery"))));
+    }
+
+    @Test
+    void concurrentReadsAreHandledAtTheSameTime() {
+        Tenant tenant = tenants.create();
+        assertTrue(someRoundOverlaps(() -> Http.get(tenant.token(), "/v1.0/agents?page_size=10")));
+    }
+
+    private static boolean someRoundOverlaps(Supplier<Http.Response> request) {
+        try (Together together = new Together(REQUESTS)) {
+            for (int round = 0; round < ROUNDS; round++) {
+                List<Http.Response> responses = together.run(java.util.Collections.nCopies(REQUESTS, request));
+                List<String> probes = new ArrayList<>();
+                for (Http.Response response : responses) {
+                    assertEquals(200, response.status(), String.valueOf(response.body()));
+                    probes.add(response.probe());
+                }
+                System.out.println("round " + round + ", server-side spans: " + ServerTimeline.describe(probes));
+                if (ServerTimeline.allOverlap(probes)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.agentbin.local.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The tests' own ring queue on the local ElasticMQ, shaped like ring-requests (a dead-letter queue after
+ * {@link #MAX_RECEIVE_COUNT} receives) but with a short visibility timeout, so a failed message comes back
+ * in seconds and the dead-letter path runs within a test. The app polls it instead of ring-requests,
+ * which a local run may be using. Its dead-letter queue is the queue URL plus "-dlq". Global: every test
+ * class runs against the one app, so Quarkus starts it once.
+ */
+@WithTestResource(value = TestRingQueue.class, scope = TestResourceScope.GLOBAL)
+public class TestRingQueue implements QuarkusTestResourceLifecycleManager {
+
+    public static final int MAX_RECEIVE_COUNT = 5;
+    static final String VISIBILITY_TIMEOUT_SECONDS = "2";
+
+    private SqsClient sqs;
+    private String queueUrl;
+    private String deadLetterQueueUrl;
+
+    public static SqsClient client() {
+        return SqsClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:9324"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        sqs = client();
+        String name = "ring-requests-local-test-" + UUID.randomUUID().toString().substring(0, 8);
+        deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetterQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        queueUrl = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, VISIBILITY_TIMEOUT_SECONDS,
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":" + MAX_RECEIVE_COUNT + "}")))
+                .queueUrl();
+        return Map.of("agentbin.local.ring-queue.url", queueUrl);
+    }
+
+    @Override
+    public void stop() {
+        if (sqs != null) {
+            sqs.deleteQueue(b -> b.queueUrl(queueUrl));
+            sqs.deleteQueue(b -> b.queueUrl(deadLetterQueueUrl));
+            sqs.close();
+        }
+    }
+}
