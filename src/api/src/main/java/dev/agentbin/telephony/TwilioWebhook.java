@@ -26,10 +26,10 @@ public class TwilioWebhook {
         this.providers = providers;
     }
 
+    /** The signature is checked first, over the leg parameter as received: nothing unsigned is parsed. */
     public LegEvent statusCallback(String leg, String form, String signature) {
         TwilioSettings settings = settings();
-        UUID legId = legId(leg);
-        Map<String, List<String>> params = verified(settings, new TwilioCallbackUrls(settings).eventsUrl(legId), form, signature);
+        Map<String, List<String>> params = verified(settings, new TwilioCallbackUrls(settings).eventsUrl(leg), form, signature);
         try {
             return TwilioStatusCallback.parse(leg, TwilioForm.firstValues(params));
         } catch (IllegalArgumentException e) {
@@ -40,8 +40,8 @@ public class TwilioWebhook {
     /** Twilio fetching the answered leg's TwiML: the leg answered now. */
     public LegEvent answer(String leg, String form, String signature) {
         TwilioSettings settings = settings();
+        Map<String, List<String>> params = verified(settings, new TwilioCallbackUrls(settings).answerUrl(leg), form, signature);
         UUID legId = legId(leg);
-        Map<String, List<String>> params = verified(settings, new TwilioCallbackUrls(settings).answerUrl(legId), form, signature);
         String callSid = TwilioForm.firstValues(params).get("CallSid");
         return new LegEvent(legId, callSid, LegEvent.Kind.ANSWERED, "answered", Instant.now());
     }

@@ -60,6 +60,14 @@ public class AgentEntity extends PanacheEntityBase {
     @Column(name = "missed_rings", nullable = false)
     public int missedRings;
 
+    /** The agentcall holding the agent (see {@link AgentStatusRules}); null when none does. */
+    @Column(name = "status_call_id")
+    public UUID statusCallId;
+
+    /** Set while the agent wraps up after the holding call; the sweeper frees it then. */
+    @Column(name = "wrapup_until")
+    public Instant wrapupUntil;
+
     @Column(name = "tm_create", nullable = false)
     public Instant tmCreate;
 

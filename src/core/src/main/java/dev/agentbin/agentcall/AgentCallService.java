@@ -1,6 +1,7 @@
 package dev.agentbin.agentcall;
 
 import dev.agentbin.agent.AgentPolicy;
+import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.auth.Caller;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.telephony.LegEvent;
@@ -36,15 +37,17 @@ public class AgentCallService implements LegEventSink {
     private final TelephonyProviders providers;
     private final ManagedExecutor executor;
     private final AgentPolicy policy;
+    private final AgentStatusOwner agentStatus;
     private final Duration maxCallDuration;
 
     public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, ManagedExecutor executor,
-            AgentPolicy policy,
+            AgentPolicy policy, AgentStatusOwner agentStatus,
             @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
         this.transitions = transitions;
         this.providers = providers;
         this.executor = executor;
         this.policy = policy;
+        this.agentStatus = agentStatus;
         this.maxCallDuration = maxCallDuration;
     }
 
@@ -99,7 +102,7 @@ public class AgentCallService implements LegEventSink {
         int timedOut = performAll(transitions.overdue(now, SWEEP_BATCH), id -> transitions.timeOut(id, now));
         Instant cutoff = now.minus(maxCallDuration);
         int expired = performAll(transitions.answeredBefore(cutoff, SWEEP_BATCH), id -> transitions.expire(id, cutoff, now));
-        return new SweepResult(timedOut, expired, transitions.releaseWrapUps(now, SWEEP_BATCH));
+        return new SweepResult(timedOut, expired, agentStatus.endWrapUps(now, SWEEP_BATCH));
     }
 
     /** Applies a transition to each agentcall and does what it asks; returns how many changed. */
@@ -121,16 +124,23 @@ public class AgentCallService implements LegEventSink {
                 .toArray(CompletableFuture[]::new)).join();
     }
 
+    /**
+     * Only the provider's answer is caught: a failure to record it (the database) propagates, so the
+     * request is retried, and the retry does not dial the leg again (see claimOriginations).
+     */
     private void originate(AgentCallTransitions.DueLeg leg) {
         Origination origination = leg.origination();
+        String providerCallId;
         try {
             TelephonyProvider telephony = providers.get(leg.provider())
                     .orElseThrow(() -> new TelephonyException("provider " + leg.provider() + " is no longer configured"));
-            transitions.originated(origination.legId(), telephony.originate(origination));
+            providerCallId = telephony.originate(origination);
         } catch (RuntimeException e) {
             LOG.warnf("leg %s of agentcall %s not originated: %s", origination.legId(), origination.agentCallId(), e.getMessage());
             perform(transitions.originationFailed(origination.legId(), leg.provider(), e.getMessage()));
+            return;
         }
+        perform(transitions.originated(origination.legId(), leg.provider(), providerCallId));
     }
 
     private void perform(FollowUp followUp) {

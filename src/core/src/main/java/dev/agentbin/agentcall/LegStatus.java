@@ -17,4 +17,9 @@ public enum LegStatus implements WireEnum {
     public boolean isLive() {
         return LIVE.contains(this);
     }
+
+    /** Legs we ended ourselves: a phone still ringing on one must be hung up. */
+    public boolean isGivenUp() {
+        return this == CANCELED || this == FAILED;
+    }
 }

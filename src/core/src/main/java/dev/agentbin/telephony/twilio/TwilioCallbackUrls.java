@@ -25,11 +25,21 @@ public final class TwilioCallbackUrls {
 
     /** Where Twilio fetches TwiML when the leg answers. */
     public String answerUrl(UUID legId) {
-        return callbackBaseUrl + ANSWER_PATH + "?" + LEG_PARAM + "=" + Objects.requireNonNull(legId, "legId");
+        return answerUrl(Objects.requireNonNull(legId, "legId").toString());
+    }
+
+    /** The answer URL with the leg parameter as a request carried it, to check its signature before trusting it. */
+    public String answerUrl(String leg) {
+        return callbackBaseUrl + ANSWER_PATH + "?" + LEG_PARAM + "=" + leg;
     }
 
     /** Where Twilio posts the leg's call-progress events. */
     public String eventsUrl(UUID legId) {
-        return callbackBaseUrl + EVENTS_PATH + "?" + LEG_PARAM + "=" + Objects.requireNonNull(legId, "legId");
+        return eventsUrl(Objects.requireNonNull(legId, "legId").toString());
+    }
+
+    /** The events URL with the leg parameter as a request carried it. */
+    public String eventsUrl(String leg) {
+        return callbackBaseUrl + EVENTS_PATH + "?" + LEG_PARAM + "=" + leg;
     }
 }
