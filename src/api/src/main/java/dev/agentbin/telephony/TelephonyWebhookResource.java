@@ -1,8 +1,6 @@
 package dev.agentbin.telephony;
 
-import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallService;
-import dev.agentbin.agentcall.AgentCallStatus;
 import dev.agentbin.auth.PublicRoute;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import dev.agentbin.telephony.simulator.SimulatorSignature;
@@ -67,10 +65,9 @@ public class TelephonyWebhookResource {
             throw WebhookErrors.unknownProvider(provider);
         }
         LegEvent answered = twilio.answer(leg, new String(body, StandardCharsets.UTF_8), signature);
-        agentCalls.onLegEvent(TWILIO, answered);
-        AgentCall call = agentCalls.viewOfLeg(TWILIO, answered.legId());
-        boolean won = answered.legId().equals(call.answeredLegId()) && call.status() == AgentCallStatus.ANSWERED;
-        String twiml = won ? TwiML.joinConference(call.joinTarget().isEmpty() ? call.id().toString() : call.joinTarget()) : TwiML.hangup();
+        String twiml = agentCalls.answerAndDecide(TWILIO, answered)
+                .map(call -> TwiML.joinConference(call.joinTarget().isEmpty() ? call.id().toString() : call.joinTarget()))
+                .orElseGet(TwiML::hangup);
         return Response.ok(twiml, TwiML.CONTENT_TYPE).build();
     }
 }

@@ -140,6 +140,24 @@ class TwilioRingAllTest {
         Assertions.assertNull(TWILIO.updates().get(sid), "the adopted winner stays up");
     }
 
+    /** A retried create that had gone through makes a second call for one leg: it is hung up, never joined. */
+    @Test
+    void aSecondTwilioCallForOneLegIsHungUpAndNeverJoins() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200031")), 0, 3);
+        JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        String leg = call.getString("legs[0].id");
+        String duplicate = "CA" + "d".repeat(32);
+
+        statusCallback(leg, duplicate, "ringing").then().statusCode(204);
+        Assertions.assertEquals("canceled", TWILIO.updates().get(duplicate));
+        answer(leg, duplicate).then().statusCode(200).body(containsString("<Hangup/>"));
+        Assertions.assertEquals("ringing", Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().extract().path("status"));
+
+        answer(leg, call.getString("legs[0].provider_call_id")).then().statusCode(200).body(containsString("<Conference>"));
+    }
+
     /** A leg cancelled while Twilio was still placing it is hung up as soon as its sid is known. */
     @Test
     void aLegCancelledWhileBeingPlacedIsHungUpOnceItsSidArrives() throws Exception {

@@ -88,9 +88,19 @@ public class AgentCallService implements LegEventSink {
         perform(transitions.apply(provider, event));
     }
 
-    /** The agentcall a leg belongs to, after an event was applied (Twilio's answer URL asks who won). */
-    public AgentCall viewOfLeg(String provider, UUID legId) {
-        return transitions.viewOfLeg(provider, legId).orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
+    /**
+     * A leg answered and the provider asks what to do with it (Twilio fetching TwiML): applies the answer
+     * and returns the agentcall when this very call (leg and provider call id) is the winner; empty when
+     * it lost, and must be hung up.
+     */
+    public Optional<AgentCall> answerAndDecide(String provider, LegEvent answered) {
+        onLegEvent(provider, answered);
+        AgentCall call = transitions.viewOfLeg(provider, answered.legId())
+                .orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
+        boolean won = call.status() == AgentCallStatus.ANSWERED && answered.legId().equals(call.answeredLegId())
+                && call.legs().stream().anyMatch(leg -> leg.id().equals(answered.legId())
+                        && (answered.providerCallId() == null || answered.providerCallId().equals(leg.providerCallId())));
+        return won ? Optional.of(call) : Optional.empty();
     }
 
     /**

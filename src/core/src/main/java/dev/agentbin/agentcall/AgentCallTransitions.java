@@ -170,6 +170,12 @@ class AgentCallTransitions {
         LegEntity leg = find(all, event.legId());
         if (leg.providerCallId == null && event.providerCallId() != null) {
             leg.providerCallId = event.providerCallId();
+        } else if (event.providerCallId() != null && !event.providerCallId().equals(leg.providerCallId)) {
+            // A second provider call for one leg (a retried create that had gone through): it never rings on.
+            LOG.warnf("%s call %s is a duplicate of %s for leg %s: hanging it up", provider, event.providerCallId(),
+                    leg.providerCallId, leg.id);
+            return new FollowUp(call.id, event.kind() == LegEvent.Kind.ENDED ? List.of()
+                    : List.of(new FollowUp.Hangup(provider, event.providerCallId())), false);
         }
         Instant at = event.occurredAt() == null ? now() : event.occurredAt();
         return switch (event.kind()) {

@@ -46,8 +46,8 @@ import java.util.regex.Pattern;
  * key for call creation, so the call may exist and a retry could ring the phone twice. A 5xx on create
  * is retried anyway (Twilio only documents 429 as "never processed"; a 5xx most likely did not create the
  * call, but that is not guaranteed). Should a duplicate happen, it reports events under the same leg id
- * with a different CallSid, which the agentcall logic has to tolerate (e.g. hang up a CallSid it does not
- * know for that leg).
+ * with a different CallSid: the agentcall logic hangs up any CallSid other than the one it holds for the
+ * leg, and the answer route never joins it.
  *
  * <h2>Errors</h2>
  * Failures become {@link TwilioApiException} (HTTP status + Twilio's code and message) or
