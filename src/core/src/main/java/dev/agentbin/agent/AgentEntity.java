@@ -57,8 +57,21 @@ public class AgentEntity extends PanacheEntityBase {
     @Column(name = "max_no_answer", nullable = false)
     public int maxNoAnswer = 3;
 
+    /** What makes an answered leg the winner (see {@link AnswerConfirmation}); addresses may override it. */
+    @Convert(converter = EnumColumns.AnswerConfirmationColumn.class)
+    @Column(name = "answer_confirmation", nullable = false)
+    public AnswerConfirmation answerConfirmation = AnswerConfirmation.NONE;
+
     @Column(name = "missed_rings", nullable = false)
     public int missedRings;
+
+    /** The agentcall holding the agent (see {@link AgentStatusRules}); null when none does. */
+    @Column(name = "status_call_id")
+    public UUID statusCallId;
+
+    /** Set while the agent wraps up after the holding call; the sweeper frees it then. */
+    @Column(name = "wrapup_until")
+    public Instant wrapupUntil;
 
     @Column(name = "tm_create", nullable = false)
     public Instant tmCreate;
