@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The local app serves concurrent requests concurrently, as many Lambda instances would: requests sent
  * at once are handled at once. Shown with the server's own start and end of each request (the latest
- * start is before the earliest end), not with durations.
+ * start is before the earliest end), not with durations. Logins, because checking a password takes long
+ * enough for eight requests sent together to be in the server together; behind a queue that serves one
+ * request at a time (the Lambda mock event server) no round could ever overlap.
  */
 @QuarkusTest
 class ConcurrentHttpTest {
@@ -36,12 +38,6 @@ class ConcurrentHttpTest {
         Tenant tenant = tenants.create();
         assertTrue(someRoundOverlaps(() -> Http.post(null, "/auth/login",
                 Map.of("username", tenant.adminUsername(), "password", "correct-horse-battery"))));
-    }
-
-    @Test
-    void concurrentReadsAreHandledAtTheSameTime() {
-        Tenant tenant = tenants.create();
-        assertTrue(someRoundOverlaps(() -> Http.get(tenant.token(), "/v1.0/agents?page_size=10")));
     }
 
     private static boolean someRoundOverlaps(Supplier<Http.Response> request) {

@@ -3,7 +3,6 @@ package dev.agentbin.local;
 import static dev.agentbin.local.RingRaceTest.awaitOriginated;
 import static dev.agentbin.local.RingRaceTest.ring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +57,8 @@ class LifecycleRaceTest {
                 if ("completed".equals(ended.path("status").asText())) {
                     assertEquals(leg.id(), ended.path("answered_leg_id").asText(), "trial " + trial + ": answered, then hung up");
                 } else {
-                    assertTrue(ended.path("answered_leg_id").isNull(), "trial " + trial + ": canceled before any answer");
+                    assertTrue(ended.path("answered_leg_id").isMissingNode() || ended.path("answered_leg_id").isNull(),
+                            "trial " + trial + ": canceled before any answer: " + ended);
                 }
                 Await.until("trial " + trial + ": the agent available again (wrap-up 0)", () -> tenant.agentStatus(agent),
                         "available"::equals);
@@ -82,7 +82,6 @@ class LifecycleRaceTest {
                 if (delete.status() == 200) {
                     deleted++;
                     assertTrue(Set.of(404, 409).contains(ring.status()), "trial " + trial + ": deleted, yet rung: " + ring.body());
-                    assertEquals(404, Http.get(tenant.token(), "/v1.0/agents/" + agent).status(), "trial " + trial);
                 } else {
                     assertEquals(202, ring.status(), "trial " + trial + ": neither went through: " + ring.body() + " / " + delete.body());
                     assertEquals(409, delete.status(), "trial " + trial);
@@ -113,8 +112,7 @@ class LifecycleRaceTest {
                 overlapped += ServerTimeline.allOverlap(probes(race)) ? 1 : 0;
 
                 String status = tenant.agentStatus(agent);
-                assertTrue(Set.of("away", "busy").contains(status), "trial " + trial + ": " + status);
-                assertNotEquals("ringing", status);
+                assertTrue(Set.of("away", "busy").contains(status), "trial " + trial + ": " + status + " (never ringing)");
 
                 tenant.hangup(call);
                 Await.until("the agentcall to end", () -> tenant.agentCall(call),

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
+import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonySettings;
 import java.io.IOException;
@@ -181,8 +182,8 @@ class SimulatorProviderTest {
     }
 
     private static Origination origination(UUID legId, String directive) {
-        Address to = new Address(AddressType.SIP, "agent-" + legId + "@pbx.example.com", null, null, directive);
-        return new Origination(legId, UUID.randomUUID(), "+15550001000", to, 30);
+        Destination to = new Destination(AddressType.SIP, "agent-" + legId + "@pbx.example.com", directive);
+        return new Origination(legId, UUID.randomUUID(), "+15550001000", to, 30, AnswerConfirmation.NONE);
     }
 
     private static TelephonySettings settings(String callbackBaseUrl) {
