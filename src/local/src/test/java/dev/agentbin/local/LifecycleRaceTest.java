@@ -41,6 +41,7 @@ class LifecycleRaceTest {
         Tenant tenant = tenants.create();
         String agent = tenant.ringableAgent("sim:no-answer", "sim:no-answer");
         int overlapped = 0;
+        int answeredFirst = 0;
         try (Together together = new Together(2)) {
             for (int trial = 0; trial < TRIALS; trial++) {
                 String call = ring(tenant, agent);
@@ -55,6 +56,7 @@ class LifecycleRaceTest {
                 JsonNode ended = Await.until("the agentcall to end", () -> tenant.agentCall(call),
                         c -> Set.of("canceled", "completed").contains(c.path("status").asText()));
                 if ("completed".equals(ended.path("status").asText())) {
+                    answeredFirst++;
                     assertEquals(leg.id(), ended.path("answered_leg_id").asText(), "trial " + trial + ": answered, then hung up");
                 } else {
                     assertTrue(ended.path("answered_leg_id").isMissingNode() || ended.path("answered_leg_id").isNull(),
@@ -64,6 +66,8 @@ class LifecycleRaceTest {
                         "available"::equals);
             }
         }
+        System.out.printf("hangup racing answer: completed (answered, then hung up) %d, canceled %d%n", answeredFirst,
+                TRIALS - answeredFirst);
         report("hangup racing answer", overlapped);
     }
 
@@ -100,6 +104,7 @@ class LifecycleRaceTest {
         Tenant tenant = tenants.create();
         String agent = tenant.ringableAgent("sim:no-answer", "sim:no-answer");
         int overlapped = 0;
+        int away = 0;
         try (Together together = new Together(2)) {
             for (int trial = 0; trial < TRIALS; trial++) {
                 String call = ring(tenant, agent);
@@ -113,6 +118,7 @@ class LifecycleRaceTest {
 
                 String status = tenant.agentStatus(agent);
                 assertTrue(Set.of("away", "busy").contains(status), "trial " + trial + ": " + status + " (never ringing)");
+                away += "away".equals(status) ? 1 : 0;
 
                 tenant.hangup(call);
                 Await.until("the agentcall to end", () -> tenant.agentCall(call),
@@ -120,6 +126,7 @@ class LifecycleRaceTest {
                 assertEquals(200, tenant.setStatus(agent, "available").status());
             }
         }
+        System.out.printf("status change racing answer: away %d, busy %d%n", away, TRIALS - away);
         report("status change racing answer", overlapped);
     }
 

@@ -12,7 +12,6 @@ import dev.agentbin.telephony.TelephonySettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,9 +53,11 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>one clock thread only keeps time: when a step is due it changes the call's state under that
  * call's own lock and queues the resulting event; it never waits on a webhook;</li>
- * <li>each call delivers its queued events one after another on a shared pool, so a call's events arrive
- * in the order its state changed (ringing, answered, ended; an end never overtakes an earlier answer),
- * while different calls deliver in parallel. There is no provider-wide lock.</li>
+ * <li>each call sends its queued events one after another, the next once the previous one's webhook
+ * answered, so a call's events arrive in the order its state changed (ringing, answered, ended; an end
+ * never overtakes an earlier answer), while different calls send in parallel. Webhooks are sent
+ * asynchronously: no thread waits on one, so no call waits for another's. There is no provider-wide
+ * lock.</li>
  * </ul>
  * {@link #recentDeliveries()} tells how late each event was against its script.
  */
@@ -66,12 +68,15 @@ public class SimulatorProvider implements TelephonyProvider {
     static final String EVENTS_PATH = "/v1.0/telephony/simulator/events";
     private static final Logger LOG = Logger.getLogger(SimulatorProvider.class);
     private static final long RINGING_AFTER_MILLIS = 20;
-    /** Webhooks in flight at once across calls (each call has at most one). */
-    private static final int DELIVERY_THREADS = 32;
+    /** Threads for the in-process sink, and to start each call's deliveries off the call's lock. */
+    private static final int DELIVERY_THREADS = 8;
     private static final int RECENT_DELIVERIES = 10_000;
 
-    /** One delivered event: how long after its scripted time it was delivered (the webhook answered). */
-    public record Delivery(UUID legId, LegEvent.Kind kind, String detail, Duration lateness, boolean accepted) {
+    /**
+     * One delivered event: how long after its scripted time it was sent (the simulator's own lateness) and
+     * applied (its webhook answered, i.e. agentbin took it in), and whether it was accepted.
+     */
+    public record Delivery(UUID legId, LegEvent.Kind kind, String detail, Duration sentLate, Duration appliedLate, boolean accepted) {
     }
 
     private final TelephonySettings.Simulator settings;
@@ -172,49 +177,50 @@ public class SimulatorProvider implements TelephonyProvider {
         delivery.shutdownNow();
     }
 
-    private void send(SimulatedCall call, Outgoing outgoing) {
+    /**
+     * Sends one event. Webhooks go out asynchronously, so no thread waits on one and an event is never held
+     * back by other calls' webhooks; the in-process sink (no callback URL) runs on the delivery pool.
+     */
+    private CompletableFuture<Void> send(SimulatedCall call, Outgoing outgoing) {
         LegEvent event = new LegEvent(call.legId, call.callId, outgoing.kind(), outgoing.detail(), outgoing.occurredAt());
-        boolean accepted;
-        try {
-            if (settings.callbackBaseUrl().isPresent()) {
-                accepted = post(settings.callbackBaseUrl().get(), event);
-            } else {
-                sink.get().onLegEvent(NAME, event);
-                accepted = true;
-            }
-        } catch (RuntimeException e) {
+        long sentNanos = System.nanoTime();
+        CompletableFuture<Boolean> accepted = settings.callbackBaseUrl()
+                .map(baseUrl -> post(baseUrl, event))
+                .orElseGet(() -> CompletableFuture.supplyAsync(() -> {
+                    sink.get().onLegEvent(NAME, event);
+                    return true;
+                }, delivery));
+        return accepted.exceptionally(e -> {
             LOG.warnf(e, "simulated %s event for leg %s was not delivered", outgoing.kind(), call.legId);
-            accepted = false;
-        }
-        Duration lateness = Duration.ofNanos(System.nanoTime() - outgoing.dueNanos());
-        long slot = deliveryCount.getAndIncrement() % RECENT_DELIVERIES;
-        deliveries.set((int) slot, new Delivery(call.legId, outgoing.kind(), outgoing.detail(), lateness, accepted));
+            return false;
+        }).thenAccept(ok -> {
+            long slot = deliveryCount.getAndIncrement() % RECENT_DELIVERIES;
+            deliveries.set((int) slot, new Delivery(call.legId, outgoing.kind(), outgoing.detail(),
+                    Duration.ofNanos(sentNanos - outgoing.dueNanos()), Duration.ofNanos(System.nanoTime() - outgoing.dueNanos()), ok));
+        });
     }
 
-    /** @return whether the webhook accepted the event */
-    private boolean post(String baseUrl, LegEvent event) {
+    /** Completes with whether the webhook accepted the event. */
+    private CompletableFuture<Boolean> post(String baseUrl, LegEvent event) {
+        byte[] body;
         try {
-            byte[] body = json.writeValueAsBytes(SimulatorEvent.of(event));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + EVENTS_PATH))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header(SimulatorSignature.HEADER, SimulatorSignature.sign(settings.secret(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            body = json.writeValueAsBytes(SimulatorEvent.of(event));
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + EVENTS_PATH))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(SimulatorSignature.HEADER, SimulatorSignature.sign(settings.secret(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
             if (response.statusCode() >= 300) {
                 LOG.warnf("simulator webhook answered %d for leg %s", response.statusCode(), event.legId());
                 return false;
             }
             return true;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new TelephonyException("simulator webhook unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TelephonyException("interrupted", e);
-        }
+        });
     }
 
     private static void sleep(Duration latency) {
@@ -328,18 +334,17 @@ public class SimulatorProvider implements TelephonyProvider {
             }
         }
 
+        /** Sends the next queued event, and the one after it once that one is through. */
         private void drain() {
-            while (true) {
-                Outgoing next;
-                synchronized (this) {
-                    next = outbox.poll();
-                    if (next == null) {
-                        delivering = false;
-                        return;
-                    }
+            Outgoing next;
+            synchronized (this) {
+                next = outbox.poll();
+                if (next == null) {
+                    delivering = false;
+                    return;
                 }
-                send(this, next);
             }
+            send(this, next).whenComplete((done, error) -> drain());
         }
     }
 }
