@@ -31,7 +31,7 @@ public class TwilioWebhook {
         UUID legId = legId(leg);
         Map<String, List<String>> params = verified(settings, new TwilioCallbackUrls(settings).eventsUrl(legId), form, signature);
         try {
-            return TwilioStatusCallback.parse(leg, TwilioForm.firstValues(params));
+            return ProviderEvents.checked(TwilioStatusCallback.parse(leg, TwilioForm.firstValues(params)));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidArgument(e.getMessage());
         }
@@ -43,7 +43,7 @@ public class TwilioWebhook {
         UUID legId = legId(leg);
         Map<String, List<String>> params = verified(settings, new TwilioCallbackUrls(settings).answerUrl(legId), form, signature);
         String callSid = TwilioForm.firstValues(params).get("CallSid");
-        return new LegEvent(legId, callSid, LegEvent.Kind.ANSWERED, "answered", Instant.now());
+        return ProviderEvents.checked(new LegEvent(legId, callSid, LegEvent.Kind.ANSWERED, "answered", Instant.now()));
     }
 
     private TwilioSettings settings() {

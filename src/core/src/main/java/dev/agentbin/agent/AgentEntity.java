@@ -60,6 +60,10 @@ public class AgentEntity extends PanacheEntityBase {
     @Column(name = "missed_rings", nullable = false)
     public int missedRings;
 
+    /** Moved on by every password change: tokens issued in an older epoch are refused. */
+    @Column(name = "token_epoch", nullable = false)
+    public long tokenEpoch;
+
     @Column(name = "tm_create", nullable = false)
     public Instant tmCreate;
 
