@@ -4,6 +4,7 @@ import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,19 @@ public class RequestLimits {
         if (raw.contains("%00") || hasNul(raw)) {
             throw ApiException.invalidArgument("The URL " + NUL_MESSAGE + ".");
         }
-        if (hasBody(request) && request.getMediaType() == null) {
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if ((hasBody(request) && contentType == null) || (contentType != null && !isMediaType(contentType))) {
             throw new ApiException(ErrorStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
                     "A request body needs a Content-Type: send it as application/json.");
+        }
+    }
+
+    private static boolean isMediaType(String contentType) {
+        try {
+            MediaType.valueOf(contentType);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
