@@ -63,11 +63,12 @@ class WebhookTest {
     }
 
     @Test
-    void unknownProvidersAndBadLegIdsAreClientErrors() {
+    void unknownProvidersAndUnsignedBadLegIdsAreClientErrors() {
         given().contentType("application/json").body("{}").post("/v1.0/telephony/nobody/events")
                 .then().statusCode(404).body("error.reason", equalTo("PROVIDER_NOT_FOUND"));
+        // The signature is checked before the leg is read: an unsigned bad leg is 401, not 400.
         given().contentType("application/x-www-form-urlencoded").formParam("CallSid", "CA1").queryParam("leg", "nope")
-                .post("/v1.0/telephony/twilio/events").then().statusCode(400);
+                .post("/v1.0/telephony/twilio/events").then().statusCode(401);
         given().contentType("application/x-www-form-urlencoded").formParam("CallSid", "CA1")
                 .post("/v1.0/telephony/simulator/answer").then().statusCode(404);
     }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +44,8 @@ final class FakeTwilio {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile String lastSid;
+    private volatile CountDownLatch createsHeld = new CountDownLatch(0);
 
     FakeTwilio() {
         try {
@@ -51,12 +55,33 @@ final class FakeTwilio {
         }
         server.createContext("/2010-04-01/Accounts/", this::handle);
         // Legs are originated in parallel: one slow answer must not hold up the others.
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * From now on, a call is created (and recorded) at once but its 201 is held back until {@link #releaseCreates()}:
+     * the state a dispatcher is in when it dies between Twilio placing a call and storing its sid.
+     */
+    void holdCreates() {
+        createsHeld = new CountDownLatch(1);
+    }
+
+    void releaseCreates() {
+        createsHeld.countDown();
+    }
+
+    /** The sid of the call created last, whether or not its 201 went out yet. */
+    String lastSid() {
+        return lastSid;
+    }
+
+    List<Request> creates() {
+        return requests.stream().filter(r -> r.path().endsWith("/Calls.json")).toList();
     }
 
     List<Request> requests() {
@@ -100,9 +125,19 @@ final class FakeTwilio {
             reply(exchange, 200, "{\"sid\":\"" + update.group(1) + "\",\"status\":\"" + form.get("Status").get(0) + "\"}");
         } else if (path.endsWith("/Calls.json")) {
             String sid = String.format("CA%032x", calls.incrementAndGet());
+            lastSid = sid;
+            awaitRelease();
             reply(exchange, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\"" + form.get("To").get(0) + "\"}");
         } else {
             reply(exchange, 404, "{\"code\":20404,\"message\":\"not found\",\"status\":404}");
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            createsHeld.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -43,7 +43,7 @@ class ProviderEventValidationTest {
     void aBadSimulatorEventOnALiveLegIs400AndChangesNothing(String template) {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         UUID agent = seeds.seedRingable(admin.customerId(),
-                List.of(new Address(AddressType.SIP, "x-" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer")), 0, 3);
+                List.of(new Address(AddressType.SIP, "x-" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer", null)), 0, 3);
         JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550001000", "ring_timeout", 60))
                 .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
         String body = template.replace("LEG", call.getString("legs[0].id")).replace("DETAIL300", "d".repeat(300));

@@ -118,7 +118,7 @@ class TwilioFaultTest {
     /** A unique number per leg ending in the fault's digits. */
     private static Address tel(String ending) {
         String digits = String.format("%06d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000));
-        return new Address(AddressType.TEL, "+1555" + digits + ending, null, null, null);
+        return new Address(AddressType.TEL, "+1555" + digits + ending, null, null, null, null);
     }
 
     private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {

@@ -10,6 +10,13 @@ import dev.agentbin.agent.Permission;
 import dev.agentbin.support.Api;
 import dev.agentbin.support.TestAgents;
 import dev.agentbin.telephony.twilio.TwilioSignature;
+import dev.agentbin.agentcall.AgentCall;
+import dev.agentbin.agentcall.AgentCallLeg;
+import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.AgentCallStatus;
+import dev.agentbin.agentcall.LegStatus;
+import dev.agentbin.agentcall.RingRequest;
+import dev.agentbin.support.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -18,6 +25,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +53,9 @@ class TwilioRingAllTest {
     @Inject
     TestAgents seeds;
 
+    @Inject
+    AgentCallService agentCalls;
+
     @Test
     void theFirstLegToFetchItsTwimlJoinsTheConferenceAndTheRestAreHungUp() {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
@@ -56,7 +68,7 @@ class TwilioRingAllTest {
         List<String> sids = call.getList("legs.provider_call_id");
         Assertions.assertEquals(3, sids.stream().filter(sid -> sid != null && sid.startsWith("CA")).count());
 
-        List<FakeTwilio.Request> creates = TWILIO.requests().stream().filter(r -> r.path().endsWith("/Calls.json")).toList();
+        List<FakeTwilio.Request> creates = createsFor(legs);
         Assertions.assertEquals(3, creates.size());
         for (FakeTwilio.Request create : creates) {
             Assertions.assertTrue(create.path().startsWith("/2010-04-01/Accounts/ACtest00000000000000000000000000/"));
@@ -90,8 +102,107 @@ class TwilioRingAllTest {
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
 
+    /**
+     * A dispatcher stuck (or dead) between Twilio placing a call and storing its sid, and the same ring
+     * request delivered again meanwhile: the leg is not dialled a second time. Twilio's callbacks,
+     * which carry our leg id, then adopt the call, and it can still win.
+     */
+    @Test
+    void aLegLeftOriginatingIsNeverDialledAgain() throws Exception {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200011")), 0, 3);
+        RingRequest request = new RingRequest(agent, admin.customerId(), "+15550009999", null, 25, "support-queue", null);
+        String key = "sqs:" + UUID.randomUUID();
+        int before = TWILIO.creates().size();
+
+        TWILIO.holdCreates();
+        CompletableFuture<AgentCall> first;
+        String leg;
+        String sid;
+        try {
+            first = CompletableFuture.supplyAsync(() -> agentCalls.dispatch(request, key));
+            Await.until("Twilio to receive the first POST /Calls", () -> TWILIO.creates().size(), n -> n == before + 1);
+            AgentCall redelivered = agentCalls.dispatch(request, key);
+            Assertions.assertEquals(List.of(LegStatus.ORIGINATING), redelivered.legs().stream().map(AgentCallLeg::status).toList());
+            Assertions.assertEquals(before + 1, TWILIO.creates().size(), "the redelivery did not dial the leg again");
+
+            leg = redelivered.legs().get(0).id().toString();
+            sid = TWILIO.lastSid();
+            statusCallback(leg, sid, "ringing").then().statusCode(204);
+            answer(leg, sid).then().statusCode(200).body(containsString("<Conference>support-queue</Conference>"));
+        } finally {
+            TWILIO.releaseCreates();
+        }
+        AgentCall call = first.get(10, TimeUnit.SECONDS);
+        Assertions.assertEquals(AgentCallStatus.ANSWERED, call.status());
+        Assertions.assertEquals(sid, call.legs().get(0).providerCallId());
+        Assertions.assertEquals(before + 1, TWILIO.creates().size());
+        Assertions.assertNull(TWILIO.updates().get(sid), "the adopted winner stays up");
+    }
+
+    /** A retried create that had gone through makes a second call for one leg: it is hung up, never joined. */
+    @Test
+    void aSecondTwilioCallForOneLegIsHungUpAndNeverJoins() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200031")), 0, 3);
+        JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        String leg = call.getString("legs[0].id");
+        String duplicate = "CA" + "d".repeat(32);
+
+        statusCallback(leg, duplicate, "ringing").then().statusCode(204);
+        Assertions.assertEquals("canceled", TWILIO.updates().get(duplicate));
+        answer(leg, duplicate).then().statusCode(200).body(containsString("<Hangup/>"));
+        Assertions.assertEquals("ringing", Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().extract().path("status"));
+
+        answer(leg, call.getString("legs[0].provider_call_id")).then().statusCode(200).body(containsString("<Conference>"));
+    }
+
+    /** A leg cancelled while Twilio was still placing it is hung up as soon as its sid is known. */
+    @Test
+    void aLegCancelledWhileBeingPlacedIsHungUpOnceItsSidArrives() throws Exception {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200021")), 0, 3);
+        int before = TWILIO.creates().size();
+        TWILIO.holdCreates();
+        CompletableFuture<AgentCall> ring;
+        try {
+            ring = CompletableFuture.supplyAsync(() -> agentCalls.dispatch(
+                    new RingRequest(agent, admin.customerId(), "+15550009999", null, 25, null, null), UUID.randomUUID().toString()));
+            Await.until("Twilio to receive POST /Calls", () -> TWILIO.creates().size(), n -> n == before + 1);
+            UUID callId = seeds.reload(agent).statusCallId;
+            Api.as(admin).post("/v1.0/agentcalls/" + callId + "/hangup").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("canceled"));
+        } finally {
+            TWILIO.releaseCreates();
+        }
+        AgentCall call = ring.get(10, TimeUnit.SECONDS);
+        String sid = call.legs().get(0).providerCallId();
+        Assertions.assertNotNull(sid);
+        Assertions.assertEquals("canceled", TWILIO.updates().get(sid), "Twilio was told to stop ringing it");
+        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+    }
+
+    @Test
+    void theSignatureIsCheckedBeforeTheLegParameterIsRead() {
+        Map<String, String> form = Map.of("CallSid", "CA" + "0".repeat(32), "CallStatus", "ringing");
+        for (String path : List.of("/v1.0/telephony/twilio/events", "/v1.0/telephony/twilio/answer")) {
+            given().contentType("application/x-www-form-urlencoded").formParams(form).queryParam("leg", "not-a-uuid")
+                    .header("X-Twilio-Signature", "forged").post(path).then().statusCode(401)
+                    .body("error.reason", org.hamcrest.Matchers.equalTo("INVALID_SIGNATURE"));
+            given().contentType("application/x-www-form-urlencoded").formParams(form).queryParam("leg", "not-a-uuid")
+                    .post(path).then().statusCode(401);
+        }
+        String url = BASE + "/v1.0/telephony/twilio/events?leg=not-a-uuid";
+        signed(url, form).queryParam("leg", "not-a-uuid").post("/v1.0/telephony/twilio/events").then().statusCode(400);
+    }
+
+    private static List<FakeTwilio.Request> createsFor(List<String> legs) {
+        return TWILIO.creates().stream().filter(r -> legs.contains(r.form().get("Url").get(0).replaceAll(".*leg=", ""))).toList();
+    }
+
     private static Address tel(String number) {
-        return new Address(AddressType.TEL, number, null, null, null);
+        return new Address(AddressType.TEL, number, null, null, null, null);
     }
 
     private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {

@@ -75,7 +75,7 @@ class DatabaseFaultTest {
     void aRingCutOffMidDispatchLeavesTheAgentAvailableAndNoAgentcall() {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(new dev.agentbin.agent.Address(dev.agentbin.agent.AddressType.SIP,
-                "x-" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer")), 0, 3);
+                "x-" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer", null)), 0, 3);
         try (DatabaseFaults faults = new DatabaseFaults()) {
             faults.hold("select 1 from agent_agents where id = ? for update", agent);
             CompletableFuture<Response> request = CompletableFuture.supplyAsync(() -> as(admin)

@@ -26,4 +26,18 @@ final class AgentErrors {
         return ApiException.failedPrecondition("LAST_ADMIN",
                 "The agent " + id + " is the customer's last admin: make another agent admin first.");
     }
+
+    static ApiException noAddresses() {
+        return ApiException.failedPrecondition("AGENT_HAS_NO_ADDRESSES", "The agent has no address to ring.");
+    }
+
+    static ApiException notAvailable(AgentStatus status) {
+        return ApiException.failedPrecondition("AGENT_NOT_AVAILABLE",
+                "The agent is " + status.wire() + ": only an available agent that no call holds can be rung.");
+    }
+
+    static ApiException inCall(UUID id) {
+        return ApiException.failedPrecondition("AGENT_IN_CALL",
+                "The agent " + id + " is in a live agentcall: hang it up (POST /v1.0/agentcalls/{id}/hangup) first.");
+    }
 }

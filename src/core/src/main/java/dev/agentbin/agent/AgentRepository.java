@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,5 +66,15 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
             params.and("afterTime", query.after().tmCreate()).and("afterId", query.after().id());
         }
         return find(where + " order by tmCreate desc, id desc", params).page(0, query.pageSize()).list();
+    }
+
+    /** Agents whose wrap-up is over, locked, skipping rows another sweeper holds. */
+    public List<AgentEntity> wrapUpsDue(Instant now, int limit) {
+        return getEntityManager()
+                .createNativeQuery("select * from agent_agents where wrapup_until is not null and wrapup_until < ?1 "
+                        + "order by wrapup_until limit ?2 for update skip locked", AgentEntity.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
     }
 }

@@ -24,12 +24,15 @@ public class AgentService {
     private final AddressRepository addresses;
     private final AgentPolicy policy;
     private final PasswordHasher hasher;
+    private final AgentStatusOwner statusOwner;
 
-    public AgentService(AgentRepository agents, AddressRepository addresses, AgentPolicy policy, PasswordHasher hasher) {
+    public AgentService(AgentRepository agents, AddressRepository addresses, AgentPolicy policy, PasswordHasher hasher,
+            AgentStatusOwner statusOwner) {
         this.agents = agents;
         this.addresses = addresses;
         this.policy = policy;
         this.hasher = hasher;
+        this.statusOwner = statusOwner;
     }
 
     @Transactional
@@ -45,6 +48,9 @@ public class AgentService {
         }
         if (request.maxNoAnswer() != null) {
             agent.maxNoAnswer = request.maxNoAnswer();
+        }
+        if (request.answerConfirmation() != null) {
+            agent.answerConfirmation = request.answerConfirmation();
         }
         return insert(agent, Addresses.orEmpty(request.addresses()));
     }
@@ -87,13 +93,14 @@ public class AgentService {
         agent.ringMethod = request.ringMethod() == null ? RingMethod.RINGALL : request.ringMethod();
         agent.wrapupSeconds = request.wrapupSeconds() == null ? agent.wrapupSeconds : request.wrapupSeconds();
         agent.maxNoAnswer = request.maxNoAnswer() == null ? agent.maxNoAnswer : request.maxNoAnswer();
+        agent.answerConfirmation = request.answerConfirmation() == null ? agent.answerConfirmation : request.answerConfirmation();
         return touched(agent);
     }
 
     @Transactional
     public Agent updateStatus(Caller caller, UUID id, StatusRequest request) {
         AgentEntity agent = lockForWrite(caller, id, Action.SET_STATUS);
-        agent.status = request.status();
+        statusOwner.choose(agent, request.status(), now());
         return touched(agent);
     }
 
@@ -137,12 +144,20 @@ public class AgentService {
         return touched(agent);
     }
 
-    /** Soft delete: the row stays (GET shows tm_delete); its addresses and username are freed. */
+    /**
+     * Soft delete: the row stays (GET shows tm_delete); its addresses and username are freed. An agent
+     * in a live agentcall is refused (409 AGENT_IN_CALL): a deleted agent must never be connected, and a
+     * ring does not go on for an agent that is gone. The ring claim locks the same row, so the two
+     * cannot cross.
+     */
     @Transactional
     public Agent delete(Caller caller, UUID id) {
         LockedWithAdmins locked = lockWithAdmins(caller, id, Action.DELETE);
         locked.ensureNotLastAdmin();
         AgentEntity agent = locked.agent();
+        if (AgentStatusOwner.inLiveCall(agent)) {
+            throw AgentErrors.inCall(agent.id);
+        }
         Instant now = now();
         agent.tmDelete = now;
         agent.tmUpdate = now;

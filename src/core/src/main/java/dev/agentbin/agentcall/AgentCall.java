@@ -18,6 +18,7 @@ public record AgentCall(
         RingMethod ringMethod,
         AgentCallStatus status,
         int ringTimeout,
+        Integer addressTimeout,
         Instant deadline,
         UUID answeredLegId,
         String endReason,
@@ -28,7 +29,7 @@ public record AgentCall(
 
     static AgentCall of(AgentCallEntity call, List<LegEntity> legs) {
         return new AgentCall(call.id, call.customerId, call.agentId, call.source, call.referenceId, call.joinTarget,
-                call.ringMethod, call.status, call.ringTimeout, call.deadline, call.answeredLegId, call.endReason,
+                call.ringMethod, call.status, call.ringTimeout, call.addressTimeout, call.deadline, call.answeredLegId, call.endReason,
                 legs.stream().map(AgentCallLeg::of).toList(), call.tmCreate, call.tmAnswer, call.tmEnd);
     }
 }

@@ -57,8 +57,13 @@ public class AgentCallEntity extends PanacheEntityBase {
     @Column(name = "end_reason")
     public String endReason;
 
-    @Column(name = "wrapup_until")
-    public Instant wrapupUntil;
+    /** Linear ringing: seconds each address rings before the next is tried (null for ringall). */
+    @Column(name = "address_timeout")
+    public Integer addressTimeout;
+
+    /** The fingerprint of the request that made this agentcall (see {@link RingRequest#fingerprint()}). */
+    @Column(name = "request_hash")
+    public String requestHash;
 
     @Column(name = "tm_create", nullable = false)
     public Instant tmCreate;

@@ -42,14 +42,4 @@ public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntit
                 .setParameter(2, limit)
                 .getResultList();
     }
-
-    /** Ended calls whose agent's wrap-up time is over, skipping rows another sweeper holds. */
-    public List<AgentCallEntity> wrapUpsDue(Instant now, int limit) {
-        return getEntityManager()
-                .createNativeQuery("select * from agent_calls where wrapup_until is not null and wrapup_until < ?1 "
-                        + "order by wrapup_until limit ?2 for update skip locked", AgentCallEntity.class)
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .getResultList();
-    }
 }

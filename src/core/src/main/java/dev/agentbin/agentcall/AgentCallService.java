@@ -1,6 +1,7 @@
 package dev.agentbin.agentcall;
 
 import dev.agentbin.agent.AgentPolicy;
+import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.auth.Caller;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.telephony.LegEvent;
@@ -36,15 +37,17 @@ public class AgentCallService implements LegEventSink {
     private final TelephonyProviders providers;
     private final ManagedExecutor executor;
     private final AgentPolicy policy;
+    private final AgentStatusOwner agentStatus;
     private final Duration maxCallDuration;
 
     public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, ManagedExecutor executor,
-            AgentPolicy policy,
+            AgentPolicy policy, AgentStatusOwner agentStatus,
             @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
         this.transitions = transitions;
         this.providers = providers;
         this.executor = executor;
         this.policy = policy;
+        this.agentStatus = agentStatus;
         this.maxCallDuration = maxCallDuration;
     }
 
@@ -85,9 +88,38 @@ public class AgentCallService implements LegEventSink {
         perform(transitions.apply(provider, event));
     }
 
-    /** The agentcall a leg belongs to, after an event was applied (Twilio's answer URL asks who won). */
-    public AgentCall viewOfLeg(String provider, UUID legId) {
-        return transitions.viewOfLeg(provider, legId).orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
+    /**
+     * A leg picked up (or confirmed) and the provider asks what to do with it, as Twilio does when it
+     * fetches TwiML: applies the event, then tells whether this very call (leg and provider call id) won,
+     * must still be confirmed by the person, or lost and is to be hung up.
+     */
+    public AnswerOutcome answerAndDecide(String provider, LegEvent event) {
+        onLegEvent(provider, event);
+        AgentCall call = transitions.viewOfLeg(provider, event.legId())
+                .orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
+        Optional<AgentCallLeg> leg = call.legs().stream()
+                .filter(l -> l.id().equals(event.legId()))
+                .filter(l -> event.providerCallId() == null || event.providerCallId().equals(l.providerCallId()))
+                .findFirst();
+        if (leg.isEmpty()) {
+            return new AnswerOutcome(AnswerOutcome.Kind.HANGUP, call);
+        }
+        if (call.status() == AgentCallStatus.ANSWERED && leg.get().id().equals(call.answeredLegId())) {
+            return new AnswerOutcome(AnswerOutcome.Kind.JOIN, call);
+        }
+        return new AnswerOutcome(leg.get().status() == LegStatus.CONFIRMING ? AnswerOutcome.Kind.CONFIRM : AnswerOutcome.Kind.HANGUP, call);
+    }
+
+    /** What becomes of a leg that picked up. */
+    public record AnswerOutcome(Kind kind, AgentCall call) {
+        public enum Kind {
+            /** It won: connect it to the join target. */
+            JOIN,
+            /** It must be confirmed first: ask the person to press a key. */
+            CONFIRM,
+            /** It lost, or is not a call we know for the leg: hang it up. */
+            HANGUP
+        }
     }
 
     /**
@@ -99,7 +131,7 @@ public class AgentCallService implements LegEventSink {
         int timedOut = performAll(transitions.overdue(now, SWEEP_BATCH), id -> transitions.timeOut(id, now));
         Instant cutoff = now.minus(maxCallDuration);
         int expired = performAll(transitions.answeredBefore(cutoff, SWEEP_BATCH), id -> transitions.expire(id, cutoff, now));
-        return new SweepResult(timedOut, expired, transitions.releaseWrapUps(now, SWEEP_BATCH));
+        return new SweepResult(timedOut, expired, agentStatus.endWrapUps(now, SWEEP_BATCH));
     }
 
     /** Applies a transition to each agentcall and does what it asks; returns how many changed. */
@@ -121,16 +153,23 @@ public class AgentCallService implements LegEventSink {
                 .toArray(CompletableFuture[]::new)).join();
     }
 
+    /**
+     * Only the provider's answer is caught: a failure to record it (the database) propagates, so the
+     * request is retried, and the retry does not dial the leg again (see claimOriginations).
+     */
     private void originate(AgentCallTransitions.DueLeg leg) {
         Origination origination = leg.origination();
+        String providerCallId;
         try {
             TelephonyProvider telephony = providers.get(leg.provider())
                     .orElseThrow(() -> new TelephonyException("provider " + leg.provider() + " is no longer configured"));
-            transitions.originated(origination.legId(), telephony.originate(origination));
+            providerCallId = telephony.originate(origination);
         } catch (RuntimeException e) {
             LOG.warnf("leg %s of agentcall %s not originated: %s", origination.legId(), origination.agentCallId(), e.getMessage());
             perform(transitions.originationFailed(origination.legId(), leg.provider(), e.getMessage()));
+            return;
         }
+        perform(transitions.originated(origination.legId(), leg.provider(), providerCallId));
     }
 
     private void perform(FollowUp followUp) {

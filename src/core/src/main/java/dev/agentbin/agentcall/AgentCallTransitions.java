@@ -1,13 +1,14 @@
 package dev.agentbin.agentcall;
 
 import dev.agentbin.agent.Address;
-import dev.agentbin.agent.AddressRepository;
-import dev.agentbin.agent.AgentEntity;
-import dev.agentbin.agent.AgentRepository;
-import dev.agentbin.agent.AgentStatus;
+import dev.agentbin.agent.AgentStatusOwner;
+import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.agent.AgentStatusRules;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.common.UniqueViolation;
+import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.Origination;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,67 +34,67 @@ class AgentCallTransitions {
 
     static final String COMPLETED_ELSEWHERE = "completed elsewhere";
     static final String MAX_DURATION = "max call duration";
+    static final String MACHINE_ANSWERED = "answered by a machine";
+    static final String NOT_CONFIRMED = "answered but not confirmed";
+    /** A leg confirming when the ring timeout passes gets this long to finish (a prompt, a key press). */
+    static final Duration CONFIRMATION_GRACE = Duration.ofSeconds(15);
     private static final Logger LOG = Logger.getLogger(AgentCallTransitions.class);
     private static final String ONE_LIVE_CALL_CONSTRAINT = "agent_calls_one_live_per_agent";
 
     private final AgentCallRepository calls;
     private final LegRepository legs;
-    private final AgentRepository agents;
-    private final AddressRepository addresses;
-    private final AgentRingStatus agentStatus;
+    private final AgentStatusOwner agentStatus;
 
-    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentRepository agents, AddressRepository addresses,
-            AgentRingStatus agentStatus) {
+    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus) {
         this.calls = calls;
         this.legs = legs;
-        this.agents = agents;
-        this.addresses = addresses;
         this.agentStatus = agentStatus;
     }
 
     /**
      * Claims the agent and stores the agentcall with one pending leg per address; a dispatch key seen
-     * before returns the stored agentcall instead, so a redelivered request resumes it.
+     * before returns the stored agentcall instead, so a redelivered request resumes it. The same key
+     * with a different request is refused: it would silently drop the second ring.
      */
     @Transactional
     UUID start(RingRequest request, String dispatchKey, String provider) {
         Optional<AgentCallEntity> existing = calls.findByDispatchKey(dispatchKey);
         if (existing.isPresent()) {
+            String firstUse = existing.get().requestHash;
+            if (firstUse != null && !firstUse.equals(request.fingerprint())) {
+                throw new ApiException(ErrorStatus.UNPROCESSABLE, "IDEMPOTENCY_KEY_REUSED",
+                        "This Idempotency-Key was used for a different request; use a new key for a new ring.");
+            }
             return existing.get().id;
         }
-        AgentEntity agent = agents.findLive(request.agentId())
-                .filter(a -> a.customerId.equals(request.customerId()))
-                .orElseThrow(() -> ApiException.notFound("AGENT_NOT_FOUND", "The agent " + request.agentId() + " does not exist."));
-        List<Address> agentAddresses = addresses.byAgent(agent.id);
-        if (agentAddresses.isEmpty()) {
-            throw ApiException.failedPrecondition("AGENT_HAS_NO_ADDRESSES", "The agent has no address to ring.");
-        }
         Instant now = now();
-        if (!agentStatus.claim(agent.id, agent.customerId, now)) {
-            throw notAvailable(agent.status);
-        }
+        UUID callId = UUID.randomUUID();
+        AgentStatusOwner.RingableAgent agent = agentStatus.claim(request.agentId(), request.customerId(), callId, now);
         AgentCallEntity call = new AgentCallEntity();
-        call.id = UUID.randomUUID();
-        call.customerId = agent.customerId;
-        call.agentId = agent.id;
+        call.id = callId;
+        call.customerId = agent.customerId();
+        call.agentId = agent.id();
         call.dispatchKey = dispatchKey;
+        call.requestHash = request.fingerprint();
         call.source = request.source();
         call.referenceId = orEmpty(request.referenceId());
         call.joinTarget = orEmpty(request.joinTarget());
-        call.ringMethod = agent.ringMethod;
+        call.ringMethod = agent.ringMethod();
         call.status = AgentCallStatus.RINGING;
         call.ringTimeout = request.ringTimeoutOrDefault();
+        call.addressTimeout = agent.ringMethod() == RingMethod.LINEAR ? request.addressTimeoutFor(agent.addresses().size()) : null;
         call.deadline = now.plusSeconds(call.ringTimeout);
         call.tmCreate = now;
         calls.persist(call);
-        for (int i = 0; i < agentAddresses.size(); i++) {
-            legs.persist(newLeg(call, i, agentAddresses.get(i), provider, now));
+        for (int i = 0; i < agent.addresses().size(); i++) {
+            Address address = agent.addresses().get(i);
+            legs.persist(newLeg(call, i, address, address.confirmationOr(agent.answerConfirmation()), provider, now));
         }
         try {
             calls.flush();
         } catch (PersistenceException e) {
             if (UniqueViolation.constraintName(e).filter(ONE_LIVE_CALL_CONSTRAINT::equals).isPresent()) {
-                throw notAvailable(AgentStatus.RINGING);
+                throw ApiException.failedPrecondition("AGENT_NOT_AVAILABLE", "The agent is already in a live agentcall.");
             }
             throw e;
         }
@@ -102,8 +103,10 @@ class AgentCallTransitions {
 
     /**
      * Marks the legs to ring now as originating and returns them: every pending leg for ringall, the
-     * next one for linear when none is live. Legs left originating by an instance that died before it
-     * recorded the provider's answer are handed out again.
+     * next one for linear when none is live. A leg already originating is never handed out again, even
+     * when the instance that took it died before it stored the provider's call id: dialling it again
+     * could ring a phone twice. If the provider did place it, its callbacks (which carry our leg id)
+     * adopt it; if not, the ring timeout ends it.
      */
     @Transactional
     List<DueLeg> claimOriginations(UUID agentCallId) {
@@ -112,25 +115,20 @@ class AgentCallTransitions {
             return List.of();
         }
         List<LegEntity> all = legs.ofCall(agentCallId);
-        List<LegEntity> next = new ArrayList<>(all.stream()
-                .filter(leg -> leg.status == LegStatus.ORIGINATING && leg.providerCallId == null)
-                .toList());
         List<LegEntity> pending = all.stream().filter(leg -> leg.status == LegStatus.PENDING).toList();
-        if (call.ringMethod == RingMethod.RINGALL) {
-            next.addAll(pending);
-        } else if (next.isEmpty() && all.stream().noneMatch(leg -> leg.status.isLive() && leg.status != LegStatus.PENDING)
-                && !pending.isEmpty()) {
-            next.add(pending.get(0));
-        }
+        List<LegEntity> next = call.ringMethod == RingMethod.RINGALL ? pending
+                : all.stream().anyMatch(leg -> leg.status.isLive() && leg.status != LegStatus.PENDING) || pending.isEmpty()
+                        ? List.of() : List.of(pending.get(0));
         Instant now = now();
         // Rounded up: a leg originated right away rings for the whole ring_timeout.
         int secondsLeft = (int) Math.max(1, (Duration.between(now, call.deadline).toMillis() + 999) / 1000);
+        int ringFor = call.addressTimeout == null ? secondsLeft : Math.min(secondsLeft, call.addressTimeout);
         List<DueLeg> due = new ArrayList<>();
         for (LegEntity leg : next) {
             leg.status = LegStatus.ORIGINATING;
             leg.tmOriginate = now;
             due.add(new DueLeg(leg.provider, new Origination(leg.id, call.id, call.source,
-                    new Address(leg.addressType, leg.target, null, null, leg.addressDetail), secondsLeft)));
+                    new Destination(leg.addressType, leg.target, leg.addressDetail), ringFor, leg.confirmation)));
         }
         return due;
     }
@@ -139,10 +137,18 @@ class AgentCallTransitions {
     record DueLeg(String provider, Origination origination) {
     }
 
-    /** The provider accepted the leg. */
+    /**
+     * The provider accepted the leg. If the leg was cancelled while the provider was being asked (another
+     * leg won, the caller gave up), nobody could hang it up then: it is hung up now.
+     */
     @Transactional
-    void originated(UUID legId, String providerCallId) {
-        legs.update("providerCallId = ?1 where id = ?2 and providerCallId is null", providerCallId, legId);
+    FollowUp originated(UUID legId, String provider, String providerCallId) {
+        AgentCallEntity call = calls.lock(legs.callOf(legId, provider).orElseThrow()).orElseThrow();
+        LegEntity leg = find(legs.ofCall(call.id), legId);
+        if (leg.providerCallId == null) {
+            leg.providerCallId = providerCallId;
+        }
+        return new FollowUp(call.id, leg.status.isGivenUp() ? hangupOf(leg) : List.of(), false);
     }
 
     /** The provider refused the leg: it fails, and the agentcall ends when it was the last live one. */
@@ -171,12 +177,20 @@ class AgentCallTransitions {
         LegEntity leg = find(all, event.legId());
         if (leg.providerCallId == null && event.providerCallId() != null) {
             leg.providerCallId = event.providerCallId();
+        } else if (event.providerCallId() != null && !event.providerCallId().equals(leg.providerCallId)) {
+            // A second provider call for one leg (a retried create that had gone through): it never rings on.
+            LOG.warnf("%s call %s is a duplicate of %s for leg %s: hanging it up", provider, event.providerCallId(),
+                    leg.providerCallId, leg.id);
+            return new FollowUp(call.id, event.kind() == LegEvent.Kind.ENDED ? List.of()
+                    : List.of(new FollowUp.Hangup(provider, event.providerCallId())), false);
         }
         Instant at = event.occurredAt() == null ? now() : event.occurredAt();
         return switch (event.kind()) {
             case INITIATED -> FollowUp.none(call.id);
             case RINGING -> ringing(call, leg, at);
-            case ANSWERED -> answered(call, all, leg, at);
+            case ANSWERED -> leg.confirmation == AnswerConfirmation.NONE ? win(call, all, leg, at) : pickedUp(call, leg, at);
+            case CONFIRMED -> confirmed(call, all, leg, at);
+            case MACHINE -> machine(call, all, leg, at);
             case ENDED -> ended(call, all, leg, event.detail(), at);
         };
     }
@@ -207,7 +221,11 @@ class AgentCallTransitions {
         if (call.status != AgentCallStatus.RINGING || !call.deadline.isBefore(now)) {
             return Optional.empty();
         }
-        return Optional.of(finishUnanswered(call, legs.ofCall(call.id), AgentCallStatus.NO_ANSWER, "ring timeout", true, now));
+        List<LegEntity> all = legs.ofCall(call.id);
+        if (all.stream().anyMatch(leg -> leg.status == LegStatus.CONFIRMING) && now.isBefore(call.deadline.plus(CONFIRMATION_GRACE))) {
+            return Optional.empty();
+        }
+        return Optional.of(finishUnanswered(call, all, AgentCallStatus.NO_ANSWER, "ring timeout", true, now));
     }
 
     /** Ends one answered agentcall that outlived the maximum call duration, hanging up its leg. */
@@ -234,17 +252,6 @@ class AgentCallTransitions {
         return calls.answeredBefore(cutoff, limit);
     }
 
-    /** Releases agents whose wrap-up time after a call is over. */
-    @Transactional
-    int releaseWrapUps(Instant now, int limit) {
-        List<AgentCallEntity> due = calls.wrapUpsDue(now, limit);
-        for (AgentCallEntity call : due) {
-            agentStatus.release(call.agentId, now);
-            call.wrapupUntil = null;
-        }
-        return due.size();
-    }
-
     @Transactional
     Optional<AgentCall> viewOfLeg(String provider, UUID legId) {
         return legs.callOf(legId, provider).flatMap(this::view);
@@ -260,33 +267,75 @@ class AgentCallTransitions {
             leg.status = LegStatus.RINGING;
             leg.tmRinging = at;
         }
+        // A phone ringing on a leg we already gave up (cancelled before its call id was known): stop it.
+        if (leg.status.isGivenUp()) {
+            return new FollowUp(call.id, hangupOf(leg), false);
+        }
         return FollowUp.none(call.id);
     }
 
-    private FollowUp answered(AgentCallEntity call, List<LegEntity> all, LegEntity leg, Instant at) {
+    /** A leg that must be confirmed picked up: it waits (the others ring on) until a person confirms. */
+    private FollowUp pickedUp(AgentCallEntity call, LegEntity leg, Instant at) {
+        if (call.status != AgentCallStatus.RINGING || !leg.status.isLive()) {
+            return late(call, leg, at);
+        }
+        if (leg.status != LegStatus.CONFIRMING) {
+            leg.status = LegStatus.CONFIRMING;
+            leg.tmAnswer = at;
+        }
+        return FollowUp.none(call.id);
+    }
+
+    /** A person confirmed (a key, or detection said human): the leg competes like a plain answer. */
+    private FollowUp confirmed(AgentCallEntity call, List<LegEntity> all, LegEntity leg, Instant at) {
+        if (leg.confirmation != AnswerConfirmation.NONE && leg.tmConfirm == null && leg.status.isLive()) {
+            leg.tmConfirm = at;
+        }
+        return win(call, all, leg, at);
+    }
+
+    /** Detection found a machine: the leg ends like one nobody answered, and the others ring on. */
+    private FollowUp machine(AgentCallEntity call, List<LegEntity> all, LegEntity leg, Instant at) {
+        if (!leg.status.isLive()) {
+            return FollowUp.none(call.id);
+        }
+        List<FollowUp.Hangup> hangups = hangupOf(leg);
+        end(leg, LegStatus.ENDED, MACHINE_ANSWERED, at);
+        FollowUp next = afterUnansweredLeg(call, all);
+        return new FollowUp(call.id, concat(hangups, next.hangups()), next.originateMore());
+    }
+
+    /** First answer wins: by the agentcall row lock, exactly one leg gets here while the call rings. */
+    private FollowUp win(AgentCallEntity call, List<LegEntity> all, LegEntity leg, Instant at) {
         if (leg.id.equals(call.answeredLegId)) {
             return FollowUp.none(call.id);
         }
         if (call.status != AgentCallStatus.RINGING || !leg.status.isLive()) {
-            // A late answer on a losing or already-ended leg: nobody may stay connected there.
-            List<FollowUp.Hangup> hangups = hangupOf(leg);
-            if (leg.status.isLive()) {
-                end(leg, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
-            }
-            return new FollowUp(call.id, hangups, false);
+            return late(call, leg, at);
         }
         leg.status = LegStatus.ANSWERED;
-        leg.tmAnswer = at;
+        if (leg.tmAnswer == null) {
+            leg.tmAnswer = at;
+        }
         call.status = AgentCallStatus.ANSWERED;
         call.answeredLegId = leg.id;
         call.tmAnswer = at;
-        agentStatus.answered(call.agentId, at);
+        agentStatus.apply(call.agentId, new AgentStatusRules.Answered(call.id), at);
         List<FollowUp.Hangup> hangups = new ArrayList<>();
         for (LegEntity other : all) {
             if (other != leg && other.status.isLive()) {
                 hangups.addAll(hangupOf(other));
                 end(other, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
             }
+        }
+        return new FollowUp(call.id, hangups, false);
+    }
+
+    /** A late answer on a losing or already-ended leg: nobody may stay connected there. */
+    private FollowUp late(AgentCallEntity call, LegEntity leg, Instant at) {
+        List<FollowUp.Hangup> hangups = hangupOf(leg);
+        if (leg.status.isLive()) {
+            end(leg, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
         }
         return new FollowUp(call.id, hangups, false);
     }
@@ -302,7 +351,7 @@ class AgentCallTransitions {
         if (!leg.status.isLive()) {
             return FollowUp.none(call.id);
         }
-        end(leg, LegStatus.ENDED, orDefault(detail, "ended"), at);
+        end(leg, LegStatus.ENDED, leg.status == LegStatus.CONFIRMING ? NOT_CONFIRMED : orDefault(detail, "ended"), at);
         return afterUnansweredLeg(call, all);
     }
 
@@ -334,7 +383,7 @@ class AgentCallTransitions {
         call.status = status;
         call.endReason = reason;
         call.tmEnd = at;
-        agentStatus.unanswered(call.agentId, countsAsMiss && status != AgentCallStatus.FAILED, at);
+        agentStatus.apply(call.agentId, new AgentStatusRules.Unanswered(call.id, countsAsMiss && status != AgentCallStatus.FAILED), at);
         return new FollowUp(call.id, hangups, false);
     }
 
@@ -343,12 +392,13 @@ class AgentCallTransitions {
         call.status = AgentCallStatus.COMPLETED;
         call.endReason = reason;
         call.tmEnd = at;
-        int wrapup = agentStatus.wrapupSeconds(call.agentId);
-        if (wrapup == 0) {
-            agentStatus.release(call.agentId, at);
-        } else {
-            call.wrapupUntil = at.plusSeconds(wrapup);
-        }
+        agentStatus.apply(call.agentId, new AgentStatusRules.Ended(call.id, at), at);
+    }
+
+    private static List<FollowUp.Hangup> concat(List<FollowUp.Hangup> a, List<FollowUp.Hangup> b) {
+        List<FollowUp.Hangup> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static LegEntity find(List<LegEntity> all, UUID legId) {
@@ -365,7 +415,8 @@ class AgentCallTransitions {
         return leg.providerCallId == null ? List.of() : List.of(new FollowUp.Hangup(leg.provider, leg.providerCallId));
     }
 
-    private static LegEntity newLeg(AgentCallEntity call, int idx, Address address, String provider, Instant now) {
+    private static LegEntity newLeg(AgentCallEntity call, int idx, Address address, AnswerConfirmation confirmation,
+            String provider, Instant now) {
         LegEntity leg = new LegEntity();
         leg.id = UUID.randomUUID();
         leg.agentCallId = call.id;
@@ -374,14 +425,10 @@ class AgentCallTransitions {
         leg.addressType = address.type();
         leg.target = address.target();
         leg.addressDetail = address.detail();
+        leg.confirmation = confirmation;
         leg.status = LegStatus.PENDING;
         leg.tmCreate = now;
         return leg;
-    }
-
-    private static ApiException notAvailable(AgentStatus status) {
-        return ApiException.failedPrecondition("AGENT_NOT_AVAILABLE",
-                "The agent is " + status.wire() + ": only an available agent can be rung.");
     }
 
     private static Instant now() {

@@ -6,6 +6,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -16,6 +20,8 @@ import java.util.UUID;
  * @param referenceId  the caller's own id for the call being connected (kept for the record)
  * @param ringTimeout  seconds to ring before the agentcall ends as no_answer (default 30)
  * @param joinTarget   what the winning leg joins, e.g. the conference that holds the caller
+ * @param addressTimeout linear ringing only: seconds each address rings before the next one is tried
+ *                     (default: the ring timeout shared equally among the addresses)
  */
 @RegisterForReflection
 public record RingRequest(
@@ -25,7 +31,9 @@ public record RingRequest(
         @Size(max = 255, message = "reference_id is at most 255 characters") String referenceId,
         @Min(value = 5, message = "ring_timeout must be between 5 and 600 seconds")
         @Max(value = 600, message = "ring_timeout must be between 5 and 600 seconds") Integer ringTimeout,
-        @Size(max = 255, message = "join_target is at most 255 characters") String joinTarget) {
+        @Size(max = 255, message = "join_target is at most 255 characters") String joinTarget,
+        @Min(value = 1, message = "address_timeout must be between 1 and 600 seconds")
+        @Max(value = 600, message = "address_timeout must be between 1 and 600 seconds") Integer addressTimeout) {
 
     public static final int DEFAULT_RING_TIMEOUT = 30;
 
@@ -34,6 +42,29 @@ public record RingRequest(
     }
 
     public RingRequest forCustomer(UUID customer) {
-        return new RingRequest(agentId, customer, source, referenceId, ringTimeout, joinTarget);
+        return new RingRequest(agentId, customer, source, referenceId, ringTimeout, joinTarget, addressTimeout);
+    }
+
+    /** Seconds each address of a linear ring rings: as asked, or the ring timeout shared equally. */
+    public int addressTimeoutFor(int addresses) {
+        return addressTimeout != null ? addressTimeout : Math.max(1, (ringTimeoutOrDefault() + addresses - 1) / addresses);
+    }
+
+    /**
+     * Identifies what was asked, defaults applied, so that a dispatch key reused for another request
+     * can be told from a retry of the same one.
+     */
+    public String fingerprint() {
+        String canonical = String.join("\n", String.valueOf(agentId), String.valueOf(customerId), String.valueOf(source),
+                orEmpty(referenceId), String.valueOf(ringTimeoutOrDefault()), orEmpty(joinTarget), String.valueOf(addressTimeout));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -28,7 +28,7 @@ class RingAllDispatchHandlerUnitTest {
         final Function<String, RuntimeException> outcome;
 
         StubService(Function<String, RuntimeException> outcome) {
-            super(null, null, null, null, null);
+            super(null, null, null, null, null, null);
             this.outcome = outcome;
         }
 
@@ -40,7 +40,7 @@ class RingAllDispatchHandlerUnitTest {
                 throw failure;
             }
             return new AgentCall(UUID.randomUUID(), request.customerId(), request.agentId(), request.source(),
-                    request.referenceId(), null, null, null, request.ringTimeoutOrDefault(), null, null, null,
+                    request.referenceId(), null, null, null, request.ringTimeoutOrDefault(), null, null, null, null,
                     List.of(), null, null, null);
         }
     }

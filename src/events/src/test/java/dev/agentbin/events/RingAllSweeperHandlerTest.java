@@ -38,7 +38,7 @@ class RingAllSweeperHandlerTest {
     @Test
     void aRingPastItsDeadlineEndsAsNoAnswerAndTheSweepResultComesBack() {
         AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:no-answer", "sim:no-answer");
-        AgentCall call = agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null),
+        AgentCall call = agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
                 "test:" + UUID.randomUUID());
         data.expire(call.id());
 

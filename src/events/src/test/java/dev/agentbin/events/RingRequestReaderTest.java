@@ -34,7 +34,7 @@ class RingRequestReaderTest {
         RingRequest request = reader.read("{\"agent_id\":\"" + agent + "\",\"customer_id\":\"" + customer
                 + "\",\"source\":\"+15550100000\",\"reference_id\":\"r-1\",\"ring_timeout\":45,"
                 + "\"join_target\":\"conf-9\",\"added_later\":true}");
-        assertEquals(new RingRequest(agent, customer, "+15550100000", "r-1", 45, "conf-9"), request);
+        assertEquals(new RingRequest(agent, customer, "+15550100000", "r-1", 45, "conf-9", null), request);
     }
 
     @Test

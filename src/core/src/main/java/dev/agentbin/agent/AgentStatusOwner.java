@@ -1,0 +1,99 @@
+package dev.agentbin.agent;
+
+import dev.agentbin.agent.AgentStatusRules.Event;
+import dev.agentbin.agent.AgentStatusRules.State;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one writer of agents' status: the agent's own choice over the API, ring-all's claim, answer,
+ * end, wrap-up and no-answer. Each change locks the agent row, applies {@link AgentStatusRules} and
+ * writes the result, so concurrent writers queue up and every one of them sees the latest state.
+ * Ring-all calls it inside its own transaction, with the agentcall row already locked (agentcall
+ * first, then agent: one lock order everywhere).
+ */
+@ApplicationScoped
+public class AgentStatusOwner {
+
+    private final AgentRepository agents;
+    private final AddressRepository addresses;
+
+    public AgentStatusOwner(AgentRepository agents, AddressRepository addresses) {
+        this.agents = agents;
+        this.addresses = addresses;
+    }
+
+    /** An agent claimed for a ring: what the ring needs to know of it. */
+    public record RingableAgent(UUID id, UUID customerId, RingMethod ringMethod, AnswerConfirmation answerConfirmation,
+            List<Address> addresses) {
+    }
+
+    /**
+     * available → ringing, held by {@code call}. Of two concurrent claims, the second waits for the
+     * first's row lock and then finds the agent taken.
+     *
+     * @throws dev.agentbin.common.ApiException 404 AGENT_NOT_FOUND (also for another customer's agent),
+     *         409 AGENT_HAS_NO_ADDRESSES or AGENT_NOT_AVAILABLE
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RingableAgent claim(UUID agentId, UUID customerId, UUID call, Instant now) {
+        AgentEntity agent = agents.lockLive(agentId)
+                .filter(a -> a.customerId.equals(customerId))
+                .orElseThrow(() -> AgentErrors.notFound(agentId));
+        List<Address> ringTo = addresses.byAgent(agent.id);
+        if (ringTo.isEmpty()) {
+            throw AgentErrors.noAddresses();
+        }
+        if (!applyTo(agent, new AgentStatusRules.Claimed(call), now)) {
+            throw AgentErrors.notAvailable(agent.status);
+        }
+        return new RingableAgent(agent.id, agent.customerId, agent.ringMethod, agent.answerConfirmation, ringTo);
+    }
+
+    /** The status the agent (or an admin or manager) chose, on a row the caller has locked. */
+    void choose(AgentEntity lockedAgent, AgentStatus status, Instant now) {
+        applyTo(lockedAgent, new AgentStatusRules.Chosen(status), now);
+    }
+
+    /** The ring-driven events; each applies only while its agentcall holds the agent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID agentId, Event event, Instant now) {
+        agents.lockLive(agentId).ifPresent(agent -> applyTo(agent, event, now));
+    }
+
+    /** Frees agents whose wrap-up is over, skipping rows another sweeper holds; returns how many. */
+    @Transactional
+    public int endWrapUps(Instant now, int limit) {
+        List<AgentEntity> due = agents.wrapUpsDue(now, limit);
+        due.forEach(agent -> applyTo(agent, new AgentStatusRules.WrapUpOver(agent.statusCallId), now));
+        return due.size();
+    }
+
+    /** Whether a live call holds the agent (it may not be deleted meanwhile). */
+    static boolean inLiveCall(AgentEntity agent) {
+        return AgentStatusRules.inLiveCall(stateOf(agent));
+    }
+
+    private static boolean applyTo(AgentEntity agent, Event event, Instant now) {
+        Optional<State> next = AgentStatusRules.next(stateOf(agent), event,
+                new AgentStatusRules.Settings(agent.maxNoAnswer, agent.wrapupSeconds));
+        next.ifPresent(state -> {
+            if (state.status() != agent.status) {
+                agent.tmUpdate = now;
+            }
+            agent.status = state.status();
+            agent.statusCallId = state.heldBy();
+            agent.wrapupUntil = state.wrapUpUntil();
+            agent.missedRings = state.missedRings();
+        });
+        return next.isPresent();
+    }
+
+    private static State stateOf(AgentEntity agent) {
+        return new State(agent.status, agent.statusCallId, agent.wrapupUntil, agent.missedRings);
+    }
+}
