@@ -198,6 +198,7 @@ public class AgentService {
 
     private Agent replacePassword(AgentEntity agent, PasswordRequest request) {
         agent.passwordHash = hasher.hash(request.password());
+        agent.tokenEpoch++;
         return touched(agent);
     }
 
