@@ -1,5 +1,6 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.agent.Caller;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.agent.Caller;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.Ids;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;

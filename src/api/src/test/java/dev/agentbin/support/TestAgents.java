@@ -8,7 +8,7 @@ import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
-import dev.agentbin.auth.PasswordHasher;
+import dev.agentbin.agent.PasswordHasher;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.auth.PasswordHasher;
+import dev.agentbin.agent.PasswordHasher;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

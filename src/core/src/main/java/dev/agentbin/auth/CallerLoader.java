@@ -1,5 +1,7 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.agent.Caller;
+import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
 import jakarta.enterprise.context.ApplicationScoped;

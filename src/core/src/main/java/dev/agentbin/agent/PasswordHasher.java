@@ -1,4 +1,4 @@
-package dev.agentbin.auth;
+package dev.agentbin.agent;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,5 @@
-package dev.agentbin.auth;
+package dev.agentbin.agent;
 
-import dev.agentbin.agent.Permission;
 import java.util.UUID;
 
 /**
