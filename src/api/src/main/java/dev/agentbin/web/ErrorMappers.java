@@ -142,12 +142,31 @@ public class ErrorMappers {
         return field.isEmpty() ? "The request body " + detail + "." : field + ": " + detail;
     }
 
+    /** The HTTP code of each status, as the reference answers them. */
+    static int httpStatus(ErrorStatus status) {
+        return switch (status) {
+            case INVALID_ARGUMENT -> 400;
+            case UNAUTHENTICATED -> 401;
+            case PERMISSION_DENIED -> 403;
+            case NOT_FOUND -> 404;
+            case ALREADY_EXISTS, FAILED_PRECONDITION -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
+            case RESOURCE_EXHAUSTED -> 429;
+            case HEADERS_TOO_LARGE -> 431;
+            case INTERNAL -> 500;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
     private Response envelope(ErrorStatus status, String reason, String message) {
         return envelopeBuilder(status, reason, message).build();
     }
 
     private Response.ResponseBuilder envelopeBuilder(ErrorStatus status, String reason, String message) {
-        return Response.status(status.httpStatus())
+        return Response.status(httpStatus(status))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorEnvelope(new ErrorEnvelope.Body(status.name(), reason, message, requestId.value())));
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.agentbin.agent.Permission;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -81,9 +82,9 @@ class LoginDefenceTest {
         TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_AGENT);
         String attacker = "attacker-" + UUID.randomUUID();
         for (int i = 0; i < budgets.pairFailures(); i++) {
-            assertStatus(401, () -> logins.login(agent.username(), "wrong-password", attacker));
+            assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login(agent.username(), "wrong-password", attacker));
         }
-        assertStatus(429, () -> logins.login(agent.username(), TestAgents.PASSWORD, attacker));
+        assertStatus(ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login(agent.username(), TestAgents.PASSWORD, attacker));
         Assertions.assertEquals(agent.id(), logins.login(agent.username(), TestAgents.PASSWORD, "owner-" + UUID.randomUUID()).agentId());
     }
 
@@ -91,9 +92,9 @@ class LoginDefenceTest {
     void guessesSpreadOverManyAddressesMeetTheShortUsernameBudget() {
         TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_AGENT);
         for (int i = 0; i < budgets.usernameFailures(); i++) {
-            assertStatus(401, () -> logins.login(agent.username(), "wrong-password", "bot-" + UUID.randomUUID()));
+            assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login(agent.username(), "wrong-password", "bot-" + UUID.randomUUID()));
         }
-        ApiException refused = assertStatus(429, () -> logins.login(agent.username(), TestAgents.PASSWORD, "owner-" + UUID.randomUUID()));
+        ApiException refused = assertStatus(ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login(agent.username(), TestAgents.PASSWORD, "owner-" + UUID.randomUUID()));
         Assertions.assertTrue(refused.retryAfter().orElseThrow().compareTo(budgets.usernameWindow()) <= 0,
                 "the owner waits at most the short username window");
     }
@@ -102,9 +103,9 @@ class LoginDefenceTest {
     void oneAddressTryingManyUsernamesMeetsTheSourceBudget() {
         String source = "stuffer-" + UUID.randomUUID();
         for (int i = 0; i < budgets.sourceFailures(); i++) {
-            assertStatus(401, () -> logins.login("user-" + UUID.randomUUID() + "@example.com", "wrong-password", source));
+            assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login("user-" + UUID.randomUUID() + "@example.com", "wrong-password", source));
         }
-        assertStatus(429, () -> logins.login("user-" + UUID.randomUUID() + "@example.com", "wrong-password", source));
+        assertStatus(ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login("user-" + UUID.randomUUID() + "@example.com", "wrong-password", source));
     }
 
     @Test
@@ -113,7 +114,7 @@ class LoginDefenceTest {
         String source = "typist-" + UUID.randomUUID();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < budgets.pairFailures() - 1; i++) {
-                assertStatus(401, () -> logins.login(agent.username(), "wrong-password", source));
+                assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login(agent.username(), "wrong-password", source));
             }
             logins.login(agent.username(), TestAgents.PASSWORD, source);
         }
@@ -138,9 +139,9 @@ class LoginDefenceTest {
         as(admin).get("/v1.0/me").then().statusCode(200);
     }
 
-    private static ApiException assertStatus(int status, Runnable login) {
+    private static ApiException assertStatus(ErrorStatus status, Runnable login) {
         ApiException e = Assertions.assertThrows(ApiException.class, login::run);
-        Assertions.assertEquals(status, e.status().httpStatus(), e.reason());
+        Assertions.assertEquals(status, e.status(), e.reason());
         return e;
     }
 }
