@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.RingMethod;
-import dev.agentbin.support.Await;
+import dev.agentbin.testing.Await;
 import dev.agentbin.support.TestAgents;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package dev.agentbin.events;
 
+import dev.agentbin.testing.Await;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
