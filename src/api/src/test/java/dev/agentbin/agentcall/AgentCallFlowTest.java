@@ -201,6 +201,20 @@ class AgentCallFlowTest {
     }
 
     @Test
+    void theCallerHangingUpAnAnsweredCallEndsItAndHangsUpTheAgentsLeg() {
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:answer:50"), sip("sim:no-answer")), 0, 3);
+        String id = rings.ring(agent).getString("id");
+        JsonPath answered = rings.await(id, "answer", status("answered"));
+        as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("end_reason", equalTo("caller hung up"))
+                .body("legs[0].status", equalTo("completed"));
+        Assertions.assertTrue(simulator.hungUp().contains(answered.getString("legs[0].provider_call_id")), "the agent's phone is hung up");
+        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+        as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200).body("status", equalTo("completed"));
+    }
+
+    @Test
     void wrapUpKeepsTheAgentBusyUntilTheSweeperReleasesIt() {
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:answer:50")), 30, 3);
         String id = rings.ring(agent).getString("id");

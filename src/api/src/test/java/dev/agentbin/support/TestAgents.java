@@ -47,6 +47,14 @@ public class TestAgents {
         return new Seeded(id, customerId, username, login(username, PASSWORD));
     }
 
+    /** Many plain agents of one customer, without logging any in. */
+    @Transactional
+    public void seedMany(UUID customerId, int count) {
+        for (int i = 0; i < count; i++) {
+            insert(customerId, "many-" + UUID.randomUUID() + "@example.com", Permission.CUSTOMER_AGENT);
+        }
+    }
+
     @Transactional
     UUID insert(UUID customerId, String username, long permission) {
         AgentEntity agent = new AgentEntity();
