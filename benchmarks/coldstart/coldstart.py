@@ -35,6 +35,8 @@ RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 # What AWS's java17/java21 runtimes set by default (tiered compilation stopped at C1, serial GC) plus a
 # heap bound like a 512 MB function's; JAVA_TOOL_OPTIONS carries them as it would in Lambda.
 LAMBDA_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx435m -Xshare:auto"
+# Lambda binds org.crac to its runtime's implementation, the one the RIC calls before a snapshot.
+CRAC_OF_THE_RIC = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"
 
 CUSTOMER = "00000000-0000-4000-8000-0000000000c1"
 ADMIN = "00000000-0000-4000-8000-0000000000a1"
@@ -51,6 +53,7 @@ class MockRuntime:
         self.results = queue.Queue()
         self.handed_out = {}
         self.first_next_at = None
+        self.restored_at = None
         outer = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -66,6 +69,10 @@ class MockRuntime:
                 pass
 
             def do_GET(self):
+                if self.path.endswith("/runtime/restore/next"):
+                    # SnapStart: the RIC ran the beforeCheckpoint hooks (priming); "restore" at once.
+                    outer.restored_at = time.monotonic()
+                    return self._reply(200, b"")
                 if not self.path.endswith("/runtime/invocation/next"):
                     return self._reply(404, b"{}")
                 if outer.first_next_at is None:
@@ -93,7 +100,7 @@ class MockRuntime:
                 if m:
                     started = outer.handed_out.get(m.group(1), now)
                     outer.results.put((m.group(2), now, now - started, body))
-                elif self.path.endswith("/runtime/init/error"):
+                elif self.path.endswith("/runtime/init/error") or self.path.endswith("/runtime/restore/error"):
                     outer.results.put(("init-error", now, 0.0, body))
                 self._reply(202, b"{}")
 
@@ -260,11 +267,11 @@ def run_trial(subject, java_home, jvm_options, warm, extra_env=None, log_path=No
         "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{mock.port}", "LAMBDA_TASK_ROOT": subject.task_dir,
         "AWS_LAMBDA_FUNCTION_NAME": "bench-" + subject.name, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "512",
         "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST", "AWS_REGION": "us-east-1", "_HANDLER": HANDLER,
-        "JAVA_TOOL_OPTIONS": jvm_options, "TZ": "UTC",
+        "JAVA_TOOL_OPTIONS": jvm_options + " " + CRAC_OF_THE_RIC, "TZ": "UTC",
     })
     env.update(subject.env)
     env.update(extra_env or {})
-    log = open(log_path or os.devnull, "w")
+    log = open(log_path or os.path.join(ARGS.work, f"last-{subject.name}.log"), "w")
     started = time.monotonic()
     process = subprocess.Popen([os.path.join(java_home, "bin", "java"), "-cp", classpath, RIC_MAIN, HANDLER],
                                env=env, stdout=log, stderr=subprocess.STDOUT, cwd=subject.task_dir)
@@ -279,6 +286,8 @@ def run_trial(subject, java_home, jvm_options, warm, extra_env=None, log_path=No
         result["rss_kb"], _ = rss_kb(process.pid)
         latencies = []
         for _ in range(warm):
+            if subject.reset:
+                subject.reset()  # a warm dispatch rings the agent again, as the first did
             kind, _, latency, body = mock.invoke(subject.warm_event())
             if kind != "response":
                 raise RuntimeError(f"{subject.name} warm: {kind}: {body[:2000]!r}")
@@ -309,15 +318,16 @@ def report(results, runs):
         floor = results.get((jvm, "floor"))
         lines.append(f"\n### {jvm}: medians of {runs} fresh processes\n")
         lines.append("| subject | cold start ms | init ms | first request ms | RSS after first MB | warm p50 ms "
-                     "| cold / floor | RSS / floor |")
-        lines.append("|---|---|---|---|---|---|---|---|")
+                     "| first / warm | cold / floor | RSS / floor |")
+        lines.append("|---|---|---|---|---|---|---|---|---|")
         for (j, name), rows in sorted(results.items()):
             if j != jvm:
                 continue
             cold, rss = summary(rows, "cold_ms"), summary(rows, "rss_kb") / 1024
             ratio = lambda v, k: f"{v / summary(floor, k):.2f}x" if floor else "-"
-            lines.append(f"| {name} | {cold:.0f} | {summary(rows, 'init_ms'):.0f} | {summary(rows, 'first_ms'):.0f} "
-                         f"| {rss:.0f} | {summary(rows, 'warm_p50_ms'):.1f} | {ratio(cold, 'cold_ms')} "
+            first, warm = summary(rows, 'first_ms'), summary(rows, 'warm_p50_ms')
+            lines.append(f"| {name} | {cold:.0f} | {summary(rows, 'init_ms'):.0f} | {first:.0f} "
+                         f"| {rss:.0f} | {warm:.1f} | {first / warm:.1f}x | {ratio(cold, 'cold_ms')} "
                          f"| {ratio(rss * 1024, 'rss_kb')} |")
     return "\n".join(lines)
 
@@ -325,7 +335,7 @@ def report(results, runs):
 def class_profile(log_path, first_request_at_s):
     """Counts the classes a JVM loaded, by package, before init ended and during the first request."""
     before, during = Counter(), Counter()
-    pattern = re.compile(r"^\[(\d+\.\d+)s\]\[info\]\[class,load\] (\S+) source: (.*)$")
+    pattern = re.compile(r"^\[(\d+\.\d+)s\] (\S+) source: (.*)$")
     with open(log_path) as f:
         for line in f:
             m = pattern.match(line)
@@ -362,7 +372,7 @@ def migrate():
     subject = Subject("migrate", ARGS.events_dir,
                       {"QUARKUS_DATASOURCE_JDBC_URL": f"jdbc:postgresql://127.0.0.1:5432/{ARGS.database}",
                        "QUARKUS_DATASOURCE_USERNAME": "agentbin", "QUARKUS_DATASOURCE_PASSWORD": "agentbin",
-                       "QUARKUS_FLYWAY_MIGRATE_AT_START": "false", "QUARKUS_LAMBDA_HANDLER": "migrate"},
+                       "QUARKUS_FLYWAY_MIGRATE_AT_START": "true", "QUARKUS_LAMBDA_HANDLER": "migrate"},
                       lambda: "{}", lambda: "{}", lambda body: print("  migrate:", body.decode()))
     run_trial(subject, ARGS.jvms.split(",")[0].split("=", 1)[1], LAMBDA_JVM_OPTIONS, 0)
 
@@ -384,8 +394,8 @@ def main():
     parser.add_argument("--private-key", required=True)
     parser.add_argument("--public-key", required=True)
     parser.add_argument("--profile", action="store_true", help="one class-loading profile per subject instead of timings")
-    parser.add_argument("--prime", action="store_true",
-                        help="also run the api with SnapStart priming at init (AGENTBIN_PRIME_AT_INIT)")
+    parser.add_argument("--snapstart", action="store_true",
+                        help="also run api and dispatch through SnapStart's hooks (priming before the snapshot)")
     ARGS = parser.parse_args()
     ARGS.api_dir = extract(ARGS.api_zip, os.path.join(ARGS.work, "api"))
     ARGS.events_dir = extract(ARGS.events_zip, os.path.join(ARGS.work, "events"))
@@ -395,22 +405,21 @@ def main():
     migrate()
     seed()
     chosen = subjects()
-    if ARGS.prime:
-        primed = chosen[[s.name for s in chosen].index("api")]
-        chosen.append(Subject("api-primed", primed.task_dir, dict(primed.env, AGENTBIN_PRIME_AT_INIT="true"),
-                              primed.first_event, primed.warm_event, primed.check))
-        dispatch = [s for s in chosen if s.name == "dispatch"]
-        if dispatch:
-            d = dispatch[0]
-            chosen.append(Subject("dispatch-primed", d.task_dir, dict(d.env, AGENTBIN_PRIME_AT_INIT="true"),
-                                  d.first_event, d.warm_event, d.check, d.reset))
-
+    if ARGS.snapstart:
+        # SnapStart's hooks as Lambda runs them: the RIC calls the org.crac beforeCheckpoint hooks (priming)
+        # after init, asks for restore/next, calls afterRestore, then takes events. No snapshot is taken here:
+        # "first request" is the first request after a primed init, what a restored instance would serve.
+        snap = {"AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start"}
+        for subject in [s for s in chosen if s.name in ("api", "dispatch")]:
+            chosen.append(Subject(subject.name + "-snapstart", subject.task_dir, dict(subject.env, **snap),
+                                  subject.first_event, subject.warm_event, subject.check, subject.reset))
     if ARGS.profile:
         for subject in chosen:
             jvm_name, home = jvms[0]
             log = os.path.join(ARGS.work, f"profile-{subject.name}.log")
             out = os.path.join(ARGS.work, f"profile-{subject.name}.out")
-            result = run_trial(subject, home, ARGS.jvm_options + f" -Xlog:class+load:file={log}:uptime", 0,
+            result = run_trial(subject, home, ARGS.jvm_options + f" -Xlog:class+load:file={log}:uptime"
+                               " -Dquarkus.debug.print-startup-times=true", 0,
                                log_path=out)
             before, during = class_profile(log, result["init_ms"] / 1000)
             print(f"\n#### {subject.name} ({jvm_name}): cold {result['cold_ms']:.0f} ms, init {result['init_ms']:.0f} ms,"
