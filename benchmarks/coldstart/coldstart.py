@@ -40,7 +40,10 @@ CRAC_OF_THE_RIC = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"
 
 CUSTOMER = "00000000-0000-4000-8000-0000000000c1"
 ADMIN = "00000000-0000-4000-8000-0000000000a1"
-DISPATCH_AGENT = "00000000-0000-4000-8000-0000000000d1"
+# Every dispatch of a trial rings an agent of its own (the first and each warm one), all available again
+# before the next trial's process starts: resetting one agent under a live process would race its timers.
+DISPATCH_AGENTS = [f"00000000-0000-4000-8000-0000000d{n:04d}" for n in range(64)]
+NEXT_DISPATCH = [0]
 
 
 # ---------------------------------------------------------------- mock Lambda Runtime API
@@ -176,7 +179,9 @@ def sqs_event(body):
 
 
 def ring_request():
-    return sqs_event({"agent_id": DISPATCH_AGENT, "customer_id": CUSTOMER, "source": "+15550100000",
+    agent = DISPATCH_AGENTS[NEXT_DISPATCH[0] % len(DISPATCH_AGENTS)]
+    NEXT_DISPATCH[0] += 1
+    return sqs_event({"agent_id": agent, "customer_id": CUSTOMER, "source": "+15550100000",
                       "ring_timeout": 30})
 
 
@@ -217,8 +222,9 @@ def seed():
              now() - make_interval(secs => i)
         from generate_series(1, 50) i;
     insert into agent_agents (id, customer_id, username, password_hash, name, ring_method, status, permission, tm_create)
-      values ('{DISPATCH_AGENT}', '{CUSTOMER}', 'dispatch@bench.example.com', 'x', 'Dispatch', 'ringall', 'available',
-              16, now() - interval '1 day');
+      select a::uuid, '{CUSTOMER}', 'dispatch-' || a || '@bench.example.com', 'x', 'Dispatch', 'ringall', 'available',
+             16, now() - interval '1 day'
+        from unnest(array{DISPATCH_AGENTS}) a;
     insert into agent_addresses (id, agent_id, customer_id, type, target, detail, idx, tm_create)
       select gen_random_uuid(), a.id, a.customer_id, 'tel', '+1555' || lpad((row_number() over ())::text, 7, '0'),
              'sim:no-answer', n, now()
@@ -226,12 +232,12 @@ def seed():
     """)
 
 
-def reset_dispatch_agent():
+def reset_dispatch_agents():
+    NEXT_DISPATCH[0] = 0
     psql(f"""
-    delete from agent_call_legs where agent_call_id in (select id from agent_calls where agent_id = '{DISPATCH_AGENT}');
-    delete from agent_calls where agent_id = '{DISPATCH_AGENT}';
+    delete from agent_call_legs; delete from agent_calls;
     update agent_agents set status = 'available', status_call_id = null, wrapup_until = null, missed_rings = 0
-     where id = '{DISPATCH_AGENT}';
+     where id = any (array{DISPATCH_AGENTS}::uuid[]);
     """)
 
 
@@ -286,8 +292,6 @@ def run_trial(subject, java_home, jvm_options, warm, extra_env=None, log_path=No
         result["rss_kb"], _ = rss_kb(process.pid)
         latencies = []
         for _ in range(warm):
-            if subject.reset:
-                subject.reset()  # a warm dispatch rings the agent again, as the first did
             kind, _, latency, body = mock.invoke(subject.warm_event())
             if kind != "response":
                 raise RuntimeError(f"{subject.name} warm: {kind}: {body[:2000]!r}")
@@ -362,7 +366,7 @@ def subjects():
         "floor": Subject("floor", ARGS.floor_dir, {}, listing, listing, check_http),
         "api": Subject("api", ARGS.api_dir, dict(db, AGENTBIN_JWT_PUBLIC_KEY=public_pem), listing, listing, check_http),
         "dispatch": Subject("dispatch", ARGS.events_dir, dict(db, QUARKUS_LAMBDA_HANDLER="ringall-dispatch"),
-                            ring_request, ring_request, check_dispatch, reset_dispatch_agent),
+                            ring_request, ring_request, check_dispatch, reset_dispatch_agents),
     }
     return [available[name] for name in ARGS.subjects.split(",")]
 
