@@ -15,8 +15,8 @@ import subprocess
 
 BIG = "00000000-0000-4000-8000-00000000b100"
 TAG = "00000000-0000-4000-8000-0000000007a0"
-COLUMNS = ("id, customer_id, detail, max_no_answer, missed_rings, name, password_hash, permission, ring_method, "
-           "status, status_call_id, tag_ids, tm_create, tm_delete, tm_update, username, wrapup_seconds, wrapup_until")
+COLUMNS = ("id, answer_confirmation, customer_id, detail, max_no_answer, missed_rings, name, password_hash, permission, ring_method, "
+           "status, status_call_id, tag_ids, tm_create, tm_delete, tm_update, token_epoch, username, wrapup_seconds, wrapup_until")
 LIST = f"select {COLUMNS} from agent_agents where customer_id=$1 and tm_delete is null"
 KEYSET = "(tm_create,id)<($T,$I)"
 ORDER = "order by tm_create desc, id desc offset 0 rows fetch first $N rows only"

@@ -92,7 +92,7 @@ public class HttpPriming {
         try {
             transactions.begin();
             try {
-                callers.byToken(NOBODY, NOBODY);
+                callers.byToken(NOBODY, NOBODY, 0);
                 readsOfOneCustomer();
             } finally {
                 transactions.rollback();
@@ -109,7 +109,7 @@ public class HttpPriming {
         if (customers.isEmpty()) {
             return;
         }
-        Caller admin = new Caller(NOBODY, (UUID) customers.get(0), Permission.CUSTOMER_ADMIN);
+        Caller admin = new Caller(NOBODY, (UUID) customers.get(0), Permission.CUSTOMER_ADMIN, 0);
         AgentPage page = agents.list(admin, new AgentListQuery(PAGE, null, null, List.of()));
         write(page);
         if (page.result().isEmpty()) {

@@ -80,11 +80,11 @@ class AnswerRaceBenchmark {
     @Test
     void simultaneousAnswers() throws Exception {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
-        Caller caller = new Caller(admin.id(), admin.customerId(), Permission.CUSTOMER_ADMIN);
+        Caller caller = new Caller(admin.id(), admin.customerId(), Permission.CUSTOMER_ADMIN, 0);
         List<UUID> agents = IntStream.rangeClosed(MIN_LEGS, MAX_LEGS)
                 .mapToObj(legs -> seeds.seedRingable(admin.customerId(), IntStream.range(0, legs)
                         .mapToObj(i -> new Address(AddressType.SIP, "race-" + UUID.randomUUID() + "@pbx.example.com", null,
-                                null, "sim:no-answer"))
+                                null, "sim:no-answer", null))
                         .toList(), 0, 3))
                 .toList();
         ExecutorService pool = Executors.newFixedThreadPool(MAX_LEGS);

@@ -57,8 +57,17 @@ public class AgentEntity extends PanacheEntityBase {
     @Column(name = "max_no_answer", nullable = false)
     public int maxNoAnswer = 3;
 
+    /** What makes an answered leg the winner (see {@link AnswerConfirmation}); addresses may override it. */
+    @Convert(converter = EnumColumns.AnswerConfirmationColumn.class)
+    @Column(name = "answer_confirmation", nullable = false)
+    public AnswerConfirmation answerConfirmation = AnswerConfirmation.NONE;
+
     @Column(name = "missed_rings", nullable = false)
     public int missedRings;
+
+    /** Moved on by every password change: tokens issued in an older epoch are refused. */
+    @Column(name = "token_epoch", nullable = false)
+    public long tokenEpoch;
 
     /** The agentcall holding the agent (see {@link AgentStatusRules}); null when none does. */
     @Column(name = "status_call_id")

@@ -49,6 +49,9 @@ public class AgentService {
         if (request.maxNoAnswer() != null) {
             agent.maxNoAnswer = request.maxNoAnswer();
         }
+        if (request.answerConfirmation() != null) {
+            agent.answerConfirmation = request.answerConfirmation();
+        }
         return insert(agent, Addresses.orEmpty(request.addresses()));
     }
 
@@ -90,6 +93,7 @@ public class AgentService {
         agent.ringMethod = request.ringMethod() == null ? RingMethod.RINGALL : request.ringMethod();
         agent.wrapupSeconds = request.wrapupSeconds() == null ? agent.wrapupSeconds : request.wrapupSeconds();
         agent.maxNoAnswer = request.maxNoAnswer() == null ? agent.maxNoAnswer : request.maxNoAnswer();
+        agent.answerConfirmation = request.answerConfirmation() == null ? agent.answerConfirmation : request.answerConfirmation();
         return touched(agent);
     }
 
@@ -194,6 +198,7 @@ public class AgentService {
 
     private Agent replacePassword(AgentEntity agent, PasswordRequest request) {
         agent.passwordHash = hasher.hash(request.password());
+        agent.tokenEpoch++;
         return touched(agent);
     }
 

@@ -21,10 +21,13 @@ public class CallerLoader {
         this.hasher = hasher;
     }
 
-    /** The live agent a verified token names, when it still belongs to the token's customer. */
-    public Optional<Caller> byToken(UUID agentId, UUID customerId) {
+    /**
+     * The live agent a verified token names, when it still belongs to the token's customer and the token
+     * was issued in the agent's current epoch (not before a password change).
+     */
+    public Optional<Caller> byToken(UUID agentId, UUID customerId, long tokenEpoch) {
         return agents.findLive(agentId)
-                .filter(agent -> agent.customerId.equals(customerId))
+                .filter(agent -> agent.customerId.equals(customerId) && agent.tokenEpoch == tokenEpoch)
                 .map(CallerLoader::toCaller);
     }
 
@@ -38,6 +41,6 @@ public class CallerLoader {
     }
 
     private static Caller toCaller(AgentEntity agent) {
-        return new Caller(agent.id, agent.customerId, agent.permission);
+        return new Caller(agent.id, agent.customerId, agent.permission, agent.tokenEpoch);
     }
 }
