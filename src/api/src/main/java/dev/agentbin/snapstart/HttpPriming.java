@@ -8,7 +8,7 @@ import dev.agentbin.agent.AgentPage;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.StatusRequest;
-import dev.agentbin.auth.Caller;
+import dev.agentbin.agent.Caller;
 import dev.agentbin.auth.CallerLoader;
 import dev.agentbin.auth.JwtSettings;
 import dev.agentbin.common.ApiException;

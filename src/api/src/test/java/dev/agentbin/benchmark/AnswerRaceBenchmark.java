@@ -10,7 +10,7 @@ import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.AgentCallStatus;
 import dev.agentbin.agentcall.LegStatus;
 import dev.agentbin.agentcall.RingRequest;
-import dev.agentbin.auth.Caller;
+import dev.agentbin.agent.Caller;
 import dev.agentbin.support.TestAgents;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
