@@ -24,7 +24,7 @@ public final class AgentbinStack extends Stack {
         FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(),
                 bootstrapAdminEnvironment(settings.bootstrapAdmin()));
         CatalogFunctions functions = new CatalogFunctions(this, "Functions", catalog, settings, network,
-                environment, new FunctionGrants(database, secrets, ringQueue));
+                environment, new FunctionGrants(database, secrets));
         HttpApiRoutes api = new HttpApiRoutes(this, "Api", functions.of(FunctionSpec.Module.API));
         new EventTriggers(this, "Triggers", functions.of(FunctionSpec.Module.EVENTS), ringQueue, database);
         new Alarms(this, "Alarms", functions.all(), ringQueue);

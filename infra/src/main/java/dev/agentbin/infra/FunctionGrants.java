@@ -10,12 +10,10 @@ final class FunctionGrants {
 
     private final Database database;
     private final AppSecrets secrets;
-    private final RingQueue ringQueue;
 
-    FunctionGrants(Database database, AppSecrets secrets, RingQueue ringQueue) {
+    FunctionGrants(Database database, AppSecrets secrets) {
         this.database = database;
         this.secrets = secrets;
-        this.ringQueue = ringQueue;
     }
 
     void apply(FunctionSpec spec, Function function) {
@@ -30,12 +28,9 @@ final class FunctionGrants {
                     function.addEnvironment("AGENTBIN_TELEPHONY_SECRET_ARN", secrets.telephonyCredentials().getSecretArn());
                     secrets.telephonyCredentials().grantRead(function);
                 }
-                case RING_QUEUE_SEND -> {
-                    function.addEnvironment("RING_QUEUE_URL", ringQueue.queue().getQueueUrl());
-                    ringQueue.queue().grantSendMessages(function);
-                }
-                // Receive and delete come with the SQS event source (EventTriggers), which the catalog pairs with this grant.
-                case RING_QUEUE_CONSUME -> function.addEnvironment("RING_QUEUE_URL", ringQueue.queue().getQueueUrl());
+                // Receive and delete come with the SQS event source (EventTriggers), which the catalog pairs with
+                // this grant; the handler is given its records, so it needs no queue URL.
+                case RING_QUEUE_CONSUME -> { }
             }
         }
     }

@@ -5,7 +5,7 @@ import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.RingMethod;
-import dev.agentbin.auth.PasswordHasher;
+import dev.agentbin.agent.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
