@@ -56,7 +56,7 @@ public final class Http {
         return send(token, "DELETE", path, null, Map.of());
     }
 
-    /** A raw body with the given headers and no token (webhooks). */
+    /** A raw JSON body with the given headers and no token (webhooks). */
     public static Response postRaw(String path, byte[] body, Map<String, String> headers) {
         return exchange("POST", path, body, headers);
     }

@@ -33,6 +33,17 @@ public record Tenant(UUID customerId, String adminUsername, String token) {
         return id;
     }
 
+    /**
+     * An agent of this customer that can log in.
+     *
+     * @return its username
+     */
+    public String agentWithPassword(String password) {
+        String username = "agent-" + UUID.randomUUID() + "@example.com";
+        expect(200, Http.post(token, "/v1.0/agents", Map.of("username", username, "password", password, "permission", 16)));
+        return username;
+    }
+
     public Http.Response setStatus(String agentId, String status) {
         return Http.put(token, "/v1.0/agents/" + agentId + "/status", Map.of("status", status));
     }

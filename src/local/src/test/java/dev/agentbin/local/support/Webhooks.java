@@ -41,8 +41,7 @@ public final class Webhooks {
         try {
             byte[] body = JSON.writeValueAsBytes(Map.of("leg_id", leg.id(), "call_id", leg.providerCallId(), "kind", kind,
                     "detail", detail, "occurred_at", Instant.now().toString()));
-            return Http.postRaw(PATH, body, Map.of("Content-Type", "application/json",
-                    SimulatorSignature.HEADER, SimulatorSignature.sign(secret, body)));
+            return Http.postRaw(PATH, body, Map.of(SimulatorSignature.HEADER, SimulatorSignature.sign(secret, body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
