@@ -7,6 +7,8 @@ import dev.agentbin.agent.RingMethod;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.common.UniqueViolation;
+import dev.agentbin.event.EventOutbox;
+import dev.agentbin.event.EventType;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.Origination;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,11 +40,13 @@ class AgentCallTransitions {
     private final AgentCallRepository calls;
     private final LegRepository legs;
     private final AgentStatusOwner agentStatus;
+    private final EventOutbox events;
 
-    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus) {
+    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus, EventOutbox events) {
         this.calls = calls;
         this.legs = legs;
         this.agentStatus = agentStatus;
+        this.events = events;
     }
 
     /**
@@ -91,6 +95,7 @@ class AgentCallTransitions {
             }
             throw e;
         }
+        events.record(EventType.AGENTCALL_CREATED, call.customerId, call.agentId, AgentCall.of(call, legs.ofCall(call.id)));
         return call.id;
     }
 
@@ -286,6 +291,7 @@ class AgentCallTransitions {
                 end(other, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
             }
         }
+        events.record(EventType.AGENTCALL_ANSWERED, call.customerId, call.agentId, AgentCall.of(call, all));
         return new FollowUp(call.id, hangups, false);
     }
 
@@ -333,6 +339,7 @@ class AgentCallTransitions {
         call.endReason = reason;
         call.tmEnd = at;
         agentStatus.apply(call.agentId, new AgentStatusRules.Unanswered(call.id, countsAsMiss && status != AgentCallStatus.FAILED), at);
+        events.record(EventType.AGENTCALL_ENDED, call.customerId, call.agentId, AgentCall.of(call, all));
         return new FollowUp(call.id, hangups, false);
     }
 
@@ -342,6 +349,7 @@ class AgentCallTransitions {
         call.endReason = reason;
         call.tmEnd = at;
         agentStatus.apply(call.agentId, new AgentStatusRules.Ended(call.id, at), at);
+        events.record(EventType.AGENTCALL_ENDED, call.customerId, call.agentId, AgentCall.of(call, legs.ofCall(call.id)));
     }
 
     private static LegEntity find(List<LegEntity> all, UUID legId) {
