@@ -11,11 +11,13 @@ final class FunctionGrants {
     private final Database database;
     private final AppSecrets secrets;
     private final RingQueue ringQueue;
+    private final EventDelivery events;
 
-    FunctionGrants(Database database, AppSecrets secrets, RingQueue ringQueue) {
+    FunctionGrants(Database database, AppSecrets secrets, RingQueue ringQueue, EventDelivery events) {
         this.database = database;
         this.secrets = secrets;
         this.ringQueue = ringQueue;
+        this.events = events;
     }
 
     void apply(FunctionSpec spec, Function function) {
@@ -36,6 +38,15 @@ final class FunctionGrants {
                 }
                 // Receive and delete come with the SQS event source (EventTriggers), which the catalog pairs with this grant.
                 case RING_QUEUE_CONSUME -> function.addEnvironment("RING_QUEUE_URL", ringQueue.queue().getQueueUrl());
+                case EVENTS_PUBLISH -> {
+                    function.addEnvironment("AGENTBIN_EVENTS_QUEUE_URL", events.queue().getQueueUrl());
+                    function.addEnvironment("AGENTBIN_EVENTS_BUS_NAME", events.bus().getEventBusName());
+                    events.queue().grantSendMessages(function);
+                    events.bus().grantPutEventsTo(function);
+                }
+                // Receive, delete and ChangeMessageVisibility (the retry backoff) come with the SQS event source.
+                case EVENT_QUEUE_CONSUME -> {
+                }
             }
         }
     }

@@ -28,6 +28,8 @@ public interface EventSettings {
 
     Webhook webhook();
 
+    Delivery delivery();
+
     interface Webhook {
         /**
          * Local runs only: allow http and loopback or private addresses. Deployed, a webhook must be https
@@ -43,5 +45,14 @@ public interface EventSettings {
         /** How long the previous secret still signs after a rotation. */
         @WithDefault("P1D")
         Duration previousSecretGrace();
+    }
+
+    /** Retries of a failed delivery: the wait doubles from the base up to the maximum. */
+    interface Delivery {
+        @WithDefault("10s")
+        Duration backoffBase();
+
+        @WithDefault("1h")
+        Duration backoffMax();
     }
 }

@@ -14,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         RingRequest.class,
         SweepResult.class,
+        EventsRelayHandler.Run.class,
         SQSEvent.class,
         SQSEvent.SQSMessage.class,
         SQSEvent.MessageAttribute.class,
