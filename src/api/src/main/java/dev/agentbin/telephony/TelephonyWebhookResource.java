@@ -1,5 +1,6 @@
 package dev.agentbin.telephony;
 
+import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.auth.PublicRoute;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * Provider webhooks. Authenticated by each provider's signature, not by an agent token: a request
@@ -25,6 +27,8 @@ public class TelephonyWebhookResource {
 
     static final String TWILIO = "twilio";
     private static final String TWILIO_SIGNATURE = "X-Twilio-Signature";
+    /** How long a person has to press a key once the prompt has played. */
+    private static final int CONFIRM_SECONDS = 5;
 
     private final AgentCallService agentCalls;
     private final SimulatorWebhook simulator;
@@ -65,9 +69,30 @@ public class TelephonyWebhookResource {
             throw WebhookErrors.unknownProvider(provider);
         }
         LegEvent answered = twilio.answer(leg, new String(body, StandardCharsets.UTF_8), signature);
-        String twiml = agentCalls.answerAndDecide(TWILIO, answered)
-                .map(call -> TwiML.joinConference(call.joinTarget().isEmpty() ? call.id().toString() : call.joinTarget()))
-                .orElseGet(TwiML::hangup);
+        return twiml(agentCalls.answerAndDecide(TWILIO, answered), answered.legId());
+    }
+
+    /** The key a person pressed to confirm an answered leg (answer confirmation "key"): the race is decided here. */
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("provider") String provider, @QueryParam("leg") String leg,
+            @HeaderParam(TWILIO_SIGNATURE) String signature, byte[] body) {
+        if (!TWILIO.equals(provider)) {
+            throw WebhookErrors.unknownProvider(provider);
+        }
+        return twilio.confirm(leg, new String(body, StandardCharsets.UTF_8), signature)
+                .map(confirmed -> twiml(agentCalls.answerAndDecide(TWILIO, confirmed), confirmed.legId()))
+                .orElseGet(() -> Response.ok(TwiML.hangup(), TwiML.CONTENT_TYPE).build());
+    }
+
+    private Response twiml(AgentCallService.AnswerOutcome outcome, UUID legId) {
+        AgentCall call = outcome.call();
+        String twiml = switch (outcome.kind()) {
+            case JOIN -> TwiML.joinConference(call.joinTarget().isEmpty() ? call.id().toString() : call.joinTarget());
+            case CONFIRM -> TwiML.confirm(twilio.confirmUrl(legId), CONFIRM_SECONDS);
+            case HANGUP -> TwiML.hangup();
+        };
         return Response.ok(twiml, TwiML.CONTENT_TYPE).build();
     }
 }

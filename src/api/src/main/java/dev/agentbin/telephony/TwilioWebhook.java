@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,8 +43,39 @@ public class TwilioWebhook {
         TwilioSettings settings = settings();
         Map<String, List<String>> params = verified(settings, new TwilioCallbackUrls(settings).answerUrl(leg), form, signature);
         UUID legId = legId(leg);
-        String callSid = TwilioForm.firstValues(params).get("CallSid");
-        return new LegEvent(legId, callSid, LegEvent.Kind.ANSWERED, "answered", Instant.now());
+        Map<String, String> values = TwilioForm.firstValues(params);
+        String answeredBy = values.get("AnsweredBy");
+        return new LegEvent(legId, values.get("CallSid"), answeredKind(answeredBy), answeredBy == null ? "answered" : answeredBy,
+                Instant.now());
+    }
+
+    /**
+     * The Gather action of a leg that must be confirmed: a key pressed confirms it. Twilio only calls it
+     * with input, but an empty Digits is still no confirmation.
+     */
+    public Optional<LegEvent> confirm(String leg, String form, String signature) {
+        TwilioSettings settings = settings();
+        Map<String, String> params = TwilioForm.firstValues(verified(settings, new TwilioCallbackUrls(settings).confirmUrl(leg), form, signature));
+        UUID legId = legId(leg);
+        String digits = params.get("Digits");
+        return digits == null || digits.isBlank() ? Optional.empty()
+                : Optional.of(new LegEvent(legId, params.get("CallSid"), LegEvent.Kind.CONFIRMED, "key pressed", Instant.now()));
+    }
+
+    /** The confirmation URL a leg that must press a key is sent to. */
+    public String confirmUrl(UUID legId) {
+        return new TwilioCallbackUrls(settings()).confirmUrl(legId.toString());
+    }
+
+    /**
+     * Machine detection's verdict, present only on legs rung with it: a machine or fax is hung up, a human
+     * confirms the leg, and "unknown" counts as a person (a real caller must not be dropped for a guess).
+     */
+    private static LegEvent.Kind answeredKind(String answeredBy) {
+        if (answeredBy == null) {
+            return LegEvent.Kind.ANSWERED;
+        }
+        return answeredBy.startsWith("machine") || answeredBy.equals("fax") ? LegEvent.Kind.MACHINE : LegEvent.Kind.CONFIRMED;
     }
 
     private TwilioSettings settings() {

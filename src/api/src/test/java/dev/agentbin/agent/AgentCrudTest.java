@@ -172,6 +172,25 @@ class AgentCrudTest {
     }
 
     @Test
+    void answerConfirmationIsSetPerAgentAndOverriddenPerAddress() {
+        Map<String, Object> body = new java.util.HashMap<>(createBody(email(), List.of()));
+        String id = as(admin).body(body).post("/v1.0/agents").then().statusCode(200)
+                .body("answer_confirmation", equalTo("none")).extract().path("id");
+        as(admin).body(Map.of("name", "n", "answer_confirmation", "key")).put("/v1.0/agents/" + id)
+                .then().statusCode(200).body("answer_confirmation", equalTo("key"));
+        as(admin).body(Map.of("name", "renamed")).put("/v1.0/agents/" + id)
+                .then().statusCode(200).body("answer_confirmation", equalTo("key"));
+        as(admin).body(Map.of("name", "n", "answer_confirmation", "voicemail")).put("/v1.0/agents/" + id)
+                .then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("machine_detection"));
+        as(admin).body(Map.of("addresses", List.of(
+                        Map.of("type", "tel", "target", "+15550107001", "answer_confirmation", "none"),
+                        Map.of("type", "tel", "target", "+15550107002"))))
+                .put("/v1.0/agents/" + id + "/addresses").then().statusCode(200)
+                .body("addresses[0].answer_confirmation", equalTo("none"))
+                .body("addresses[1].answer_confirmation", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void createIgnoresIdStatusAndForeignCustomer() {
         UUID forcedId = UUID.randomUUID();
         Map<String, Object> body = new java.util.HashMap<>(createBody(email(), List.of()));

@@ -22,7 +22,7 @@ final class RingTestSupport {
     }
 
     static Address sip(String behaviour) {
-        return new Address(AddressType.SIP, "agent-" + UUID.randomUUID() + "@pbx.example.com", null, null, behaviour);
+        return new Address(AddressType.SIP, "agent-" + UUID.randomUUID() + "@pbx.example.com", null, null, behaviour, null);
     }
 
     JsonPath ring(UUID agentId) {

@@ -52,7 +52,7 @@ class DispatchBenchmark {
             List<Long> millis = new ArrayList<>();
             for (int run = 0; run < RUNS + 1; run++) {
                 UUID agent = seeds.seedRingable(admin.customerId(), IntStream.range(0, addresses)
-                        .mapToObj(i -> new Address(AddressType.SIP, "b" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer"))
+                        .mapToObj(i -> new Address(AddressType.SIP, "b" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer", null))
                         .toList(), 0, 0);
                 long start = System.nanoTime();
                 String id = as(admin).body(Map.of("agent_id", agent, "source", "+15550001000")).post("/v1.0/agentcalls")

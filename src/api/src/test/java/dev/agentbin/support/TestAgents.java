@@ -6,6 +6,7 @@ import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
+import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.auth.PasswordHasher;
 import io.restassured.RestAssured;
@@ -95,6 +96,11 @@ public class TestAgents {
     @Transactional
     public void setRingMethod(UUID id, RingMethod method) {
         agents.findById(id).ringMethod = method;
+    }
+
+    @Transactional
+    public void setAnswerConfirmation(UUID id, AnswerConfirmation confirmation) {
+        agents.findById(id).answerConfirmation = confirmation;
     }
 
     public static String login(String username, String password) {

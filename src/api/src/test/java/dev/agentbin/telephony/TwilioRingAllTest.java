@@ -202,7 +202,7 @@ class TwilioRingAllTest {
     }
 
     private static Address tel(String number) {
-        return new Address(AddressType.TEL, number, null, null, null);
+        return new Address(AddressType.TEL, number, null, null, null, null);
     }
 
     private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {

@@ -18,7 +18,8 @@ public record Address(
         @NotNull(message = "target is required") @Size(max = 255, message = "target is at most 255 characters") String target,
         @Size(max = 255, message = "target_name is at most 255 characters") String targetName,
         @Size(max = 255, message = "name is at most 255 characters") String name,
-        @Size(max = 4096, message = "detail is at most 4096 characters") String detail) {
+        @Size(max = 4096, message = "detail is at most 4096 characters") String detail,
+        AnswerConfirmation answerConfirmation) {
 
     private static final Pattern E164 = Pattern.compile("\\+[0-9]{7,15}");
     private static final Pattern SIP = Pattern.compile("[^@\\s]+@[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(;[^\\s]*)?");
@@ -43,6 +44,11 @@ public record Address(
             case SIP -> SIP.matcher(target).matches();
             case EXTENSION -> EXTENSION.matcher(target).matches();
         };
+    }
+
+    /** How a leg to this address is confirmed: its own setting, else the agent's. */
+    public AnswerConfirmation confirmationOr(AnswerConfirmation agentDefault) {
+        return answerConfirmation == null ? agentDefault : answerConfirmation;
     }
 
     /** The key under which a customer's address can belong to one agent only. */

@@ -43,6 +43,11 @@ public class AddressEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String detail;
 
+    /** Overrides the agent's answer confirmation for this address; null: the agent's. */
+    @Convert(converter = EnumColumns.AnswerConfirmationColumn.class)
+    @Column(name = "answer_confirmation")
+    public AnswerConfirmation answerConfirmation;
+
     @Column(nullable = false)
     public int idx;
 

@@ -45,6 +45,7 @@ public class AddressRepository implements PanacheRepositoryBase<AddressEntity, U
             row.targetName = address.targetName();
             row.name = address.name();
             row.detail = address.detail();
+            row.answerConfirmation = address.answerConfirmation();
             row.idx = i;
             row.tmCreate = now;
             persist(row);
@@ -56,6 +57,6 @@ public class AddressRepository implements PanacheRepositoryBase<AddressEntity, U
     }
 
     private static Address toAddress(AddressEntity row) {
-        return new Address(row.type, row.target, row.targetName, row.name, row.detail);
+        return new Address(row.type, row.target, row.targetName, row.name, row.detail, row.answerConfirmation);
     }
 }

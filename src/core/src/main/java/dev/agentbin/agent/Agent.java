@@ -22,6 +22,7 @@ public record Agent(
         List<Address> addresses,
         int wrapupSeconds,
         int maxNoAnswer,
+        AnswerConfirmation answerConfirmation,
         Instant tmCreate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant tmUpdate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant tmDelete) {

@@ -57,6 +57,11 @@ public class AgentEntity extends PanacheEntityBase {
     @Column(name = "max_no_answer", nullable = false)
     public int maxNoAnswer = 3;
 
+    /** What makes an answered leg the winner (see {@link AnswerConfirmation}); addresses may override it. */
+    @Convert(converter = EnumColumns.AnswerConfirmationColumn.class)
+    @Column(name = "answer_confirmation", nullable = false)
+    public AnswerConfirmation answerConfirmation = AnswerConfirmation.NONE;
+
     @Column(name = "missed_rings", nullable = false)
     public int missedRings;
 

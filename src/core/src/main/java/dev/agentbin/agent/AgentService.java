@@ -53,6 +53,9 @@ public class AgentService {
         if (request.maxNoAnswer() != null) {
             agent.maxNoAnswer = request.maxNoAnswer();
         }
+        if (request.answerConfirmation() != null) {
+            agent.answerConfirmation = request.answerConfirmation();
+        }
         return insert(agent, Addresses.orEmpty(request.addresses()));
     }
 
@@ -94,6 +97,7 @@ public class AgentService {
         agent.ringMethod = request.ringMethod() == null ? RingMethod.RINGALL : request.ringMethod();
         agent.wrapupSeconds = request.wrapupSeconds() == null ? agent.wrapupSeconds : request.wrapupSeconds();
         agent.maxNoAnswer = request.maxNoAnswer() == null ? agent.maxNoAnswer : request.maxNoAnswer();
+        agent.answerConfirmation = request.answerConfirmation() == null ? agent.answerConfirmation : request.answerConfirmation();
         return touched(agent);
     }
 

@@ -32,7 +32,8 @@ public class AgentStatusOwner {
     }
 
     /** An agent claimed for a ring: what the ring needs to know of it. */
-    public record RingableAgent(UUID id, UUID customerId, RingMethod ringMethod, List<Address> addresses) {
+    public record RingableAgent(UUID id, UUID customerId, RingMethod ringMethod, AnswerConfirmation answerConfirmation,
+            List<Address> addresses) {
     }
 
     /**
@@ -54,7 +55,7 @@ public class AgentStatusOwner {
         if (!applyTo(agent, new AgentStatusRules.Claimed(call), now)) {
             throw AgentErrors.notAvailable(agent.status);
         }
-        return new RingableAgent(agent.id, agent.customerId, agent.ringMethod, ringTo);
+        return new RingableAgent(agent.id, agent.customerId, agent.ringMethod, agent.answerConfirmation, ringTo);
     }
 
     /** The status the agent (or an admin or manager) chose, on a row the caller has locked. */

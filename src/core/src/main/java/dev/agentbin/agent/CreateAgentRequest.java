@@ -27,6 +27,7 @@ public record CreateAgentRequest(
         @Max(value = 3600, message = "wrapup_seconds must be between 0 and 3600") Integer wrapupSeconds,
         @Min(value = 0, message = "max_no_answer must be between 0 and 100")
         @Max(value = 100, message = "max_no_answer must be between 0 and 100") Integer maxNoAnswer,
+        AnswerConfirmation answerConfirmation,
         @Min(value = 0, message = "permission must be between 0 and 65535")
         @Max(value = Permission.ALL, message = "permission must be between 0 and 65535") Long permission,
         List<UUID> tagIds,

@@ -24,6 +24,13 @@ public final class EnumColumns {
     }
 
     @Converter
+    public static class AnswerConfirmationColumn extends WireEnumColumn<AnswerConfirmation> {
+        public AnswerConfirmationColumn() {
+            super(AnswerConfirmation.class);
+        }
+    }
+
+    @Converter
     public static class AddressTypeColumn extends WireEnumColumn<AddressType> {
         public AddressTypeColumn() {
             super(AddressType.class);

@@ -16,5 +16,6 @@ public record UpdateAgentRequest(
         @Min(value = 0, message = "wrapup_seconds must be between 0 and 3600")
         @Max(value = 3600, message = "wrapup_seconds must be between 0 and 3600") Integer wrapupSeconds,
         @Min(value = 0, message = "max_no_answer must be between 0 and 100")
-        @Max(value = 100, message = "max_no_answer must be between 0 and 100") Integer maxNoAnswer) {
+        @Max(value = 100, message = "max_no_answer must be between 0 and 100") Integer maxNoAnswer,
+        AnswerConfirmation answerConfirmation) {
 }

@@ -89,18 +89,37 @@ public class AgentCallService implements LegEventSink {
     }
 
     /**
-     * A leg answered and the provider asks what to do with it (Twilio fetching TwiML): applies the answer
-     * and returns the agentcall when this very call (leg and provider call id) is the winner; empty when
-     * it lost, and must be hung up.
+     * A leg picked up (or confirmed) and the provider asks what to do with it, as Twilio does when it
+     * fetches TwiML: applies the event, then tells whether this very call (leg and provider call id) won,
+     * must still be confirmed by the person, or lost and is to be hung up.
      */
-    public Optional<AgentCall> answerAndDecide(String provider, LegEvent answered) {
-        onLegEvent(provider, answered);
-        AgentCall call = transitions.viewOfLeg(provider, answered.legId())
+    public AnswerOutcome answerAndDecide(String provider, LegEvent event) {
+        onLegEvent(provider, event);
+        AgentCall call = transitions.viewOfLeg(provider, event.legId())
                 .orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
-        boolean won = call.status() == AgentCallStatus.ANSWERED && answered.legId().equals(call.answeredLegId())
-                && call.legs().stream().anyMatch(leg -> leg.id().equals(answered.legId())
-                        && (answered.providerCallId() == null || answered.providerCallId().equals(leg.providerCallId())));
-        return won ? Optional.of(call) : Optional.empty();
+        Optional<AgentCallLeg> leg = call.legs().stream()
+                .filter(l -> l.id().equals(event.legId()))
+                .filter(l -> event.providerCallId() == null || event.providerCallId().equals(l.providerCallId()))
+                .findFirst();
+        if (leg.isEmpty()) {
+            return new AnswerOutcome(AnswerOutcome.Kind.HANGUP, call);
+        }
+        if (call.status() == AgentCallStatus.ANSWERED && leg.get().id().equals(call.answeredLegId())) {
+            return new AnswerOutcome(AnswerOutcome.Kind.JOIN, call);
+        }
+        return new AnswerOutcome(leg.get().status() == LegStatus.CONFIRMING ? AnswerOutcome.Kind.CONFIRM : AnswerOutcome.Kind.HANGUP, call);
+    }
+
+    /** What becomes of a leg that picked up. */
+    public record AnswerOutcome(Kind kind, AgentCall call) {
+        public enum Kind {
+            /** It won: connect it to the join target. */
+            JOIN,
+            /** It must be confirmed first: ask the person to press a key. */
+            CONFIRM,
+            /** It lost, or is not a call we know for the leg: hang it up. */
+            HANGUP
+        }
     }
 
     /**

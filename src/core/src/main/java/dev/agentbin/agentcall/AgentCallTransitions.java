@@ -2,6 +2,7 @@ package dev.agentbin.agentcall;
 
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AgentStatusOwner;
+import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.AgentStatusRules;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.common.ApiException;
@@ -9,6 +10,7 @@ import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.common.UniqueViolation;
 import dev.agentbin.event.EventOutbox;
 import dev.agentbin.event.EventType;
+import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.Origination;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,10 @@ class AgentCallTransitions {
 
     static final String COMPLETED_ELSEWHERE = "completed elsewhere";
     static final String MAX_DURATION = "max call duration";
+    static final String MACHINE_ANSWERED = "answered by a machine";
+    static final String NOT_CONFIRMED = "answered but not confirmed";
+    /** A leg confirming when the ring timeout passes gets this long to finish (a prompt, a key press). */
+    static final Duration CONFIRMATION_GRACE = Duration.ofSeconds(15);
     private static final Logger LOG = Logger.getLogger(AgentCallTransitions.class);
     private static final String ONE_LIVE_CALL_CONSTRAINT = "agent_calls_one_live_per_agent";
 
@@ -85,7 +91,8 @@ class AgentCallTransitions {
         call.tmCreate = now;
         calls.persist(call);
         for (int i = 0; i < agent.addresses().size(); i++) {
-            legs.persist(newLeg(call, i, agent.addresses().get(i), provider, now));
+            Address address = agent.addresses().get(i);
+            legs.persist(newLeg(call, i, address, address.confirmationOr(agent.answerConfirmation()), provider, now));
         }
         try {
             calls.flush();
@@ -126,7 +133,7 @@ class AgentCallTransitions {
             leg.status = LegStatus.ORIGINATING;
             leg.tmOriginate = now;
             due.add(new DueLeg(leg.provider, new Origination(leg.id, call.id, call.source,
-                    new Address(leg.addressType, leg.target, null, null, leg.addressDetail), ringFor)));
+                    new Destination(leg.addressType, leg.target, leg.addressDetail), ringFor, leg.confirmation)));
         }
         return due;
     }
@@ -186,7 +193,9 @@ class AgentCallTransitions {
         return switch (event.kind()) {
             case INITIATED -> FollowUp.none(call.id);
             case RINGING -> ringing(call, leg, at);
-            case ANSWERED -> answered(call, all, leg, at);
+            case ANSWERED -> leg.confirmation == AnswerConfirmation.NONE ? win(call, all, leg, at) : pickedUp(call, leg, at);
+            case CONFIRMED -> confirmed(call, all, leg, at);
+            case MACHINE -> machine(call, all, leg, at);
             case ENDED -> ended(call, all, leg, event.detail(), at);
         };
     }
@@ -217,7 +226,11 @@ class AgentCallTransitions {
         if (call.status != AgentCallStatus.RINGING || !call.deadline.isBefore(now)) {
             return Optional.empty();
         }
-        return Optional.of(finishUnanswered(call, legs.ofCall(call.id), AgentCallStatus.NO_ANSWER, "ring timeout", true, now));
+        List<LegEntity> all = legs.ofCall(call.id);
+        if (all.stream().anyMatch(leg -> leg.status == LegStatus.CONFIRMING) && now.isBefore(call.deadline.plus(CONFIRMATION_GRACE))) {
+            return Optional.empty();
+        }
+        return Optional.of(finishUnanswered(call, all, AgentCallStatus.NO_ANSWER, "ring timeout", true, now));
     }
 
     /** Ends one answered agentcall that outlived the maximum call duration, hanging up its leg. */
@@ -266,20 +279,49 @@ class AgentCallTransitions {
         return FollowUp.none(call.id);
     }
 
-    private FollowUp answered(AgentCallEntity call, List<LegEntity> all, LegEntity leg, Instant at) {
+    /** A leg that must be confirmed picked up: it waits (the others ring on) until a person confirms. */
+    private FollowUp pickedUp(AgentCallEntity call, LegEntity leg, Instant at) {
+        if (call.status != AgentCallStatus.RINGING || !leg.status.isLive()) {
+            return late(call, leg, at);
+        }
+        if (leg.status != LegStatus.CONFIRMING) {
+            leg.status = LegStatus.CONFIRMING;
+            leg.tmAnswer = at;
+        }
+        return FollowUp.none(call.id);
+    }
+
+    /** A person confirmed (a key, or detection said human): the leg competes like a plain answer. */
+    private FollowUp confirmed(AgentCallEntity call, List<LegEntity> all, LegEntity leg, Instant at) {
+        if (leg.confirmation != AnswerConfirmation.NONE && leg.tmConfirm == null && leg.status.isLive()) {
+            leg.tmConfirm = at;
+        }
+        return win(call, all, leg, at);
+    }
+
+    /** Detection found a machine: the leg ends like one nobody answered, and the others ring on. */
+    private FollowUp machine(AgentCallEntity call, List<LegEntity> all, LegEntity leg, Instant at) {
+        if (!leg.status.isLive()) {
+            return FollowUp.none(call.id);
+        }
+        List<FollowUp.Hangup> hangups = hangupOf(leg);
+        end(leg, LegStatus.ENDED, MACHINE_ANSWERED, at);
+        FollowUp next = afterUnansweredLeg(call, all);
+        return new FollowUp(call.id, concat(hangups, next.hangups()), next.originateMore());
+    }
+
+    /** First answer wins: by the agentcall row lock, exactly one leg gets here while the call rings. */
+    private FollowUp win(AgentCallEntity call, List<LegEntity> all, LegEntity leg, Instant at) {
         if (leg.id.equals(call.answeredLegId)) {
             return FollowUp.none(call.id);
         }
         if (call.status != AgentCallStatus.RINGING || !leg.status.isLive()) {
-            // A late answer on a losing or already-ended leg: nobody may stay connected there.
-            List<FollowUp.Hangup> hangups = hangupOf(leg);
-            if (leg.status.isLive()) {
-                end(leg, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
-            }
-            return new FollowUp(call.id, hangups, false);
+            return late(call, leg, at);
         }
         leg.status = LegStatus.ANSWERED;
-        leg.tmAnswer = at;
+        if (leg.tmAnswer == null) {
+            leg.tmAnswer = at;
+        }
         call.status = AgentCallStatus.ANSWERED;
         call.answeredLegId = leg.id;
         call.tmAnswer = at;
@@ -295,6 +337,15 @@ class AgentCallTransitions {
         return new FollowUp(call.id, hangups, false);
     }
 
+    /** A late answer on a losing or already-ended leg: nobody may stay connected there. */
+    private FollowUp late(AgentCallEntity call, LegEntity leg, Instant at) {
+        List<FollowUp.Hangup> hangups = hangupOf(leg);
+        if (leg.status.isLive()) {
+            end(leg, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
+        }
+        return new FollowUp(call.id, hangups, false);
+    }
+
     private FollowUp ended(AgentCallEntity call, List<LegEntity> all, LegEntity leg, String detail, Instant at) {
         if (leg.status == LegStatus.ANSWERED) {
             end(leg, LegStatus.COMPLETED, orDefault(detail, "completed"), at);
@@ -306,7 +357,7 @@ class AgentCallTransitions {
         if (!leg.status.isLive()) {
             return FollowUp.none(call.id);
         }
-        end(leg, LegStatus.ENDED, orDefault(detail, "ended"), at);
+        end(leg, LegStatus.ENDED, leg.status == LegStatus.CONFIRMING ? NOT_CONFIRMED : orDefault(detail, "ended"), at);
         return afterUnansweredLeg(call, all);
     }
 
@@ -352,6 +403,12 @@ class AgentCallTransitions {
         events.record(EventType.AGENTCALL_ENDED, call.customerId, call.agentId, AgentCall.of(call, legs.ofCall(call.id)));
     }
 
+    private static List<FollowUp.Hangup> concat(List<FollowUp.Hangup> a, List<FollowUp.Hangup> b) {
+        List<FollowUp.Hangup> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private static LegEntity find(List<LegEntity> all, UUID legId) {
         return all.stream().filter(l -> l.id.equals(legId)).findFirst().orElseThrow();
     }
@@ -366,7 +423,8 @@ class AgentCallTransitions {
         return leg.providerCallId == null ? List.of() : List.of(new FollowUp.Hangup(leg.provider, leg.providerCallId));
     }
 
-    private static LegEntity newLeg(AgentCallEntity call, int idx, Address address, String provider, Instant now) {
+    private static LegEntity newLeg(AgentCallEntity call, int idx, Address address, AnswerConfirmation confirmation,
+            String provider, Instant now) {
         LegEntity leg = new LegEntity();
         leg.id = UUID.randomUUID();
         leg.agentCallId = call.id;
@@ -375,6 +433,7 @@ class AgentCallTransitions {
         leg.addressType = address.type();
         leg.target = address.target();
         leg.addressDetail = address.detail();
+        leg.confirmation = confirmation;
         leg.status = LegStatus.PENDING;
         leg.tmCreate = now;
         return leg;

@@ -1,5 +1,6 @@
 package dev.agentbin.agentcall;
 
+import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.EnumColumns;
 import dev.agentbin.agent.AddressType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -38,6 +39,10 @@ public class LegEntity extends PanacheEntityBase {
     @Column(name = "address_detail", nullable = false)
     public String addressDetail;
 
+    @Convert(converter = EnumColumns.AnswerConfirmationColumn.class)
+    @Column(nullable = false)
+    public AnswerConfirmation confirmation;
+
     @Column(name = "provider_call_id")
     public String providerCallId;
 
@@ -59,6 +64,9 @@ public class LegEntity extends PanacheEntityBase {
 
     @Column(name = "tm_answer")
     public Instant tmAnswer;
+
+    @Column(name = "tm_confirm")
+    public Instant tmConfirm;
 
     @Column(name = "tm_end")
     public Instant tmEnd;

@@ -5,14 +5,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A leg moves forward only: pending → originating → ringing → answered → completed, or from any live
+ * A leg moves forward only: pending → originating → ringing → (confirming →) answered → completed, or from any live
  * state to ended (the provider gave up: busy, no answer...), failed (origination refused) or canceled (by us).
  */
 public enum LegStatus implements WireEnum {
-    PENDING, ORIGINATING, RINGING, ANSWERED, COMPLETED, ENDED, FAILED, CANCELED;
+    PENDING, ORIGINATING, RINGING, CONFIRMING, ANSWERED, COMPLETED, ENDED, FAILED, CANCELED;
 
-    /** Legs that may still be answered. */
-    public static final Set<LegStatus> LIVE = EnumSet.of(PENDING, ORIGINATING, RINGING);
+    /** Legs that may still win; CONFIRMING picked up and waits for the person to confirm. */
+    public static final Set<LegStatus> LIVE = EnumSet.of(PENDING, ORIGINATING, RINGING, CONFIRMING);
 
     public boolean isLive() {
         return LIVE.contains(this);

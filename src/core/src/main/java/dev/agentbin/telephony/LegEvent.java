@@ -19,7 +19,12 @@ public record LegEvent(UUID legId, String providerCallId, Kind kind, String deta
         /** Accepted by the provider, not ringing yet. */
         INITIATED,
         RINGING,
+        /** Picked up. Wins at once for a leg without answer confirmation; else the leg waits to be confirmed. */
         ANSWERED,
+        /** A person confirmed the answer (pressed a key, or machine detection said human). */
+        CONFIRMED,
+        /** Machine detection found a machine (voicemail, fax): the leg is hung up, the others ring on. */
+        MACHINE,
         /** Ended: after being answered (completed) or without (busy, no answer, failed, canceled). */
         ENDED
     }

@@ -1,6 +1,6 @@
 package dev.agentbin.telephony;
 
-import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AnswerConfirmation;
 import java.util.UUID;
 
 /**
@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param from          the caller id to present (the ring request's source)
  * @param to            the agent's address to ring
  * @param ringTimeoutSeconds how long the provider lets it ring before giving up
+ * @param confirmation  what must happen after the answer before the leg may win (a key, machine detection)
  */
-public record Origination(UUID legId, UUID agentCallId, String from, Address to, int ringTimeoutSeconds) {
+public record Origination(UUID legId, UUID agentCallId, String from, Destination to, int ringTimeoutSeconds,
+        AnswerConfirmation confirmation) {
 }

@@ -26,6 +26,15 @@ public final class TwiML {
         return PROLOG + "<Response><Dial><Conference>" + escape(conferenceName) + "</Conference></Dial></Response>";
     }
 
+    /**
+     * Answer confirmation: the person hears a prompt and presses a key within {@code seconds}; Twilio
+     * then posts the digit to {@code actionUrl}. Without a key the call falls through to the hang-up.
+     */
+    public static String confirm(String actionUrl, int seconds) {
+        return PROLOG + "<Response><Gather numDigits=\"1\" timeout=\"" + seconds + "\" method=\"POST\" action=\""
+                + escape(actionUrl) + "\"><Say>You have a call. Press any key to take it.</Say></Gather><Hangup/></Response>";
+    }
+
     /** A losing leg is hung up at once. */
     public static String hangup() {
         return PROLOG + "<Response><Hangup/></Response>";

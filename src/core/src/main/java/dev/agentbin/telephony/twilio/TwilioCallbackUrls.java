@@ -12,6 +12,8 @@ public final class TwilioCallbackUrls {
 
     /** Path of the answer webhook: Twilio fetches TwiML there when a leg connects. */
     public static final String ANSWER_PATH = "/v1.0/telephony/twilio/answer";
+    /** Path of the confirmation webhook: the Gather action of a leg that must press a key. */
+    public static final String CONFIRM_PATH = "/v1.0/telephony/twilio/confirm";
     /** Path of the status-callback webhook (initiated, ringing, answered, completed). */
     public static final String EVENTS_PATH = "/v1.0/telephony/twilio/events";
     /** Query parameter carrying our leg id; it is part of the signed URL, so it cannot be forged. */
@@ -31,6 +33,11 @@ public final class TwilioCallbackUrls {
     /** The answer URL with the leg parameter as a request carried it, to check its signature before trusting it. */
     public String answerUrl(String leg) {
         return callbackBaseUrl + ANSWER_PATH + "?" + LEG_PARAM + "=" + leg;
+    }
+
+    /** Where Twilio posts the key the person pressed to confirm the answer. */
+    public String confirmUrl(String leg) {
+        return callbackBaseUrl + CONFIRM_PATH + "?" + LEG_PARAM + "=" + leg;
     }
 
     /** Where Twilio posts the leg's call-progress events. */

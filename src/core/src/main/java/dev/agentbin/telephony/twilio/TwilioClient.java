@@ -2,7 +2,8 @@ package dev.agentbin.telephony.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
@@ -135,6 +136,10 @@ public final class TwilioClient implements TelephonyProvider {
         form.put("StatusCallbackMethod", List.of("POST"));
         form.put("StatusCallbackEvent", STATUS_CALLBACK_EVENTS);
         form.put("Timeout", List.of(Integer.toString(timeout)));
+        if (origination.confirmation() == AnswerConfirmation.MACHINE_DETECTION) {
+            // Synchronous detection: Twilio fetches the answer URL once it knows, with AnsweredBy.
+            form.put("MachineDetection", List.of("Enable"));
+        }
 
         JsonNode call = post("create call", callsUrl() + ".json", form, false);
         String sid = call.path("sid").asText("");
@@ -194,7 +199,7 @@ public final class TwilioClient implements TelephonyProvider {
     }
 
     /** tel rings the E.164 number, sip a SIP URI; an extension only exists on a PBX Twilio cannot reach. */
-    static String to(Address address) {
+    static String to(Destination address) {
         if (address == null || address.type() == null || address.target() == null || address.target().isBlank()) {
             throw new TelephonyException("the address to ring has no type or target");
         }

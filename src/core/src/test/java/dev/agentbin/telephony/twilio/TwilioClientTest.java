@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.telephony.Destination;
 import dev.agentbin.agent.AddressType;
 import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyException;
@@ -56,7 +57,7 @@ class TwilioClientTest {
     }
 
     private static Origination ring(AddressType type, String target, String from) {
-        return new Origination(LEG, AGENT_CALL, from, new Address(type, target, null, null, null), 20);
+        return new Origination(LEG, AGENT_CALL, from, new Destination(type, target, null), 20, AnswerConfirmation.NONE);
     }
 
     @Test
@@ -94,7 +95,16 @@ class TwilioClientTest {
         assertTrue(r.body().contains("StatusCallbackEvent=initiated&StatusCallbackEvent=ringing"
                 + "&StatusCallbackEvent=answered&StatusCallbackEvent=completed"), r.body());
         assertTrue(r.body().contains("To=%2B14155550123"), "a '+' must be percent-encoded: " + r.body());
+        assertNull(form.get("MachineDetection"), "no detection unless the leg asks for it");
         assertTrue(sleeps.isEmpty());
+    }
+
+    @Test
+    void originate_machineDetectionAsksTwilioToDetectBeforeFetchingTheAnswerUrl() {
+        twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
+        client.originate(new Origination(LEG, AGENT_CALL, "+14155550999", new Destination(AddressType.TEL, "+14155550123", null), 20,
+                AnswerConfirmation.MACHINE_DETECTION));
+        assertEquals(List.of("Enable"), twilio.requests().get(0).form().get("MachineDetection"));
     }
 
     @Test
@@ -131,9 +141,9 @@ class TwilioClientTest {
 
     @Test
     void originate_ringTimeoutOutsideTwiliosRangeIsRefusedBeforeSending() {
-        Address to = new Address(AddressType.TEL, "+14155550123", null, null, null);
-        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 0)));
-        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 601)));
+        Destination to = new Destination(AddressType.TEL, "+14155550123", null);
+        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 0, AnswerConfirmation.NONE)));
+        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 601, AnswerConfirmation.NONE)));
         assertTrue(twilio.requests().isEmpty());
     }
 
