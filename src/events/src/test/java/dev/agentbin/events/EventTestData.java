@@ -49,10 +49,10 @@ public class EventTestData {
     public Agent agent(Customer customer, String... simulatorDirectives) {
         List<Address> addresses = java.util.Arrays.stream(simulatorDirectives)
                 .map(directive -> new Address(AddressType.TEL,
-                        "+1555" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)), null, null, directive))
+                        "+1555" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)), null, null, directive, null))
                 .toList();
         return agents.create(customer.admin(), new CreateAgentRequest(customer.id(), "agent-" + UUID.randomUUID() + "@example.com",
-                "a-long-password", "Jane", "", null, 0, 3, Permission.CUSTOMER_AGENT, List.of(), addresses));
+                "a-long-password", "Jane", "", null, 0, 3, null, Permission.CUSTOMER_AGENT, List.of(), addresses));
     }
 
     @Transactional
