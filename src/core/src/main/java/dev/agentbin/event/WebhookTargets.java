@@ -2,6 +2,7 @@ package dev.agentbin.event;
 
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -24,8 +25,13 @@ public class WebhookTargets {
 
     private final boolean allowLocal;
 
+    @Inject
     public WebhookTargets(EventSettings settings) {
-        this.allowLocal = settings.webhook().allowLocalTargets();
+        this(settings.webhook().allowLocalTargets());
+    }
+
+    WebhookTargets(boolean allowLocal) {
+        this.allowLocal = allowLocal;
     }
 
     /** The URI to store; 400 INVALID_WEBHOOK_URI naming what is wrong otherwise. */
