@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventJson {
 
+    @RegisterForReflection
     @JsonPropertyOrder({"id", "type", "time", "sequence", "data"})
     record Envelope(UUID id, EventType type, Instant time, long sequence, Object data) {
     }
