@@ -26,7 +26,7 @@ public final class AgentbinStack extends Stack {
         FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(),
                 bootstrapAdminEnvironment(settings.bootstrapAdmin()));
         CatalogFunctions functions = new CatalogFunctions(this, "Functions", catalog, settings, network,
-                environment, new FunctionGrants(database, secrets, ringQueue, events));
+                environment, new FunctionGrants(database, secrets, events));
         HttpApiRoutes api = new HttpApiRoutes(this, "Api", functions.of(FunctionSpec.Module.API));
         new EventTriggers(this, "Triggers", functions.of(FunctionSpec.Module.EVENTS),
                 Map.of(RingQueue.NAME, ringQueue.queue(), EventDelivery.NAME, events.queue()), database);

@@ -10,13 +10,11 @@ final class FunctionGrants {
 
     private final Database database;
     private final AppSecrets secrets;
-    private final RingQueue ringQueue;
     private final EventDelivery events;
 
-    FunctionGrants(Database database, AppSecrets secrets, RingQueue ringQueue, EventDelivery events) {
+    FunctionGrants(Database database, AppSecrets secrets, EventDelivery events) {
         this.database = database;
         this.secrets = secrets;
-        this.ringQueue = ringQueue;
         this.events = events;
     }
 
@@ -32,12 +30,9 @@ final class FunctionGrants {
                     function.addEnvironment("AGENTBIN_TELEPHONY_SECRET_ARN", secrets.telephonyCredentials().getSecretArn());
                     secrets.telephonyCredentials().grantRead(function);
                 }
-                case RING_QUEUE_SEND -> {
-                    function.addEnvironment("RING_QUEUE_URL", ringQueue.queue().getQueueUrl());
-                    ringQueue.queue().grantSendMessages(function);
-                }
-                // Receive and delete come with the SQS event source (EventTriggers), which the catalog pairs with this grant.
-                case RING_QUEUE_CONSUME -> function.addEnvironment("RING_QUEUE_URL", ringQueue.queue().getQueueUrl());
+                // Receive and delete come with the SQS event source (EventTriggers), which the catalog pairs with
+                // this grant; the handler is given its records, so it needs no queue URL.
+                case RING_QUEUE_CONSUME -> { }
                 case EVENTS_PUBLISH -> {
                     function.addEnvironment("AGENTBIN_EVENTS_QUEUE_URL", events.queue().getQueueUrl());
                     function.addEnvironment("AGENTBIN_EVENTS_BUS_NAME", events.bus().getEventBusName());
@@ -45,8 +40,7 @@ final class FunctionGrants {
                     events.bus().grantPutEventsTo(function);
                 }
                 // Receive, delete and ChangeMessageVisibility (the retry backoff) come with the SQS event source.
-                case EVENT_QUEUE_CONSUME -> {
-                }
+                case EVENT_QUEUE_CONSUME -> { }
             }
         }
     }

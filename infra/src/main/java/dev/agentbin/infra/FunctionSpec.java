@@ -34,7 +34,6 @@ public record FunctionSpec(
 
     public enum Grant {
         @JsonProperty("jwt-signing-key") JWT_SIGNING_KEY,
-        @JsonProperty("ring-queue-send") RING_QUEUE_SEND,
         @JsonProperty("ring-queue-consume") RING_QUEUE_CONSUME,
         @JsonProperty("telephony-credentials") TELEPHONY_CREDENTIALS,
         /** Relay its own events right after commit: send to the delivery queue, put on the event bus. */

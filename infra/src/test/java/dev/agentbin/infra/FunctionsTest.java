@@ -88,7 +88,7 @@ class FunctionsTest {
 
     private static Map<String, Object> jvm(FunctionSpec spec) {
         return Map.of(
-                "Runtime", "java21",
+                "Runtime", "java25",
                 "Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                 "SnapStart", spec.runsAtDeploy() ? Match.absent() : Map.of("ApplyOn", "PublishedVersions"));
     }

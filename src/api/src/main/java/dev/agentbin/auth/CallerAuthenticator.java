@@ -36,7 +36,7 @@ public class CallerAuthenticator {
         String token = tokenOf(request).orElseThrow(() -> ApiException.unauthenticated(
                 "AUTHENTICATION_REQUIRED", "Send a token: the token cookie, ?token= or Authorization: Bearer."));
         Tokens.TokenSubject subject = tokens.verify(token);
-        current.set(callers.byToken(subject.agentId(), subject.customerId()).orElseThrow(Tokens::invalid));
+        current.set(callers.byToken(subject.agentId(), subject.customerId(), subject.tokenEpoch()).orElseThrow(Tokens::invalid));
     }
 
     private static boolean isPublic(ResourceInfo resource) {

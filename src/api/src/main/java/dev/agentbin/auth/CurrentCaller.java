@@ -1,5 +1,6 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.agent.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The caller of this request, set by {@link CallerAuthenticator} before any resource runs. */

@@ -1,5 +1,6 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.agent.Caller;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.Ids;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -8,6 +9,7 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Singleton;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +23,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Tokens {
 
     static final String CUSTOMER_CLAIM = "customer_id";
+    /** The agent's token epoch at issue; tokens from before the agent's last password change are refused. */
+    static final String EPOCH_CLAIM = "token_epoch";
 
     private final JwtSettings settings;
     private final JwtKeys keys;
@@ -43,6 +47,7 @@ public class Tokens {
                 .subject(caller.agentId().toString())
                 .claim(CUSTOMER_CLAIM, caller.customerId().toString())
                 .claim("type", "agent")
+                .claim(EPOCH_CLAIM, caller.tokenEpoch())
                 .expiresIn(settings.lifetime())
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
@@ -62,7 +67,7 @@ public class Tokens {
             if (agentId == null || customerId == null) {
                 throw invalid();
             }
-            return new TokenSubject(agentId, customerId);
+            return new TokenSubject(agentId, customerId, epoch(jwt));
         } catch (ParseException e) {
             throw invalid();
         }
@@ -73,7 +78,22 @@ public class Tokens {
         return value instanceof JsonString json ? json.getString() : value instanceof String text ? text : null;
     }
 
-    public record TokenSubject(UUID agentId, UUID customerId) {
+    /** Tokens issued before epochs existed carry none: they belong to epoch 0. */
+    private static long epoch(JsonWebToken jwt) {
+        Object value = jwt.getClaim(EPOCH_CLAIM);
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return number.longValue();
+        }
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        throw invalid();
+    }
+
+    public record TokenSubject(UUID agentId, UUID customerId, long tokenEpoch) {
     }
 
     static ApiException invalid() {

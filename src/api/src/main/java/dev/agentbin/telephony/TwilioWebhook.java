@@ -32,7 +32,7 @@ public class TwilioWebhook {
         TwilioSettings settings = settings();
         Map<String, List<String>> params = verified(settings, new TwilioCallbackUrls(settings).eventsUrl(leg), form, signature);
         try {
-            return TwilioStatusCallback.parse(leg, TwilioForm.firstValues(params));
+            return ProviderEvents.checked(TwilioStatusCallback.parse(leg, TwilioForm.firstValues(params)));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidArgument(e.getMessage());
         }
@@ -45,8 +45,8 @@ public class TwilioWebhook {
         UUID legId = legId(leg);
         Map<String, String> values = TwilioForm.firstValues(params);
         String answeredBy = values.get("AnsweredBy");
-        return new LegEvent(legId, values.get("CallSid"), answeredKind(answeredBy), answeredBy == null ? "answered" : answeredBy,
-                Instant.now());
+        return ProviderEvents.checked(new LegEvent(legId, values.get("CallSid"), answeredKind(answeredBy),
+                answeredBy == null ? "answered" : answeredBy, Instant.now()));
     }
 
     /**
@@ -59,7 +59,8 @@ public class TwilioWebhook {
         UUID legId = legId(leg);
         String digits = params.get("Digits");
         return digits == null || digits.isBlank() ? Optional.empty()
-                : Optional.of(new LegEvent(legId, params.get("CallSid"), LegEvent.Kind.CONFIRMED, "key pressed", Instant.now()));
+                : Optional.of(ProviderEvents.checked(new LegEvent(legId, params.get("CallSid"), LegEvent.Kind.CONFIRMED, "key pressed",
+                        Instant.now())));
     }
 
     /** The confirmation URL a leg that must press a key is sent to. */

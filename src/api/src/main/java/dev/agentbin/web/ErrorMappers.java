@@ -11,9 +11,14 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,7 +35,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return envelope(e.status(), e.reason(), e.getMessage());
+        Response.ResponseBuilder response = envelopeBuilder(e.status(), e.reason(), e.getMessage());
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -61,6 +68,9 @@ public class ErrorMappers {
         if (e instanceof NotFoundException || e instanceof NotAllowedException) {
             return envelope(ErrorStatus.NOT_FOUND, "ROUTE_NOT_FOUND", "No such route.");
         }
+        if (e.getCause() instanceof BodySizeLimit.TooLarge) {
+            return api(BodySizeLimit.tooLarge());
+        }
         if (e instanceof NotSupportedException) {
             return envelope(ErrorStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
         }
@@ -79,7 +89,43 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api(api);
+            }
+            if (cause instanceof BodySizeLimit.TooLarge) {
+                return api(BodySizeLimit.tooLarge());
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return json(json);
+            }
+        }
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf(e, "request %s: the database is unavailable", requestId.value());
+            return envelopeBuilder(ErrorStatus.UNAVAILABLE, "UNAVAILABLE",
+                    "The service is unavailable for a moment; nothing was changed. Try again.")
+                    .header(HttpHeaders.RETRY_AFTER, 1)
+                    .build();
+        }
         return internal(e);
+    }
+
+    /**
+     * The database could not be reached or dropped the connection (PostgreSQL restarting, Aurora
+     * resuming, a connection killed): the transaction was rolled back, so the request can be retried.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("53300"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response internal(Throwable e) {
@@ -96,10 +142,32 @@ public class ErrorMappers {
         return field.isEmpty() ? "The request body " + detail + "." : field + ": " + detail;
     }
 
+    /** The HTTP code of each status, as the reference answers them. */
+    static int httpStatus(ErrorStatus status) {
+        return switch (status) {
+            case INVALID_ARGUMENT -> 400;
+            case UNAUTHENTICATED -> 401;
+            case PERMISSION_DENIED -> 403;
+            case NOT_FOUND -> 404;
+            case ALREADY_EXISTS, FAILED_PRECONDITION -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
+            case RESOURCE_EXHAUSTED -> 429;
+            case HEADERS_TOO_LARGE -> 431;
+            case INTERNAL -> 500;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
     private Response envelope(ErrorStatus status, String reason, String message) {
-        return Response.status(status.httpStatus())
+        return envelopeBuilder(status, reason, message).build();
+    }
+
+    private Response.ResponseBuilder envelopeBuilder(ErrorStatus status, String reason, String message) {
+        return Response.status(httpStatus(status))
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorEnvelope(new ErrorEnvelope.Body(status.name(), reason, message, requestId.value())))
-                .build();
+                .entity(new ErrorEnvelope(new ErrorEnvelope.Body(status.name(), reason, message, requestId.value())));
     }
 }

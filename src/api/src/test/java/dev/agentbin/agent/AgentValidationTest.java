@@ -224,8 +224,14 @@ class AgentValidationTest {
 
     @Test
     void pageSizeOutOfRangeFallsBackTo100AndAReferenceStyleTokenIsAccepted() {
-        as(admin).queryParam("page_size", 0).get("/v1.0/agents").then().statusCode(200);
-        as(admin).queryParam("page_size", 1000).get("/v1.0/agents").then().statusCode(200);
+        TestAgents.Seeded crowded = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        seeds.seedMany(crowded.customerId(), 101);
+        for (int outOfRange : new int[] {0, 1000}) {
+            as(crowded).queryParam("page_size", outOfRange).get("/v1.0/agents").then().statusCode(200)
+                    .body("result.size()", equalTo(100))
+                    .body("next_page_token", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()));
+        }
+        as(crowded).queryParam("page_size", 5).get("/v1.0/agents").then().statusCode(200).body("result.size()", equalTo(5));
         as(admin).queryParam("page_token", "2999-01-01T00:00:00.000000Z").get("/v1.0/agents")
                 .then().statusCode(200).body("result.size()", equalTo(2));
     }

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.RingMethod;
-import dev.agentbin.support.Await;
+import dev.agentbin.testing.Await;
 import dev.agentbin.support.TestAgents;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import io.quarkus.test.junit.QuarkusTest;
@@ -198,6 +198,20 @@ class AgentCallFlowTest {
                 .body("legs.status", org.hamcrest.Matchers.everyItem(equalTo("canceled")));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
         Assertions.assertEquals(0, seeds.reload(agent).missedRings);
+    }
+
+    @Test
+    void theCallerHangingUpAnAnsweredCallEndsItAndHangsUpTheAgentsLeg() {
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:answer:50"), sip("sim:no-answer")), 0, 3);
+        String id = rings.ring(agent).getString("id");
+        JsonPath answered = rings.await(id, "answer", status("answered"));
+        as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("end_reason", equalTo("caller hung up"))
+                .body("legs[0].status", equalTo("completed"));
+        Assertions.assertTrue(simulator.hungUp().contains(answered.getString("legs[0].provider_call_id")), "the agent's phone is hung up");
+        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+        as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200).body("status", equalTo("completed"));
     }
 
     @Test

@@ -4,7 +4,7 @@ import static dev.agentbin.support.Api.as;
 
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
-import dev.agentbin.support.Await;
+import dev.agentbin.testing.Await;
 import dev.agentbin.support.TestAgents;
 import io.restassured.path.json.JsonPath;
 import java.util.List;

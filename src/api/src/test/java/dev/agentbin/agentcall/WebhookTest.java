@@ -24,6 +24,12 @@ class WebhookTest {
                 .then().statusCode(401).body("error.reason", equalTo("INVALID_SIGNATURE"));
         given().contentType("application/json").header("X-Simulator-Signature", "AAAA").body(body)
                 .post("/v1.0/telephony/simulator/events").then().statusCode(401);
+        String wrongSecret = dev.agentbin.telephony.simulator.SimulatorSignature.sign("not-the-secret", body.getBytes(StandardCharsets.UTF_8));
+        given().contentType("application/json").header("X-Simulator-Signature", wrongSecret).body(body)
+                .post("/v1.0/telephony/simulator/events").then().statusCode(401);
+        String signed = dev.agentbin.telephony.simulator.SimulatorSignature.sign("simulator-local-secret", body.getBytes(StandardCharsets.UTF_8));
+        given().contentType("application/json").header("X-Simulator-Signature", signed).body(body.replace("ANSWERED", "ENDED"))
+                .post("/v1.0/telephony/simulator/events").then().statusCode(401).body("error.reason", equalTo("INVALID_SIGNATURE"));
     }
 
     @Test
@@ -52,7 +58,7 @@ class WebhookTest {
     }
 
     @Test
-    void twilioAnswerForALegThatIsNotRingingGetsHangupTwiml() {
+    void twilioAnswerForAnUnknownLegIs404() {
         UUID leg = UUID.randomUUID();
         Map<String, String> form = Map.of("CallSid", "CA999", "CallStatus", "in-progress");
         String url = "https://agentbin.example.com/v1.0/telephony/twilio/answer?leg=" + leg;

@@ -98,6 +98,9 @@ class AuthTest {
                 .get("/v1.0/me").then().statusCode(200);
         given().cookie("token", "garbage").header("Authorization", "Bearer " + agent.token())
                 .get("/v1.0/me").then().statusCode(401);
+        // A bad query token is not skipped for a good Bearer: the query comes first.
+        given().queryParam("token", "garbage").header("Authorization", "Bearer " + agent.token())
+                .get("/v1.0/me").then().statusCode(401);
     }
 
     @Test

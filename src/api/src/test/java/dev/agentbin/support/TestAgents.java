@@ -8,7 +8,7 @@ import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
-import dev.agentbin.auth.PasswordHasher;
+import dev.agentbin.agent.PasswordHasher;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +45,14 @@ public class TestAgents {
         String username = "agent-" + UUID.randomUUID() + "@example.com";
         UUID id = insert(customerId, username, permission);
         return new Seeded(id, customerId, username, login(username, PASSWORD));
+    }
+
+    /** Many plain agents of one customer, without logging any in. */
+    @Transactional
+    public void seedMany(UUID customerId, int count) {
+        for (int i = 0; i < count; i++) {
+            insert(customerId, "many-" + UUID.randomUUID() + "@example.com", Permission.CUSTOMER_AGENT);
+        }
     }
 
     @Transactional

@@ -20,8 +20,21 @@ import java.util.regex.Pattern;
  * following its documented contract: {@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json} creates
  * a call and answers 201 with its {@code sid}; {@code POST .../Calls/{Sid}.json} with {@code Status}
  * updates it and answers 200 with the call's new status.
+ *
+ * <p>Faults, to test how we survive a provider in trouble: a create whose {@code To} ends in
+ * {@value #FAIL_5XX} answers 503 with Twilio's error envelope, in {@value #FAIL_MALFORMED} a 201 whose
+ * body is not JSON, in {@value #FAIL_TIMEOUT} nothing until after our client's 10 s request time-out;
+ * {@link #failUpdates} makes every update answer that way.
  */
 final class FakeTwilio {
+
+    static final String FAIL_5XX = "0503";
+    static final String FAIL_MALFORMED = "0502";
+    static final String FAIL_TIMEOUT = "0504";
+
+    enum Fault { NONE, SERVER_ERROR, MALFORMED }
+
+    private volatile Fault updateFault = Fault.NONE;
 
     record Request(String path, Map<String, List<String>> form) {
     }
@@ -41,6 +54,7 @@ final class FakeTwilio {
             throw new IllegalStateException(e);
         }
         server.createContext("/2010-04-01/Accounts/", this::handle);
+        // Legs are originated in parallel: one slow answer must not hold up the others.
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
@@ -86,12 +100,28 @@ final class FakeTwilio {
         return updates;
     }
 
+    void failUpdates(Fault fault) {
+        updateFault = fault;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Map<String, List<String>> form = TwilioForm.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         requests.add(new Request(path, form));
         Matcher update = UPDATE.matcher(path);
-        if (update.matches()) {
+        String to = form.containsKey("To") ? form.get("To").get(0) : "";
+        if ((update.matches() && updateFault == Fault.SERVER_ERROR) || (!update.matches() && to.endsWith(FAIL_5XX))) {
+            reply(exchange, 503, "{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}");
+        } else if ((update.matches() && updateFault == Fault.MALFORMED) || (!update.matches() && to.endsWith(FAIL_MALFORMED))) {
+            reply(exchange, update.matches() ? 200 : 201, "<html>upstream proxy</html>");
+        } else if (!update.matches() && to.endsWith(FAIL_TIMEOUT)) {
+            try {
+                Thread.sleep(11_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        } else if (update.matches()) {
             reply(exchange, 200, "{\"sid\":\"" + update.group(1) + "\",\"status\":\"" + form.get("Status").get(0) + "\"}");
         } else if (path.endsWith("/Calls.json")) {
             String sid = String.format("CA%032x", calls.incrementAndGet());

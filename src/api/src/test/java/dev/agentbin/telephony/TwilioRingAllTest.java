@@ -16,7 +16,7 @@ import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.AgentCallStatus;
 import dev.agentbin.agentcall.LegStatus;
 import dev.agentbin.agentcall.RingRequest;
-import dev.agentbin.support.Await;
+import dev.agentbin.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -3,6 +3,7 @@ package dev.agentbin.web;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.agentbin.auth.PublicRoute;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -31,12 +32,30 @@ class FunctionCatalogTest {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Function(String name, String module, List<String> routes) {
+    record Function(String name, String module, String auth, List<String> routes) {
+    }
+
+    /** A function's auth says what its routes do: "none" exactly when every route is a @PublicRoute. */
+    @Test
+    void eachFunctionsAuthMatchesItsRoutes() throws IOException {
+        Set<String> publicRoutes = declaredRoutes(true);
+        List<String> wrong = new ArrayList<>();
+        for (Function function : catalog().functions()) {
+            if ("api".equals(function.module())) {
+                long open = function.routes().stream().filter(publicRoutes::contains).count();
+                String truth = open == function.routes().size() ? "none" : open == 0 ? "jwt" : "mixed";
+                if (!truth.equals(function.auth())) {
+                    wrong.add(function.name() + " says auth " + function.auth() + " but its routes are " + truth);
+                }
+            }
+        }
+        Assertions.assertEquals(List.of(), wrong);
+        Assertions.assertTrue(publicRoutes.contains("POST /auth/login"), "scanned " + publicRoutes);
     }
 
     @Test
     void everyRouteIsServedByExactlyOneFunctionAndEveryCatalogRouteExists() throws IOException {
-        Set<String> declared = declaredRoutes();
+        Set<String> declared = declaredRoutes(false);
         Map<String, List<String>> servedBy = new HashMap<>();
         for (Function function : catalog().functions()) {
             if ("api".equals(function.module()) && function.routes() != null) {
@@ -63,22 +82,24 @@ class FunctionCatalogTest {
         return new ObjectMapper(new YAMLFactory()).readValue(Paths.get("../../functions.yaml").toFile(), Catalog.class);
     }
 
-    /** "METHOD /path" for every resource method compiled into this module. */
-    private static Set<String> declaredRoutes() throws IOException {
+    /** "METHOD /path" for every resource method compiled into this module (only the @PublicRoute ones when asked). */
+    private static Set<String> declaredRoutes(boolean publicOnly) throws IOException {
         java.nio.file.Path classes = Paths.get("target/classes");
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
             return files.filter(f -> f.toString().endsWith(".class"))
                     .map(f -> classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
                     .map(FunctionCatalogTest::load)
                     .filter(type -> type.isAnnotationPresent(Path.class))
-                    .flatMap(FunctionCatalogTest::routesOf)
+                    .flatMap(resource -> routesOf(resource, publicOnly))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
-    private static Stream<String> routesOf(Class<?> resource) {
+    private static Stream<String> routesOf(Class<?> resource, boolean publicOnly) {
         String base = resource.getAnnotation(Path.class).value();
-        return Stream.of(resource.getDeclaredMethods()).flatMap(method -> httpMethod(method).stream()
+        return Stream.of(resource.getDeclaredMethods())
+                .filter(method -> !publicOnly || resource.isAnnotationPresent(PublicRoute.class) || method.isAnnotationPresent(PublicRoute.class))
+                .flatMap(method -> httpMethod(method).stream()
                 .map(verb -> verb + " " + join(base, method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "")));
     }
 

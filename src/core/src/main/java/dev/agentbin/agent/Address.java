@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.agentbin.common.E164;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,6 @@ public record Address(
         @Size(max = 4096, message = "detail is at most 4096 characters") String detail,
         AnswerConfirmation answerConfirmation) {
 
-    private static final Pattern E164 = Pattern.compile("\\+[0-9]{7,15}");
     private static final Pattern SIP = Pattern.compile("[^@\\s]+@[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(;[^\\s]*)?");
     private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
 
@@ -40,7 +40,7 @@ public record Address(
             return true;
         }
         return switch (type) {
-            case TEL -> E164.matcher(target).matches();
+            case TEL -> E164.matches(target);
             case SIP -> SIP.matcher(target).matches();
             case EXTENSION -> EXTENSION.matcher(target).matches();
         };

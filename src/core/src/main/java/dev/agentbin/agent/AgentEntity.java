@@ -65,6 +65,10 @@ public class AgentEntity extends PanacheEntityBase {
     @Column(name = "missed_rings", nullable = false)
     public int missedRings;
 
+    /** Moved on by every password change: tokens issued in an older epoch are refused. */
+    @Column(name = "token_epoch", nullable = false)
+    public long tokenEpoch;
+
     /** The agentcall holding the agent (see {@link AgentStatusRules}); null when none does. */
     @Column(name = "status_call_id")
     public UUID statusCallId;

@@ -1,6 +1,6 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.auth.Caller;
+import dev.agentbin.agent.Caller;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package dev.agentbin.agent;
 
 import dev.agentbin.agent.AgentPolicy.Action;
-import dev.agentbin.auth.Caller;
-import dev.agentbin.auth.PasswordHasher;
+import dev.agentbin.agent.Caller;
+import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.common.UniqueViolation;
 import dev.agentbin.event.EventOutbox;
 import dev.agentbin.event.EventType;
@@ -202,6 +202,7 @@ public class AgentService {
 
     private Agent replacePassword(AgentEntity agent, PasswordRequest request) {
         agent.passwordHash = hasher.hash(request.password());
+        agent.tokenEpoch++;
         return touched(agent);
     }
 

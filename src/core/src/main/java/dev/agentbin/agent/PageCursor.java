@@ -19,6 +19,9 @@ public record PageCursor(Instant tmCreate, UUID id) {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final UUID MAX_ID = new UUID(-1L, -1L);
     private static final char SEPARATOR = '_';
+    /** Timestamps a token can hold: PostgreSQL's timestamptz stops at year 294276, Java's parser does not. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public String token() {
         return FORMAT.format(tmCreate) + SEPARATOR + id;
@@ -32,7 +35,11 @@ public record PageCursor(Instant tmCreate, UUID id) {
             if (id == null) {
                 throw new DateTimeParseException("bad id", token, cut);
             }
-            return new PageCursor(Instant.parse(time), id);
+            Instant tmCreate = Instant.parse(time);
+            if (tmCreate.isBefore(EARLIEST) || tmCreate.isAfter(LATEST)) {
+                throw new DateTimeParseException("out of range", token, 0);
+            }
+            return new PageCursor(tmCreate, id);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("INVALID_PAGE_TOKEN", "page_token is not a token this API returned: " + token);
         }

@@ -2,7 +2,7 @@ package dev.agentbin.agentcall;
 
 import dev.agentbin.agent.AgentPolicy;
 import dev.agentbin.agent.AgentStatusOwner;
-import dev.agentbin.auth.Caller;
+import dev.agentbin.agent.Caller;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;

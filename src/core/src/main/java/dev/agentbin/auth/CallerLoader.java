@@ -1,5 +1,7 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.agent.Caller;
+import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +23,13 @@ public class CallerLoader {
         this.hasher = hasher;
     }
 
-    /** The live agent a verified token names, when it still belongs to the token's customer. */
-    public Optional<Caller> byToken(UUID agentId, UUID customerId) {
+    /**
+     * The live agent a verified token names, when it still belongs to the token's customer and the token
+     * was issued in the agent's current epoch (not before a password change).
+     */
+    public Optional<Caller> byToken(UUID agentId, UUID customerId, long tokenEpoch) {
         return agents.findLive(agentId)
-                .filter(agent -> agent.customerId.equals(customerId))
+                .filter(agent -> agent.customerId.equals(customerId) && agent.tokenEpoch == tokenEpoch)
                 .map(CallerLoader::toCaller);
     }
 
@@ -38,6 +43,6 @@ public class CallerLoader {
     }
 
     private static Caller toCaller(AgentEntity agent) {
-        return new Caller(agent.id, agent.customerId, agent.permission);
+        return new Caller(agent.id, agent.customerId, agent.permission, agent.tokenEpoch);
     }
 }

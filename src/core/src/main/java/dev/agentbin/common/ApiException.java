@@ -1,5 +1,8 @@
 package dev.agentbin.common;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A failure the client can act on: rendered as the reference's error envelope with this status and
  * reason. Anything else that escapes a service is an internal error.
@@ -8,11 +11,17 @@ public class ApiException extends RuntimeException {
 
     private final ErrorStatus status;
     private final String reason;
+    private final Duration retryAfter;
 
     public ApiException(ErrorStatus status, String reason, String message) {
+        this(status, reason, message, null);
+    }
+
+    private ApiException(ErrorStatus status, String reason, String message, Duration retryAfter) {
         super(message);
         this.status = status;
         this.reason = reason;
+        this.retryAfter = retryAfter;
     }
 
     public ErrorStatus status() {
@@ -21,6 +30,15 @@ public class ApiException extends RuntimeException {
 
     public String reason() {
         return reason;
+    }
+
+    /** When trying again may succeed (answered as Retry-After). */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public static ApiException tooManyAttempts(String message, Duration retryAfter) {
+        return new ApiException(ErrorStatus.RESOURCE_EXHAUSTED, "TOO_MANY_ATTEMPTS", message, retryAfter);
     }
 
     public static ApiException invalid(String reason, String message) {

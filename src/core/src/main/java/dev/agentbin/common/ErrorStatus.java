@@ -1,27 +1,27 @@
 package dev.agentbin.common;
 
-/** The reference's error statuses and the HTTP code each one answers with. */
+/**
+ * The reference's error statuses, in domain terms: what went wrong, not how a transport says it. The web
+ * layer maps them to HTTP codes (web/ErrorMappers), the event handlers to retry or consume.
+ */
 public enum ErrorStatus {
-    INVALID_ARGUMENT(400),
-    UNAUTHENTICATED(401),
-    PERMISSION_DENIED(403),
-    NOT_FOUND(404),
-    ALREADY_EXISTS(409),
-    FAILED_PRECONDITION(409),
-    PAYLOAD_TOO_LARGE(413),
-    UNSUPPORTED_MEDIA_TYPE(415),
-    UNPROCESSABLE(422),
-    RESOURCE_EXHAUSTED(429),
-    INTERNAL(500),
-    UNAVAILABLE(503);
+    INVALID_ARGUMENT,
+    UNAUTHENTICATED,
+    PERMISSION_DENIED,
+    NOT_FOUND,
+    ALREADY_EXISTS,
+    FAILED_PRECONDITION,
+    PAYLOAD_TOO_LARGE,
+    URI_TOO_LONG,
+    UNSUPPORTED_MEDIA_TYPE,
+    UNPROCESSABLE,
+    RESOURCE_EXHAUSTED,
+    HEADERS_TOO_LARGE,
+    INTERNAL,
+    UNAVAILABLE;
 
-    private final int httpStatus;
-
-    ErrorStatus(int httpStatus) {
-        this.httpStatus = httpStatus;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
+    /** Whether the same request may succeed later (too busy, a dependency down): everything else is an answer. */
+    public boolean isTransient() {
+        return this == RESOURCE_EXHAUSTED || this == INTERNAL || this == UNAVAILABLE;
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Function;
  *   <li>{@code agentbin.db-secret-arn}: the RDS-generated JSON; its username and password.</li>
  *   <li>{@code agentbin.jwt-signing-key-secret-arn}: the PEM private key (the login function only).</li>
  *   <li>{@code agentbin.telephony-secret-arn}: JSON {@code {"provider", "account_sid", "auth_token",
- *       "from_number", "callback_base_url", "api_base_url"}}, all optional but provider.</li>
+ *       "from_number", "callback_base_url", "api_base_url", "simulator_secret"}}, all optional but provider;
+ *       {@code simulator_secret} is required when the provider is the simulator.</li>
  * </ul>
  */
 public final class SecretsToConfig {
@@ -26,6 +27,7 @@ public final class SecretsToConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> TELEPHONY_KEYS = Map.of(
+            "simulator_secret", "agentbin.telephony.simulator.secret",
             "provider", "agentbin.telephony.provider",
             "account_sid", "agentbin.telephony.twilio.account-sid",
             "auth_token", "agentbin.telephony.twilio.auth-token",

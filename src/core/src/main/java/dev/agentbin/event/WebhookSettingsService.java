@@ -1,7 +1,7 @@
 package dev.agentbin.event;
 
 import dev.agentbin.agent.AgentPolicy;
-import dev.agentbin.auth.Caller;
+import dev.agentbin.agent.Caller;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -24,8 +24,11 @@ public interface TelephonySettings {
          */
         Optional<String> callbackBaseUrl();
 
+        /** The key dev and test runs share; never accepted outside them (see {@link TelephonyProviders}). */
+        String LOCAL_SECRET = "simulator-local-secret";
+
         /** HMAC-SHA256 key the simulator signs its webhook bodies with. */
-        @WithDefault("simulator-local-secret")
+        @WithDefault(LOCAL_SECRET)
         String secret();
 
         /** How long each origination takes, to model a provider's REST latency. */

@@ -46,6 +46,15 @@ class SecretsToConfigTest {
     }
 
     @Test
+    void theSimulatorKeyComesFromTheTelephonySecret() {
+        settings.put(SecretsToConfig.TELEPHONY, "arn:tel");
+        secrets.put("arn:tel", "{\"provider\":\"simulator\",\"simulator_secret\":\"deployed-key\"}");
+        Map<String, String> properties = SecretsToConfig.properties(setting, this::read);
+        Assertions.assertEquals("simulator", properties.get("agentbin.telephony.provider"));
+        Assertions.assertEquals("deployed-key", properties.get("agentbin.telephony.simulator.secret"));
+    }
+
+    @Test
     void aSecretThatIsNotJsonFailsWithoutShowingIt() {
         settings.put(SecretsToConfig.DB, "arn:db");
         secrets.put("arn:db", "hunter2");

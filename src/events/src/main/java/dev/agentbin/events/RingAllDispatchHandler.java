@@ -78,11 +78,11 @@ public class RingAllDispatchHandler implements RequestHandler<SQSEvent, SQSBatch
         } catch (ApiException e) {
             if (isBusinessOutcome(e.status())) {
                 LOG.infof("ring request message %s for agent %s refused (%s %s): %s; consumed, not retried",
-                        messageId, request.agentId(), e.status().httpStatus(), e.reason(), e.getMessage());
+                        messageId, request.agentId(), e.status(), e.reason(), e.getMessage());
                 return true;
             }
             LOG.warnf("ring request message %s for agent %s failed (%s %s): %s; will be retried (receive %s)",
-                    messageId, request.agentId(), e.status().httpStatus(), e.reason(), e.getMessage(), receiveCount(record));
+                    messageId, request.agentId(), e.status(), e.reason(), e.getMessage(), receiveCount(record));
             return false;
         } catch (RuntimeException e) {
             LOG.warnf(e, "ring request message %s for agent %s failed; will be retried (receive %s)",
@@ -92,12 +92,11 @@ public class RingAllDispatchHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     /**
-     * A 4xx refusal is an answer about the agent (absent, busy, unreachable) that a retry would not change.
-     * 429 is the exception: "too many requests" asks to try again later.
+     * A refusal is an answer about the agent (absent, busy, unreachable) that a retry would not change;
+     * a transient failure (too busy, the database down) is retried by redelivery.
      */
     static boolean isBusinessOutcome(ErrorStatus status) {
-        int code = status.httpStatus();
-        return code >= 400 && code < 500 && status != ErrorStatus.RESOURCE_EXHAUSTED;
+        return !status.isTransient();
     }
 
     private static String receiveCount(SQSEvent.SQSMessage record) {

@@ -7,6 +7,7 @@ import dev.agentbin.agent.Agent;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.StatusRequest;
+import dev.agentbin.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.agentbin.events;
 
+import dev.agentbin.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.agentbin.events;
 
+import dev.agentbin.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,12 +46,32 @@ class RingAllSweeperHandlerTest {
         JsonPath result = sweep();
 
         assertTrue(result.getInt("timedOut") >= 1, result.prettify());
-        assertTrue(result.getInt("wrapUpsReleased") >= 0, result.prettify());
         assertEquals(AgentCallStatus.NO_ANSWER, data.callsOf(agent.id).get(0).status);
         Await.until("the agent is free again", () -> data.statusOf(agent.id) == AgentStatus.AVAILABLE);
 
         sweep(); // idempotent: an ended agentcall stays as it ended
         assertEquals(AgentCallStatus.NO_ANSWER, data.callsOf(agent.id).get(0).status);
+    }
+
+    /** An answered call whose end never came is ended after the maximum duration, then its wrap-up is released. */
+    @Test
+    void anAnsweredCallPastTheMaximumDurationEndsAndItsWrapUpIsReleased() {
+        AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:answer:20");
+        data.setWrapup(agent.id, 600);
+        AgentCall call = agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
+                "test:" + UUID.randomUUID());
+        Await.until("the call to be answered", () -> data.callsOf(agent.id).get(0).status == AgentCallStatus.ANSWERED);
+        data.answeredLongAgo(call.id());
+
+        JsonPath expired = sweep();
+        assertTrue(expired.getInt("callsExpired") >= 1, expired.prettify());
+        assertEquals(AgentCallStatus.COMPLETED, data.callsOf(agent.id).get(0).status);
+        assertEquals(AgentStatus.BUSY, data.statusOf(agent.id), "wrapping up for 600 s");
+
+        data.wrapUpOver(agent.id);
+        JsonPath released = sweep();
+        assertTrue(released.getInt("wrapUpsReleased") >= 1, released.prettify());
+        assertEquals(AgentStatus.AVAILABLE, data.statusOf(agent.id));
     }
 
     private static JsonPath sweep() {

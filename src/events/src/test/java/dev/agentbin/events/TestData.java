@@ -85,6 +85,23 @@ public class TestData {
     }
 
     /** Moves a ringing agentcall's deadline into the past, as if its ring timeout had run out. */
+    /** Makes an answered agentcall look older than the maximum call duration (its end event was lost). */
+    @Transactional
+    public void answeredLongAgo(UUID agentCallId) {
+        calls.update("tmAnswer = ?1 where id = ?2", Instant.now().minus(java.time.Duration.ofHours(5)), agentCallId);
+    }
+
+    /** Makes the agent's wrap-up after its last call over. */
+    @Transactional
+    public void wrapUpOver(UUID agentId) {
+        agents.update("wrapupUntil = ?1 where id = ?2", Instant.now().minusSeconds(1), agentId);
+    }
+
+    @Transactional
+    public void setWrapup(UUID agentId, int seconds) {
+        agents.update("wrapupSeconds = ?1 where id = ?2", seconds, agentId);
+    }
+
     @Transactional
     public void expire(UUID agentCallId) {
         calls.update("deadline = ?1 where id = ?2", Instant.now().minusSeconds(1), agentCallId);

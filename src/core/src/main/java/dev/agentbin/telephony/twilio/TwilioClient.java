@@ -1,5 +1,6 @@
 package dev.agentbin.telephony.twilio;
 
+import dev.agentbin.common.E164;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentbin.agent.AnswerConfirmation;
@@ -214,7 +215,7 @@ public final class TwilioClient implements TelephonyProvider {
 
     /** The ring request's source when it is a number Twilio can present, else our configured caller id. */
     String from(String source) {
-        return source != null && TwilioSettings.E164.matcher(source).matches() ? source : settings.fromNumber();
+        return source != null && E164.matches(source) ? source : settings.fromNumber();
     }
 
     private String callsUrl() {

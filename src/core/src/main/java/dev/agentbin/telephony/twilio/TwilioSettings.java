@@ -1,8 +1,8 @@
 package dev.agentbin.telephony.twilio;
 
+import dev.agentbin.common.E164;
 import java.net.URI;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Everything the Twilio adapter needs to place calls and to be called back.
@@ -30,7 +30,6 @@ public record TwilioSettings(String accountSid, String authToken, String apiBase
     public static final String DEFAULT_API_BASE_URL = "https://api.twilio.com";
 
     /** E.164: '+', a non-zero leading digit, at most 15 digits in all. */
-    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     public TwilioSettings {
         accountSid = required("accountSid", accountSid);
@@ -40,7 +39,7 @@ public record TwilioSettings(String accountSid, String authToken, String apiBase
                 : absoluteHttpUrl("apiBaseUrl", apiBaseUrl);
         callbackBaseUrl = absoluteHttpUrl("callbackBaseUrl", required("callbackBaseUrl", callbackBaseUrl));
         fromNumber = required("fromNumber", fromNumber);
-        if (!E164.matcher(fromNumber).matches()) {
+        if (!E164.matches(fromNumber)) {
             throw new IllegalArgumentException("fromNumber must be an E.164 number (e.g. +14155550100), got '"
                     + fromNumber + "'");
         }

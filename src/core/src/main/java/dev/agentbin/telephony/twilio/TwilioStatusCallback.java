@@ -1,5 +1,6 @@
 package dev.agentbin.telephony.twilio;
 
+import dev.agentbin.common.Ids;
 import dev.agentbin.telephony.LegEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Turns one Twilio status callback into a normalized {@link LegEvent}.
@@ -26,10 +26,6 @@ import java.util.regex.Pattern;
  * {@link IllegalArgumentException}, which the web layer answers with 400.
  */
 public final class TwilioStatusCallback {
-
-    /** Canonical UUID text only; UUID.fromString alone also accepts forms like "1-2-3-4-5". */
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private TwilioStatusCallback() {
     }
@@ -62,10 +58,11 @@ public final class TwilioStatusCallback {
         if (leg == null || leg.isBlank()) {
             throw new IllegalArgumentException("Twilio callback without the 'leg' query parameter");
         }
-        if (!UUID_TEXT.matcher(leg.trim()).matches()) {
+        UUID id = Ids.parseOrNull(leg);
+        if (id == null) {
             throw new IllegalArgumentException("Twilio callback 'leg' is not a UUID: '" + abbreviate(leg) + "'");
         }
-        return UUID.fromString(leg.trim());
+        return id;
     }
 
     static LegEvent.Kind kind(String status) {

@@ -1,10 +1,14 @@
-package dev.agentbin.support;
+package dev.agentbin.testing;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Assertions;
 
-/** Provider events arrive asynchronously (as webhooks): wait for the state they lead to, within a bound. */
+/**
+ * Provider events, webhooks and queues act asynchronously: wait for the state they lead to, within a
+ * bound, and fail naming what was awaited and what was last seen.
+ */
 public final class Await {
 
     private static final Duration LIMIT = Duration.ofSeconds(15);
@@ -12,12 +16,12 @@ public final class Await {
     private Await() {
     }
 
-    public static <T> T until(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
+    public static <T> T until(String what, Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
-                Assertions.fail("timed out waiting for " + what + "; last seen: " + last);
+                throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
             }
             try {
                 Thread.sleep(25);
@@ -28,5 +32,9 @@ public final class Await {
             last = probe.get();
         }
         return last;
+    }
+
+    public static void until(String what, BooleanSupplier condition) {
+        until(what, condition::getAsBoolean, Boolean::booleanValue);
     }
 }

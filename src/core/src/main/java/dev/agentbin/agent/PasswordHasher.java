@@ -1,20 +1,28 @@
-package dev.agentbin.auth;
+package dev.agentbin.agent;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 
 /** bcrypt at cost 10, as the reference stores passwords. */
 @ApplicationScoped
 public class PasswordHasher {
 
+    /** bcrypt reads at most 72 bytes of a password: longer ones are refused, never silently cut. */
+    public static final int MAX_BYTES = 72;
     private static final int COST = 10;
+
+    public static boolean fits(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
 
     public String hash(String password) {
         return BcryptUtil.bcryptHash(password, COST);
     }
 
+    /** A password over {@link #MAX_BYTES} matches nothing, in the same time as any other check. */
     public boolean matches(String password, String hash) {
-        return BcryptUtil.matches(password, hash);
+        return fits(password) ? BcryptUtil.matches(password, hash) : matchesNothing(password);
     }
 
     /** Spends the same time as {@link #matches} and always fails. */

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Cold start of the HTTP function and of ringall-dispatch against the framework floor (a one-resource
+# Quarkus lambda-http function), each a fresh JVM under AWS's runtime interface client with a mock
+# Lambda Runtime API, on Java 17 and Temurin 25. Extra arguments go to coldstart/coldstart.py
+# (e.g. --runs 7, --profile, --prime, --subjects floor,api).
+# Needs: PostgreSQL (scripts/postgres.sh), python3, openssl; root or sudo to create the database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=${COLDSTART_WORK:-$ROOT/benchmarks/target/coldstart}
+DB=${COLDSTART_DB:-agentbin_bench_cold}
+JAVA17=${JAVA17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+mkdir -p "$WORK"
+
+if [ -z "${COLDSTART_SKIP_BUILD:-}" ]; then
+  ./mvnw -B -q install -DskipTests -pl src/api,src/events -am
+  ./mvnw -B -q -f benchmarks/floor-hello/pom.xml package -DskipTests
+  ./mvnw -B -q -f benchmarks/coldstart/ric/pom.xml dependency:copy-dependencies -DoutputDirectory="$WORK/ric"
+fi
+
+./scripts/postgres.sh >/dev/null
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+if [ "$(as_root su postgres -c "psql -qtAc \"select 1 from pg_database where datname = '$DB'\"")" != "1" ]; then
+  as_root su postgres -c "psql -qc 'create database $DB owner agentbin'"
+fi
+
+if [ ! -f "$WORK/jwt-private.pem" ]; then
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
+  openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
+fi
+
+JVMS="java17=$JAVA17"
+[ -d "$JAVA25" ] && JVMS="$JVMS,java25=$JAVA25"
+exec python3 benchmarks/coldstart/coldstart.py --jvms "$JVMS" --database "$DB" --ric "$WORK/ric" \
+  --api-zip src/api/target/function.zip --events-zip src/events/target/function.zip \
+  --floor-zip benchmarks/floor-hello/target/function.zip --work "$WORK" \
+  --private-key "$WORK/jwt-private.pem" --public-key "$WORK/jwt-public.pem" "$@"

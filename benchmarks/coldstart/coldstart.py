@@ -1,0 +1,453 @@
+#!/usr/bin/env python3
+"""Cold-start harness: runs Lambda function.zip files under AWS's runtime interface client (RIC) against a
+loopback mock of the Lambda Runtime API, one fresh JVM per trial, and reports medians and ratios.
+
+Each trial: start `java ... AWSLambda <handler>` with AWS_LAMBDA_RUNTIME_API pointing at a mock served
+here; time process start -> the RIC asking for its first event ("init") -> the first response ("cold");
+read the process's RSS; then send warm requests and time each (mock hands the event out -> response
+back). Subjects are interleaved trial by trial so machine noise hits them alike; ratios are taken
+against the framework floor measured in the same run.
+
+Called by benchmarks/coldstart.sh, which builds the zips, fetches the RIC, prepares the database and
+the JWT key pair; see benchmarks/README.md.
+"""
+import argparse
+import base64
+import http.server
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+import zipfile
+from collections import Counter
+
+HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
+# What AWS's java17/java21 runtimes set by default (tiered compilation stopped at C1, serial GC) plus a
+# heap bound like a 512 MB function's; JAVA_TOOL_OPTIONS carries them as it would in Lambda.
+LAMBDA_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx435m -Xshare:auto"
+# Lambda binds org.crac to its runtime's implementation, the one the RIC calls before a snapshot.
+CRAC_OF_THE_RIC = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"
+
+CUSTOMER = "00000000-0000-4000-8000-0000000000c1"
+ADMIN = "00000000-0000-4000-8000-0000000000a1"
+# Every dispatch of a trial rings an agent of its own (the first and each warm one), all available again
+# before the next trial's process starts: resetting one agent under a live process would race its timers.
+DISPATCH_AGENTS = [f"00000000-0000-4000-8000-0000000d{n:04d}" for n in range(64)]
+NEXT_DISPATCH = [0]
+
+
+# ---------------------------------------------------------------- mock Lambda Runtime API
+
+class MockRuntime:
+    """The Runtime API endpoints the RIC uses: next, response, error, init error."""
+
+    def __init__(self):
+        self.events = queue.Queue()
+        self.results = queue.Queue()
+        self.handed_out = {}
+        self.first_next_at = None
+        self.restored_at = None
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def setup(self):
+                super().setup()
+                # Headers and body go out as two writes: without this, Nagle holds the body back for a
+                # delayed ACK (~40 ms) and every warm request looks 40 ms slower than it is.
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                if self.path.endswith("/runtime/restore/next"):
+                    # SnapStart: the RIC ran the beforeCheckpoint hooks (priming); "restore" at once.
+                    outer.restored_at = time.monotonic()
+                    return self._reply(200, b"")
+                if not self.path.endswith("/runtime/invocation/next"):
+                    return self._reply(404, b"{}")
+                if outer.first_next_at is None:
+                    outer.first_next_at = time.monotonic()
+                event = outer.events.get()
+                request_id = str(uuid.uuid4())
+                outer.handed_out[request_id] = time.monotonic()
+                body = event.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Lambda-Runtime-Aws-Request-Id", request_id)
+                self.send_header("Lambda-Runtime-Deadline-Ms", str(int(time.time() * 1000) + 30000))
+                self.send_header("Lambda-Runtime-Invoked-Function-Arn",
+                                 "arn:aws:lambda:us-east-1:123456789012:function:bench")
+                self.send_header("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                now = time.monotonic()
+                m = re.search(r"/runtime/invocation/([^/]+)/(response|error)$", self.path)
+                if m:
+                    started = outer.handed_out.get(m.group(1), now)
+                    outer.results.put((m.group(2), now, now - started, body))
+                elif self.path.endswith("/runtime/init/error") or self.path.endswith("/runtime/restore/error"):
+                    outer.results.put(("init-error", now, 0.0, body))
+                self._reply(202, b"{}")
+
+            def _reply(self, status, body):
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        class Server(http.server.ThreadingHTTPServer):
+            def handle_error(self, request, client_address):
+                pass  # the RIC's connection is reset when a trial kills its process: expected
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def invoke(self, event, timeout=60):
+        self.events.put(event)
+        return self.results.get(timeout=timeout)
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# ---------------------------------------------------------------- events
+
+def jwt(private_key, agent_id, customer_id):
+    def b64(data):
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+    now = int(time.time())
+    header = b64(json.dumps({"alg": "RS256", "typ": "JWT"}).encode())
+    claims = b64(json.dumps({"iss": "agentbin", "aud": "agentbin-api", "sub": agent_id, "customer_id": customer_id,
+                             "type": "agent", "iat": now, "exp": now + 86400}).encode())
+    signing_input = f"{header}.{claims}".encode()
+    signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", private_key], input=signing_input,
+                               capture_output=True, check=True).stdout
+    return f"{header}.{claims}.{b64(signature)}"
+
+
+def http_event(method, path, query="", token=None, body=None):
+    params = dict(p.split("=", 1) for p in query.split("&") if p)
+    event = {
+        "version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": query,
+        "headers": {"host": "bench.example.com", "accept": "application/json", "user-agent": "coldstart-bench"},
+        "requestContext": {
+            "accountId": "123456789012", "apiId": "bench", "domainName": "bench.example.com",
+            "domainPrefix": "bench", "requestId": str(uuid.uuid4()), "routeKey": "$default", "stage": "$default",
+            "time": time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime()), "timeEpoch": int(time.time() * 1000),
+            "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1",
+                     "userAgent": "coldstart-bench"}},
+        "isBase64Encoded": False,
+    }
+    if params:
+        event["queryStringParameters"] = params
+    if token:
+        event["cookies"] = [f"token={token}"]
+    if body is not None:
+        event["headers"]["content-type"] = "application/json"
+        event["body"] = json.dumps(body)
+    return json.dumps(event)
+
+
+def sqs_event(body):
+    message_id = str(uuid.uuid4())
+    return json.dumps({"Records": [{
+        "messageId": message_id, "receiptHandle": "bench-" + message_id, "body": json.dumps(body),
+        "attributes": {"ApproximateReceiveCount": "1", "SentTimestamp": str(int(time.time() * 1000))},
+        "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs",
+        "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:ring-requests", "awsRegion": "us-east-1"}]})
+
+
+def ring_request():
+    agent = DISPATCH_AGENTS[NEXT_DISPATCH[0] % len(DISPATCH_AGENTS)]
+    NEXT_DISPATCH[0] += 1
+    return sqs_event({"agent_id": agent, "customer_id": CUSTOMER, "source": "+15550100000",
+                      "ring_timeout": 30})
+
+
+def check_http(body, expect=200):
+    answer = json.loads(body)
+    if answer.get("statusCode") != expect:
+        raise RuntimeError(f"expected HTTP {expect}, got {answer.get('statusCode')}: {answer.get('body')}")
+
+
+def check_dispatch(body):
+    answer = json.loads(body)
+    if answer.get("batchItemFailures"):
+        raise RuntimeError(f"dispatch reported failures: {body!r}")
+
+
+# ---------------------------------------------------------------- database
+
+def psql(sql):
+    env = dict(os.environ, PGPASSWORD="agentbin")
+    result = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "agentbin", "-d", ARGS.database, "-v", "ON_ERROR_STOP=1",
+                             "-qtAc", sql], env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(result.stderr)
+    return result.stdout.strip()
+
+
+def seed():
+    """The list request's caller and 50 agents with 3 addresses and 2 tags; one agent for dispatch."""
+    psql(f"""
+    delete from agent_call_legs; delete from agent_calls; delete from agent_addresses; delete from agent_agents;
+    insert into agent_agents (id, customer_id, username, password_hash, name, ring_method, status, permission, tm_create)
+      values ('{ADMIN}', '{CUSTOMER}', 'admin@bench.example.com', 'x', 'Admin', 'ringall', 'available', 32, now());
+    insert into agent_agents (id, customer_id, username, password_hash, name, detail, ring_method, status, permission,
+                              tag_ids, tm_create)
+      select gen_random_uuid(), '{CUSTOMER}', 'agent' || i || '@bench.example.com', 'x', 'Agent ' || i, 'bench',
+             'ringall', 'available', 16,
+             array['5e4a0680-804e-11ec-8477-2fea5968d85b'::uuid, gen_random_uuid()],
+             now() - make_interval(secs => i)
+        from generate_series(1, 50) i;
+    insert into agent_agents (id, customer_id, username, password_hash, name, ring_method, status, permission, tm_create)
+      select a::uuid, '{CUSTOMER}', 'dispatch-' || a || '@bench.example.com', 'x', 'Dispatch', 'ringall', 'available',
+             16, now() - interval '1 day'
+        from unnest(array{DISPATCH_AGENTS}) a;
+    insert into agent_addresses (id, agent_id, customer_id, type, target, detail, idx, tm_create)
+      select gen_random_uuid(), a.id, a.customer_id, 'tel', '+1555' || lpad((row_number() over ())::text, 7, '0'),
+             'sim:no-answer', n, now()
+        from agent_agents a, generate_series(0, 2) n;
+    """)
+
+
+def reset_dispatch_agents():
+    NEXT_DISPATCH[0] = 0
+    psql(f"""
+    delete from agent_call_legs; delete from agent_calls;
+    update agent_agents set status = 'available', status_call_id = null, wrapup_until = null, missed_rings = 0
+     where id = any (array{DISPATCH_AGENTS}::uuid[]);
+    """)
+
+
+# ---------------------------------------------------------------- trials
+
+def extract(zip_path, into):
+    if os.path.isdir(into):
+        shutil.rmtree(into)
+    with zipfile.ZipFile(zip_path) as z:
+        z.extractall(into)
+    return into
+
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        fields = dict(line.split(":", 1) for line in f if ":" in line)
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+class Subject:
+    def __init__(self, name, task_dir, env, first_event, warm_event, check, reset=None):
+        self.name, self.task_dir, self.env = name, task_dir, env
+        self.first_event, self.warm_event, self.check, self.reset = first_event, warm_event, check, reset
+
+
+def run_trial(subject, java_home, jvm_options, warm, extra_env=None, log_path=None):
+    if subject.reset:
+        subject.reset()
+    mock = MockRuntime()
+    classpath = ":".join([subject.task_dir, os.path.join(subject.task_dir, "lib", "*"), os.path.join(ARGS.ric, "*")])
+    env = dict(os.environ)
+    env.update({
+        "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{mock.port}", "LAMBDA_TASK_ROOT": subject.task_dir,
+        "AWS_LAMBDA_FUNCTION_NAME": "bench-" + subject.name, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "512",
+        "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST", "AWS_REGION": "us-east-1", "_HANDLER": HANDLER,
+        "JAVA_TOOL_OPTIONS": jvm_options + " " + CRAC_OF_THE_RIC, "TZ": "UTC",
+    })
+    env.update(subject.env)
+    env.update(extra_env or {})
+    log = open(log_path or os.path.join(ARGS.work, f"last-{subject.name}.log"), "w")
+    started = time.monotonic()
+    process = subprocess.Popen([os.path.join(java_home, "bin", "java"), "-cp", classpath, RIC_MAIN, HANDLER],
+                               env=env, stdout=log, stderr=subprocess.STDOUT, cwd=subject.task_dir)
+    try:
+        kind, at, latency, body = mock.invoke(subject.first_event())
+        if kind != "response":
+            raise RuntimeError(f"{subject.name}: {kind}: {body[:2000]!r}")
+        subject.check(body)
+        result = {"cold_ms": (at - started) * 1000,
+                  "init_ms": ((mock.first_next_at or at) - started) * 1000,
+                  "first_ms": latency * 1000}
+        result["rss_kb"], _ = rss_kb(process.pid)
+        latencies = []
+        for _ in range(warm):
+            kind, _, latency, body = mock.invoke(subject.warm_event())
+            if kind != "response":
+                raise RuntimeError(f"{subject.name} warm: {kind}: {body[:2000]!r}")
+            latencies.append(latency * 1000)
+        if latencies:
+            result["warm_p50_ms"] = statistics.median(latencies)
+            result["rss_after_warm_kb"], _ = rss_kb(process.pid)
+        return result
+    finally:
+        process.kill()
+        process.wait()
+        log.close()
+        mock.close()
+
+
+# ---------------------------------------------------------------- reports
+
+def summary(rows, key):
+    values = [r[key] for r in rows if key in r]
+    return statistics.median(values) if values else float("nan")
+
+
+def report(results, runs):
+    """results: {(jvm, subject): [trial dicts]}"""
+    lines = []
+    jvms = sorted({j for j, _ in results})
+    for jvm in jvms:
+        floor = results.get((jvm, "floor"))
+        lines.append(f"\n### {jvm}: medians of {runs} fresh processes\n")
+        lines.append("| subject | cold start ms | init ms | first request ms | RSS after first MB | warm p50 ms "
+                     "| first / warm | cold / floor | RSS / floor |")
+        lines.append("|---|---|---|---|---|---|---|---|---|")
+        for (j, name), rows in sorted(results.items()):
+            if j != jvm:
+                continue
+            cold, rss = summary(rows, "cold_ms"), summary(rows, "rss_kb") / 1024
+            ratio = lambda v, k: f"{v / summary(floor, k):.2f}x" if floor else "-"
+            first, warm = summary(rows, 'first_ms'), summary(rows, 'warm_p50_ms')
+            lines.append(f"| {name} | {cold:.0f} | {summary(rows, 'init_ms'):.0f} | {first:.0f} "
+                         f"| {rss:.0f} | {warm:.1f} | {first / warm:.1f}x | {ratio(cold, 'cold_ms')} "
+                         f"| {ratio(rss * 1024, 'rss_kb')} |")
+    return "\n".join(lines)
+
+
+def class_profile(log_path, first_request_at_s):
+    """Counts the classes a JVM loaded, by package, before init ended and during the first request."""
+    before, during = Counter(), Counter()
+    pattern = re.compile(r"^\[(\d+\.\d+)s\] (\S+) source: (.*)$")
+    with open(log_path) as f:
+        for line in f:
+            m = pattern.match(line)
+            if not m:
+                continue
+            parts = m.group(2).split(".")
+            package = ".".join(parts[:3] if parts[0] in ("org", "com", "io", "jakarta", "dev") else parts[:2])
+            (before if float(m.group(1)) < first_request_at_s else during)[package] += 1
+    return before, during
+
+
+# ---------------------------------------------------------------- main
+
+def subjects():
+    key = ARGS.private_key
+    token = jwt(key, ADMIN, CUSTOMER)
+    with open(ARGS.public_key) as f:
+        public_pem = f.read()
+    db = {"QUARKUS_DATASOURCE_JDBC_URL": f"jdbc:postgresql://127.0.0.1:5432/{ARGS.database}",
+          "QUARKUS_DATASOURCE_USERNAME": "agentbin", "QUARKUS_DATASOURCE_PASSWORD": "agentbin",
+          "QUARKUS_DATASOURCE_JDBC_MAX_SIZE": "2", "QUARKUS_FLYWAY_MIGRATE_AT_START": "false"}
+    listing = lambda: http_event("GET", "/v1.0/agents", "page_size=10", token)
+    available = {
+        "floor": Subject("floor", ARGS.floor_dir, {}, listing, listing, check_http),
+        "api": Subject("api", ARGS.api_dir, dict(db, AGENTBIN_JWT_PUBLIC_KEY=public_pem), listing, listing, check_http),
+        "dispatch": Subject("dispatch", ARGS.events_dir, dict(db, QUARKUS_LAMBDA_HANDLER="ringall-dispatch"),
+                            ring_request, ring_request, check_dispatch, reset_dispatch_agents),
+    }
+    return [available[name] for name in ARGS.subjects.split(",")]
+
+
+def migrate():
+    """Runs the db-migrate function once under the same harness, as a deploy would."""
+    subject = Subject("migrate", ARGS.events_dir,
+                      {"QUARKUS_DATASOURCE_JDBC_URL": f"jdbc:postgresql://127.0.0.1:5432/{ARGS.database}",
+                       "QUARKUS_DATASOURCE_USERNAME": "agentbin", "QUARKUS_DATASOURCE_PASSWORD": "agentbin",
+                       "QUARKUS_FLYWAY_MIGRATE_AT_START": "true", "QUARKUS_LAMBDA_HANDLER": "migrate"},
+                      lambda: "{}", lambda: "{}", lambda body: print("  migrate:", body.decode()))
+    run_trial(subject, ARGS.jvms.split(",")[0].split("=", 1)[1], LAMBDA_JVM_OPTIONS, 0)
+
+
+def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--warm", type=int, default=20)
+    parser.add_argument("--subjects", default="floor,api,dispatch")
+    parser.add_argument("--jvms", required=True, help="name=JAVA_HOME,...")
+    parser.add_argument("--jvm-options", default=LAMBDA_JVM_OPTIONS)
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--ric", required=True)
+    parser.add_argument("--api-zip", required=True)
+    parser.add_argument("--events-zip", required=True)
+    parser.add_argument("--floor-zip", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--private-key", required=True)
+    parser.add_argument("--public-key", required=True)
+    parser.add_argument("--profile", action="store_true", help="one class-loading profile per subject instead of timings")
+    parser.add_argument("--snapstart", action="store_true",
+                        help="also run api and dispatch through SnapStart's hooks (priming before the snapshot)")
+    ARGS = parser.parse_args()
+    ARGS.api_dir = extract(ARGS.api_zip, os.path.join(ARGS.work, "api"))
+    ARGS.events_dir = extract(ARGS.events_zip, os.path.join(ARGS.work, "events"))
+    ARGS.floor_dir = extract(ARGS.floor_zip, os.path.join(ARGS.work, "floor"))
+    jvms = [tuple(j.split("=", 1)) for j in ARGS.jvms.split(",")]
+
+    migrate()
+    seed()
+    chosen = subjects()
+    if ARGS.snapstart:
+        # SnapStart's hooks as Lambda runs them: the RIC calls the org.crac beforeCheckpoint hooks (priming)
+        # after init, asks for restore/next, calls afterRestore, then takes events. No snapshot is taken here:
+        # "first request" is the first request after a primed init, what a restored instance would serve.
+        snap = {"AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start"}
+        for subject in [s for s in chosen if s.name in ("api", "dispatch")]:
+            chosen.append(Subject(subject.name + "-snapstart", subject.task_dir, dict(subject.env, **snap),
+                                  subject.first_event, subject.warm_event, subject.check, subject.reset))
+    if ARGS.profile:
+        for subject in chosen:
+            jvm_name, home = jvms[0]
+            log = os.path.join(ARGS.work, f"profile-{subject.name}.log")
+            out = os.path.join(ARGS.work, f"profile-{subject.name}.out")
+            result = run_trial(subject, home, ARGS.jvm_options + f" -Xlog:class+load:file={log}:uptime"
+                               " -Dquarkus.debug.print-startup-times=true", 0,
+                               log_path=out)
+            before, during = class_profile(log, result["init_ms"] / 1000)
+            print(f"\n#### {subject.name} ({jvm_name}): cold {result['cold_ms']:.0f} ms, init {result['init_ms']:.0f} ms,"
+                  f" first request {result['first_ms']:.0f} ms; classes loaded: {sum(before.values())} before the"
+                  f" first request, {sum(during.values())} during it")
+            print("| package | during init | during first request |\n|---|---|---|")
+            for package, _ in (before + during).most_common(25):
+                print(f"| {package} | {before[package]} | {during[package]} |")
+        return
+
+    results = {}
+    for run in range(ARGS.runs):
+        for jvm_name, home in jvms:
+            for subject in chosen:
+                r = run_trial(subject, home, ARGS.jvm_options, ARGS.warm)
+                results.setdefault((jvm_name, subject.name), []).append(r)
+                print(f"run {run + 1} {jvm_name:>6} {subject.name:>15}: cold {r['cold_ms']:6.0f} ms"
+                      f"  init {r['init_ms']:6.0f}  first {r['first_ms']:6.1f}  rss {r['rss_kb'] / 1024:5.0f} MB"
+                      f"  warm p50 {r.get('warm_p50_ms', float('nan')):5.1f} ms", flush=True)
+    print(report(results, ARGS.runs))
+    with open(os.path.join(ARGS.work, "coldstart-results.json"), "w") as f:
+        json.dump({f"{j}/{s}": rows for (j, s), rows in results.items()}, f, indent=1)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    main()
