@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * A customer's webhook receiver on 127.0.0.1: records every request (method, Standard Webhooks headers,
- * body) and answers with the queued statuses, then 200. It can be stopped ("down") and started again on
- * the same port.
+ * body) and answers with the queued statuses, then 200. It can be stopped ("down"): its port then refuses
+ * connections.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -33,7 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
     private HttpServer server;
 
     WebhookReceiver() {
-        this.port = start(0);
+        this.port = start();
     }
 
     String url() {
@@ -59,18 +59,14 @@ final class WebhookReceiver implements AutoCloseable {
         server = null;
     }
 
-    void up() {
-        start(port);
-    }
-
     private synchronized int nextStatus() {
         Integer status = statuses.poll();
         return status == null ? 200 : status;
     }
 
-    private int start(int wanted) {
+    private int start() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
