@@ -22,4 +22,10 @@ if [[ -z ${AGENTBIN_JWT_PUBLIC_KEY:-} ]]; then
   export AGENTBIN_JWT_PUBLIC_KEY AGENTBIN_JWT_PRIVATE_KEY
 fi
 
+# Outside dev and test the simulator refuses its well-known default secret: a fresh one per run.
+if [[ -z ${AGENTBIN_TELEPHONY_SIMULATOR_SECRET:-} ]]; then
+  AGENTBIN_TELEPHONY_SIMULATOR_SECRET=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
+  export AGENTBIN_TELEPHONY_SIMULATOR_SECRET
+fi
+
 exec "$JAVA" ${JAVA_OPTS:-} -jar src/local/target/quarkus-app/quarkus-run.jar "$@"

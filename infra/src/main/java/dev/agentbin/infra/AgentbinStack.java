@@ -20,14 +20,17 @@ public final class AgentbinStack extends Stack {
         AppSecrets secrets = new AppSecrets(this, "Secrets");
         RingQueue ringQueue = new RingQueue(this, "RingQueue", catalog.functions().stream()
                 .filter(f -> f.has(FunctionSpec.Grant.RING_QUEUE_CONSUME)).toList());
+        EventDelivery events = new EventDelivery(this, "Events", catalog.functions().stream()
+                .filter(f -> f.has(FunctionSpec.Grant.EVENT_QUEUE_CONSUME)).toList());
 
         FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(),
                 bootstrapAdminEnvironment(settings.bootstrapAdmin()));
         CatalogFunctions functions = new CatalogFunctions(this, "Functions", catalog, settings, network,
-                environment, new FunctionGrants(database, secrets));
+                environment, new FunctionGrants(database, secrets, events));
         HttpApiRoutes api = new HttpApiRoutes(this, "Api", functions.of(FunctionSpec.Module.API));
-        new EventTriggers(this, "Triggers", functions.of(FunctionSpec.Module.EVENTS), ringQueue, database);
-        new Alarms(this, "Alarms", functions.all(), ringQueue);
+        new EventTriggers(this, "Triggers", functions.of(FunctionSpec.Module.EVENTS),
+                Map.of(RingQueue.NAME, ringQueue.queue(), EventDelivery.NAME, events.queue()), database);
+        new Alarms(this, "Alarms", functions.all(), ringQueue, events);
 
         if (settings.networking() == Networking.ENDPOINTS
                 && catalog.functions().stream().anyMatch(f -> f.has(FunctionSpec.Grant.TELEPHONY_CREDENTIALS))) {
@@ -35,8 +38,15 @@ public final class AgentbinStack extends Stack {
                     "networking=endpoints has no internet egress: a real telephony provider is unreachable, "
                             + "only the simulator works. Deploy with networking=nat to call out.");
         }
+        if (settings.networking() == Networking.ENDPOINTS
+                && catalog.functions().stream().anyMatch(f -> f.has(FunctionSpec.Grant.EVENT_QUEUE_CONSUME))) {
+            Annotations.of(this).addWarningV2("agentbin:webhooksUnreachable",
+                    "networking=endpoints has no internet egress: customers' webhooks are unreachable (events still "
+                            + "reach the EventBridge bus). Deploy with networking=nat to deliver webhooks.");
+        }
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).build();
         CfnOutput.Builder.create(this, "RingQueueUrl").value(ringQueue.queue().getQueueUrl()).build();
+        CfnOutput.Builder.create(this, "EventBusName").value(events.bus().getEventBusName()).build();
     }
 
     /** The RS256 public key that verifies tokens: not secret, so a plain deploy parameter. */

@@ -1,26 +1,29 @@
 package dev.agentbin.infra;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.triggers.Trigger;
 import software.constructs.Construct;
 
-/** Connects each events function to what its catalog trigger names: the ring queue, a schedule, or the deploy. */
+/** Connects each events function to what its catalog trigger names: a queue (by name), a schedule, or the deploy. */
 final class EventTriggers extends Construct {
 
     private static final int SQS_BATCH_SIZE = 10;
 
-    EventTriggers(Construct scope, String id, List<DeployedFunction> eventFunctions, RingQueue ringQueue,
+    EventTriggers(Construct scope, String id, List<DeployedFunction> eventFunctions, Map<String, IQueue> queues,
                   Construct migrateAfter) {
         super(scope, id);
         for (DeployedFunction function : eventFunctions) {
             FunctionSpec.Trigger trigger = function.spec().trigger();
             if (trigger.sqs() != null) {
-                fromQueue(function, trigger.sqs(), ringQueue);
+                fromQueue(function, trigger.sqs(), queues);
             } else if (trigger.schedule() != null) {
                 onSchedule(function, trigger.schedule());
             } else {
@@ -29,13 +32,14 @@ final class EventTriggers extends Construct {
         }
     }
 
-    private static void fromQueue(DeployedFunction function, String queueName, RingQueue ringQueue) {
-        if (!RingQueue.NAME.equals(queueName)) {
+    private static void fromQueue(DeployedFunction function, String queueName, Map<String, IQueue> queues) {
+        IQueue queue = queues.get(queueName);
+        if (queue == null) {
             throw new IllegalArgumentException("function '" + function.spec().name() + "': unknown queue '"
-                    + queueName + "', the only queue is '" + RingQueue.NAME + "'");
+                    + queueName + "', the queues are " + new TreeSet<>(queues.keySet()));
         }
         // Partial batch failures: one bad message is retried alone instead of with its whole batch.
-        function.entryPoint().addEventSource(SqsEventSource.Builder.create(ringQueue.queue())
+        function.entryPoint().addEventSource(SqsEventSource.Builder.create(queue)
                 .batchSize(SQS_BATCH_SIZE)
                 .reportBatchItemFailures(true)
                 .build());

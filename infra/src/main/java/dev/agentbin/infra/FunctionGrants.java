@@ -10,10 +10,12 @@ final class FunctionGrants {
 
     private final Database database;
     private final AppSecrets secrets;
+    private final EventDelivery events;
 
-    FunctionGrants(Database database, AppSecrets secrets) {
+    FunctionGrants(Database database, AppSecrets secrets, EventDelivery events) {
         this.database = database;
         this.secrets = secrets;
+        this.events = events;
     }
 
     void apply(FunctionSpec spec, Function function) {
@@ -31,6 +33,14 @@ final class FunctionGrants {
                 // Receive and delete come with the SQS event source (EventTriggers), which the catalog pairs with
                 // this grant; the handler is given its records, so it needs no queue URL.
                 case RING_QUEUE_CONSUME -> { }
+                case EVENTS_PUBLISH -> {
+                    function.addEnvironment("AGENTBIN_EVENTS_QUEUE_URL", events.queue().getQueueUrl());
+                    function.addEnvironment("AGENTBIN_EVENTS_BUS_NAME", events.bus().getEventBusName());
+                    events.queue().grantSendMessages(function);
+                    events.bus().grantPutEventsTo(function);
+                }
+                // Receive, delete and ChangeMessageVisibility (the retry backoff) come with the SQS event source.
+                case EVENT_QUEUE_CONSUME -> { }
             }
         }
     }

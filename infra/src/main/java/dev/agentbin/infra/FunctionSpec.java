@@ -35,7 +35,10 @@ public record FunctionSpec(
     public enum Grant {
         @JsonProperty("jwt-signing-key") JWT_SIGNING_KEY,
         @JsonProperty("ring-queue-consume") RING_QUEUE_CONSUME,
-        @JsonProperty("telephony-credentials") TELEPHONY_CREDENTIALS
+        @JsonProperty("telephony-credentials") TELEPHONY_CREDENTIALS,
+        /** Relay its own events right after commit: send to the delivery queue, put on the event bus. */
+        @JsonProperty("events-publish") EVENTS_PUBLISH,
+        @JsonProperty("event-queue-consume") EVENT_QUEUE_CONSUME
     }
 
     /** Exactly one of: an SQS queue name, an EventBridge schedule expression, or a run at each deploy. */
@@ -77,9 +80,14 @@ public record FunctionSpec(
             require(routes.isEmpty(), name, "events functions take no routes");
         }
         // The SQS event source is what grants consumption, so the grant and the trigger go together.
-        boolean fedByQueue = trigger != null && trigger.sqs() != null;
-        require(fedByQueue == grants.contains(Grant.RING_QUEUE_CONSUME), name,
-                "grant ring-queue-consume goes with an sqs trigger, and only with it");
+        String queue = trigger == null ? null : trigger.sqs();
+        boolean consumes = grants.contains(Grant.RING_QUEUE_CONSUME) || grants.contains(Grant.EVENT_QUEUE_CONSUME);
+        require((queue != null) == consumes, name,
+                "grant ring-queue-consume goes with an sqs trigger, and only with it (event-queue-consume likewise)");
+        require(!EventDelivery.NAME.equals(queue) || grants.contains(Grant.EVENT_QUEUE_CONSUME), name,
+                "an sqs trigger on " + EventDelivery.NAME + " goes with grant event-queue-consume");
+        require(!RingQueue.NAME.equals(queue) || grants.contains(Grant.RING_QUEUE_CONSUME), name,
+                "an sqs trigger on " + RingQueue.NAME + " goes with grant ring-queue-consume");
     }
 
     public boolean has(Grant grant) {

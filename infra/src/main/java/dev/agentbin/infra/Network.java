@@ -46,9 +46,10 @@ final class Network extends Construct {
                 .description("agentbin functions")
                 .build();
         if (!nat) {
-            // Without NAT these are the only AWS APIs the functions can reach (queue and secrets).
+            // Without NAT these are the only AWS APIs the functions can reach (queues, secrets, the event bus).
             addEndpoint("SqsEndpoint", InterfaceVpcEndpointAwsService.SQS);
             addEndpoint("SecretsManagerEndpoint", InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
+            addEndpoint("EventBridgeEndpoint", InterfaceVpcEndpointAwsService.EVENTBRIDGE);
         }
     }
 

@@ -21,7 +21,9 @@ class EventTriggersTest {
     @Test
     void theRingQueueRedrivesToADeadLetterQueueAndOutlastsSixDispatchTimeouts() {
         Map<String, Object> queue = TemplateQueries.properties(Synth.fixture().findResources("AWS::SQS::Queue",
-                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("RedrivePolicy", Match.anyValue()))))),
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("RedrivePolicy", Match.objectLike(Map.of(
+                        "deadLetterTargetArn", Match.objectLike(Map.of("Fn::GetAtt",
+                                Match.arrayWith(List.of(Match.stringLikeRegexp("RingQueueDeadLetters.*")))))))))))),
                 "ring queue");
         int maxReceiveCount = ((Number) ((Map<?, ?>) queue.get("RedrivePolicy")).get("maxReceiveCount")).intValue();
         assertTrue(maxReceiveCount >= 5, "maxReceiveCount " + maxReceiveCount);
@@ -32,11 +34,9 @@ class EventTriggersTest {
     @Test
     void dispatchConsumesTheQueueReportingPartialBatchFailures() {
         Template template = Synth.fixture();
-        Map<String, Object> mapping = TemplateQueries.properties(
-                TemplateQueries.resources(template, "AWS::Lambda::EventSourceMapping"), "event source mapping");
+        Map<String, Object> mapping = mappingOf(template, "ringall-dispatch");
         assertEquals(List.of("ReportBatchItemFailures"), mapping.get("FunctionResponseTypes"));
-        assertEquals(TemplateQueries.functionLogicalId(template, spec("ringall-dispatch")),
-                TemplateQueries.invokedFunction(template, mapping.get("FunctionName")));
+        assertTrue(mapping.get("EventSourceArn").toString().contains("RingQueue"), mapping.toString());
     }
 
     @Test
@@ -71,8 +71,71 @@ class EventTriggersTest {
                 Files.readString(Synth.FIXTURE).replace("{sqs: ring-requests}", "{sqs: other-requests}"));
         String message = assertThrows(IllegalArgumentException.class,
                 () -> Synth.stack(Map.of("functionsFile", catalog.toString()))).getMessage();
-        assertEquals("function 'ringall-dispatch': unknown queue 'other-requests', the only queue is 'ring-requests'",
+        assertEquals("function 'ringall-dispatch': unknown queue 'other-requests', the queues are [event-deliveries, ring-requests]",
                 message);
+    }
+
+    @Test
+    void webhookDeliveryConsumesTheEventQueueReportingPartialBatchFailures() {
+        Template template = Synth.fixture();
+        Map<String, Object> mapping = mappingOf(template, "webhook-delivery");
+        assertEquals(List.of("ReportBatchItemFailures"), mapping.get("FunctionResponseTypes"));
+        assertTrue(mapping.get("EventSourceArn").toString().contains("EventsQueue"), mapping.toString());
+    }
+
+    @Test
+    void theEventQueueRedrivesAfterTheLastTryAndOutlastsSixDeliveryTimeouts() {
+        Map<String, Object> queue = TemplateQueries.properties(Synth.fixture().findResources("AWS::SQS::Queue",
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("RedrivePolicy", Match.objectLike(Map.of(
+                        "deadLetterTargetArn", Match.objectLike(Map.of("Fn::GetAtt",
+                                Match.arrayWith(List.of(Match.stringLikeRegexp("EventsDeadLetters.*")))))))))))),
+                "event queue");
+        assertEquals(EventDelivery.MAX_RECEIVE_COUNT,
+                ((Number) ((Map<?, ?>) queue.get("RedrivePolicy")).get("maxReceiveCount")).intValue());
+        assertTrue(((Number) queue.get("VisibilityTimeout")).intValue() >= 6 * spec("webhook-delivery").timeout());
+    }
+
+    @Test
+    void theRelayRunsOnItsScheduleAndTheStackHasAnEventBus() {
+        Template template = Synth.fixture();
+        Map<String, Object> rule = TemplateQueries.properties(template.findResources("AWS::Events::Rule",
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of(
+                        "ScheduleExpression", spec("events-relay").trigger().schedule()))))), "relay rule");
+        Map<?, ?> target = (Map<?, ?>) ((List<?>) rule.get("Targets")).get(0);
+        assertEquals(TemplateQueries.functionLogicalId(template, spec("events-relay")),
+                TemplateQueries.invokedFunction(template, target.get("Arn")));
+        template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", InfraApp.STACK_NAME + "-events"));
+    }
+
+    @Test
+    void anEventQueueTriggerNeedsTheEventConsumeGrant(@TempDir Path dir) throws IOException {
+        Path catalog = Files.writeString(dir.resolve("functions.yaml"), Files.readString(Synth.FIXTURE)
+                .replace("grants: [event-queue-consume]", "grants: [ring-queue-consume]"));
+        String message = assertThrows(IllegalArgumentException.class, () -> FunctionCatalog.load(catalog)).getMessage();
+        assertTrue(message.contains("an sqs trigger on event-deliveries goes with grant event-queue-consume"), message);
+    }
+
+    @Test
+    void deadLetteredEventsAndALongDeliveryBacklogRaiseAlarms() {
+        Template template = Synth.fixture();
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Threshold", 0,
+                "Dimensions", Match.arrayWith(List.of(Match.objectLike(Map.of("Value", Match.objectLike(Map.of(
+                        "Fn::GetAtt", Match.arrayWith(List.of(Match.stringLikeRegexp("EventsDeadLetters.*"))))))))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "MetricName", "ApproximateAgeOfOldestMessage",
+                "Threshold", Alarms.DELIVERY_BACKLOG_SECONDS,
+                "Dimensions", Match.arrayWith(List.of(Match.objectLike(Map.of("Value", Match.objectLike(Map.of(
+                        "Fn::GetAtt", Match.arrayWith(List.of(Match.stringLikeRegexp("EventsQueue.*"))))))))))));
+    }
+
+    private static Map<String, Object> mappingOf(Template template, String function) {
+        String logicalId = TemplateQueries.functionLogicalId(template, spec(function));
+        return TemplateQueries.resources(template, "AWS::Lambda::EventSourceMapping").values().stream()
+                .map(resource -> TemplateQueries.properties(Map.of("mapping", resource), function))
+                .filter(props -> logicalId.equals(TemplateQueries.invokedFunction(template, props.get("FunctionName"))))
+                .findFirst().orElseThrow(() -> new AssertionError("no event source mapping for " + function));
     }
 
     private static FunctionSpec spec(String name) {

@@ -53,7 +53,8 @@ class FunctionCatalogTest {
         assertEquals("rate(1 minute)", events.get(1).trigger().schedule());
         assertTrue(events.get(2).runsAtDeploy());
         assertEquals(5, events.get(0).reservedConcurrency());
-        assertEquals(7, catalog.functions().size());
+        assertEquals("event-deliveries", events.get(4).trigger().sqs());
+        assertEquals(9, catalog.functions().size());
     }
 
     @Test

@@ -45,10 +45,31 @@ class IamPolicyTest {
     @Test
     void noFunctionSendsToTheRingQueue() {
         Template template = Synth.fixture();
-        Set<String> senders = statementsByRole(template).entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(s -> actions(s).contains("sqs:SendMessage")))
+        assertEquals(Set.of(), rolesAllowed(template, "sqs:SendMessage", "RingQueue"));
+    }
+
+    @Test
+    void onlyEventPublishersMayQueueDeliveriesAndPutEventsOnTheBus() {
+        Template template = Synth.fixture();
+        Set<String> publishers = rolesOf(template, FunctionSpec.Grant.EVENTS_PUBLISH);
+        assertFalse(publishers.isEmpty());
+        assertEquals(publishers, rolesAllowed(template, "sqs:SendMessage", "EventsQueue"));
+        assertEquals(publishers, rolesAllowed(template, "events:PutEvents", "EventsBus"));
+    }
+
+    @Test
+    void onlyWebhookDeliveryConsumesTheEventQueue() {
+        Template template = Synth.fixture();
+        assertEquals(rolesOf(template, FunctionSpec.Grant.EVENT_QUEUE_CONSUME),
+                rolesAllowed(template, "sqs:ChangeMessageVisibility", "EventsQueue"));
+    }
+
+    /** Roles with a statement allowing {@code action} on a resource whose reference contains {@code resourcePart}. */
+    private static Set<String> rolesAllowed(Template template, String action, String resourcePart) {
+        return statementsByRole(template).entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(s -> actions(s).contains(action)
+                        && String.valueOf(s.get("Resource")).contains(resourcePart)))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        assertEquals(Set.of(), senders);
     }
 
     @Test

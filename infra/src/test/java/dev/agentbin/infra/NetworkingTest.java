@@ -22,17 +22,23 @@ class NetworkingTest {
     void endpointsReplaceTheNatGatewayForQueueAndSecrets() {
         Template template = Synth.fixture("networking", "endpoints");
         template.resourceCountIs("AWS::EC2::NatGateway", 0);
-        template.resourceCountIs("AWS::EC2::VPCEndpoint", 2);
+        template.resourceCountIs("AWS::EC2::VPCEndpoint", 3);
         String services = TemplateQueries.resources(template, "AWS::EC2::VPCEndpoint").values().stream()
                 .map(endpoint -> ((Map<?, ?>) endpoint.get("Properties")).get("ServiceName").toString())
                 .sorted().toList().toString();
-        assertTrue(services.contains(".secretsmanager") && services.contains(".sqs"), services);
+        assertTrue(services.contains(".secretsmanager") && services.contains(".sqs") && services.contains(".events"), services);
     }
 
     @Test
     void endpointsWarnThatTheTelephonyProviderIsUnreachable() {
         Annotations.fromStack(Synth.of(Synth.FIXTURE, "networking", "endpoints").stack())
                 .hasWarning("*", Match.stringLikeRegexp(".*telephony provider is unreachable.*"));
+    }
+
+    @Test
+    void endpointsWarnThatWebhooksAreUnreachable() {
+        Annotations.fromStack(Synth.of(Synth.FIXTURE, "networking", "endpoints").stack())
+                .hasWarning("*", Match.stringLikeRegexp(".*webhooks are unreachable.*"));
     }
 
     @Test

@@ -62,6 +62,19 @@ public class AgentPolicy {
         checkManages(caller, customerId);
     }
 
+    /**
+     * A customer's own settings (its webhook): its admins, or a superadmin for any customer. Another
+     * customer's do not exist for the caller; a manager or agent of the customer is refused.
+     */
+    public void checkAdministers(Caller caller, UUID customerId, Supplier<ApiException> notFound) {
+        if (!caller.isSuperAdmin() && !caller.customerId().equals(customerId)) {
+            throw notFound.get();
+        }
+        if (!caller.isSuperAdmin() && !Permission.has(caller.permission(), Permission.CUSTOMER_ADMIN)) {
+            throw ApiException.permissionDenied("Only an admin of the customer may do this.");
+        }
+    }
+
     /** The bits of {@code permission} must all be grantable by the caller. */
     public void checkGrant(Caller caller, long permission) {
         if (!holdsAll(caller, permission)) {

@@ -4,6 +4,8 @@ import dev.agentbin.agent.AgentPolicy.Action;
 import dev.agentbin.agent.Caller;
 import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.common.UniqueViolation;
+import dev.agentbin.event.EventOutbox;
+import dev.agentbin.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -25,14 +27,16 @@ public class AgentService {
     private final AgentPolicy policy;
     private final PasswordHasher hasher;
     private final AgentStatusOwner statusOwner;
+    private final EventOutbox events;
 
     public AgentService(AgentRepository agents, AddressRepository addresses, AgentPolicy policy, PasswordHasher hasher,
-            AgentStatusOwner statusOwner) {
+            AgentStatusOwner statusOwner, EventOutbox events) {
         this.agents = agents;
         this.addresses = addresses;
         this.policy = policy;
         this.hasher = hasher;
         this.statusOwner = statusOwner;
+        this.events = events;
     }
 
     @Transactional
@@ -141,7 +145,7 @@ public class AgentService {
             locked.ensureNotLastAdmin();
         }
         agent.permission = permission;
-        return touched(agent);
+        return events.record(EventType.AGENT_UPDATED, agent.customerId, agent.id, touched(agent));
     }
 
     /**
@@ -162,7 +166,7 @@ public class AgentService {
         agent.tmDelete = now;
         agent.tmUpdate = now;
         addresses.deleteOf(agent.id);
-        return AgentMapper.toAgent(agent, List.of());
+        return events.record(EventType.AGENT_DELETED, agent.customerId, agent.id, AgentMapper.toAgent(agent, List.of()));
     }
 
     private AgentEntity newAgent(UUID customerId, String username, String password, String name, String detail,
@@ -187,7 +191,7 @@ public class AgentService {
         flushOrConflict();
         addresses.replace(agent, addressList, agent.tmCreate);
         flushOrConflict();
-        return AgentMapper.toAgent(agent, addressList);
+        return events.record(EventType.AGENT_CREATED, agent.customerId, agent.id, AgentMapper.toAgent(agent, addressList));
     }
 
     private Agent replaceAddresses(AgentEntity agent, AddressesRequest request) {

@@ -2,6 +2,8 @@ package dev.agentbin.agent;
 
 import dev.agentbin.agent.AgentStatusRules.Event;
 import dev.agentbin.agent.AgentStatusRules.State;
+import dev.agentbin.event.EventOutbox;
+import dev.agentbin.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,10 +23,12 @@ public class AgentStatusOwner {
 
     private final AgentRepository agents;
     private final AddressRepository addresses;
+    private final EventOutbox events;
 
-    public AgentStatusOwner(AgentRepository agents, AddressRepository addresses) {
+    public AgentStatusOwner(AgentRepository agents, AddressRepository addresses, EventOutbox events) {
         this.agents = agents;
         this.addresses = addresses;
+        this.events = events;
     }
 
     /** An agent claimed for a ring: what the ring needs to know of it. */
@@ -78,7 +82,7 @@ public class AgentStatusOwner {
         return AgentStatusRules.inLiveCall(stateOf(agent));
     }
 
-    private static boolean applyTo(AgentEntity agent, Event event, Instant now) {
+    private boolean applyTo(AgentEntity agent, Event event, Instant now) {
         Optional<State> next = AgentStatusRules.next(stateOf(agent), event,
                 new AgentStatusRules.Settings(agent.maxNoAnswer, agent.wrapupSeconds));
         next.ifPresent(state -> {
@@ -89,6 +93,7 @@ public class AgentStatusOwner {
             agent.statusCallId = state.heldBy();
             agent.wrapupUntil = state.wrapUpUntil();
             agent.missedRings = state.missedRings();
+            events.record(EventType.AGENT_STATUS_UPDATED, agent.customerId, agent.id, AgentMapper.toAgent(agent, addresses.byAgent(agent.id)));
         });
         return next.isPresent();
     }

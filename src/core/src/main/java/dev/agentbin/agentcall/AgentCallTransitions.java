@@ -37,11 +37,13 @@ class AgentCallTransitions {
     private final AgentCallRepository calls;
     private final LegRepository legs;
     private final AgentStatusOwner agentStatus;
+    private final AgentCallEvents events;
 
-    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus) {
+    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus, AgentCallEvents events) {
         this.calls = calls;
         this.legs = legs;
         this.agentStatus = agentStatus;
+        this.events = events;
     }
 
     /**
@@ -91,6 +93,7 @@ class AgentCallTransitions {
             }
             throw e;
         }
+        events.created(call);
         return call.id;
     }
 
@@ -182,8 +185,10 @@ class AgentCallTransitions {
     /** Locks the agentcall, loads its legs, decides, and hands the agent's status events on in the same transaction. */
     private Optional<FollowUp> onCall(UUID agentCallId, Function<RingRules, Optional<RingRules.Decision>> decide) {
         AgentCallEntity call = calls.lock(agentCallId).orElseThrow();
+        AgentCallStatus before = call.status;
         return decide.apply(new RingRules(call, legs.ofCall(call.id))).map(decision -> {
             decision.agentChanges().forEach(change -> agentStatus.apply(call.agentId, change.event(), change.at()));
+            events.changed(before, call);
             return new FollowUp(call.id, decision.hangups(), decision.originateMore());
         });
     }

@@ -2,6 +2,10 @@ package dev.agentbin.events;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.agentbin.agent.Address;
+import dev.agentbin.agent.Agent;
+import dev.agentbin.agentcall.AgentCall;
+import dev.agentbin.agentcall.AgentCallLeg;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.agentcall.SweepResult;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -14,6 +18,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         RingRequest.class,
         SweepResult.class,
+        EventsRelayHandler.Run.class,
+        // Event bodies are rendered here too (the sweeper and dispatch write events): their data's types.
+        Agent.class,
+        Address.class,
+        AgentCall.class,
+        AgentCallLeg.class,
         SQSEvent.class,
         SQSEvent.SQSMessage.class,
         SQSEvent.MessageAttribute.class,

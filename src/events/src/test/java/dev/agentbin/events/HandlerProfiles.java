@@ -32,4 +32,18 @@ public final class HandlerProfiles {
             return Map.of("quarkus.lambda.handler", "migrate");
         }
     }
+
+    public static class Delivery implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.lambda.handler", "webhook-delivery");
+        }
+    }
+
+    public static class Relay implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.lambda.handler", "events-relay");
+        }
+    }
 }
