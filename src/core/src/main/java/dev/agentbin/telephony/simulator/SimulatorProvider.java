@@ -3,6 +3,7 @@ package dev.agentbin.telephony.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
@@ -68,6 +69,12 @@ public class SimulatorProvider implements TelephonyProvider {
     static final String EVENTS_PATH = "/v1.0/telephony/simulator/events";
     private static final Logger LOG = Logger.getLogger(SimulatorProvider.class);
     private static final long RINGING_AFTER_MILLIS = 20;
+    /** A person presses the key this long after answering (prompt included). */
+    private static final long KEY_PRESS_MILLIS = 300;
+    /** Machine detection decides this long after the answer. */
+    private static final long DETECTION_MILLIS = 300;
+    /** How long a leg that must be confirmed waits for the key before the provider hangs up (as Twilio's Gather). */
+    private static final long CONFIRM_WINDOW_MILLIS = 5_000;
     /** Threads for the in-process sink, and to start each call's deliveries off the call's lock. */
     private static final int DELIVERY_THREADS = 8;
     private static final int RECENT_DELIVERIES = 10_000;
@@ -122,7 +129,7 @@ public class SimulatorProvider implements TelephonyProvider {
         String callId = "SIM" + origination.legId().toString().replace("-", "");
         SimulatedCall call = new SimulatedCall(origination.legId(), callId, System.nanoTime());
         if (calls.putIfAbsent(callId, call) == null) {
-            call.script(behaviour, origination.ringTimeoutSeconds());
+            call.script(behaviour, origination.ringTimeoutSeconds(), origination.confirmation());
         }
         return callId;
     }
@@ -269,14 +276,36 @@ public class SimulatorProvider implements TelephonyProvider {
             this.startNanos = startNanos;
         }
 
-        /** Ringing first; an answer or busy scripted earlier than that still comes after it. */
-        synchronized void script(SimulatedBehaviour behaviour, int ringTimeoutSeconds) {
+        /**
+         * Ringing first; an answer or busy scripted earlier than that still comes after it. A leg that must be
+         * confirmed behaves as its answerer would: a person presses the key (or is detected as human), a
+         * machine is detected as one or never presses, and a leg left unconfirmed is hung up after the window.
+         */
+        synchronized void script(SimulatedBehaviour behaviour, int ringTimeoutSeconds, AnswerConfirmation confirmation) {
             at(RINGING_AFTER_MILLIS, this::ring);
             long after = Math.max(RINGING_AFTER_MILLIS, behaviour.afterMillis());
             switch (behaviour.kind()) {
-                case ANSWER -> at(after, this::answer);
+                case ANSWER, ANSWER_NO_KEY, MACHINE -> {
+                    at(after, this::answer);
+                    boolean machine = behaviour.kind() == SimulatedBehaviour.Kind.MACHINE;
+                    if (confirmation == AnswerConfirmation.MACHINE_DETECTION) {
+                        at(after + DETECTION_MILLIS, due -> confirm(due, machine ? LegEvent.Kind.MACHINE : LegEvent.Kind.CONFIRMED,
+                                machine ? "machine_end_beep" : "human"));
+                    } else if (confirmation == AnswerConfirmation.KEY && behaviour.kind() == SimulatedBehaviour.Kind.ANSWER) {
+                        at(after + KEY_PRESS_MILLIS, due -> confirm(due, LegEvent.Kind.CONFIRMED, "key pressed"));
+                    } else if (confirmation == AnswerConfirmation.KEY) {
+                        at(after + CONFIRM_WINDOW_MILLIS, due -> finish(due, "no key pressed"));
+                    }
+                }
                 case BUSY -> at(after, due -> finish(due, "busy"));
                 default -> at(ringTimeoutSeconds * 1000L, due -> finish(due, "no-answer"));
+            }
+        }
+
+        /** The key pressed, or machine detection's verdict, on an answered call. */
+        synchronized void confirm(long dueNanos, LegEvent.Kind kind, String detail) {
+            if (answered && !ended) {
+                queue(kind, detail, dueNanos);
             }
         }
 
