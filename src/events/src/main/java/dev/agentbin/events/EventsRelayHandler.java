@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.agentbin.event.EventRelay;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.jboss.logging.Logger;
  * always goes out; then drops relayed rows older than a week. Safe to overlap with itself and with the
  * writers' relays (rows are claimed with SKIP LOCKED).
  */
+// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without Lambda.
+@Singleton
 @Named("events-relay")
 public class EventsRelayHandler implements RequestHandler<Map<String, Object>, EventsRelayHandler.Run> {
 

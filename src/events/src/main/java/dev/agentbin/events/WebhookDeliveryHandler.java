@@ -10,6 +10,7 @@ import dev.agentbin.event.EventSettings;
 import dev.agentbin.event.WebhookDelivery;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * </ul>
  * Every delivery of one event carries the same webhook-id and body, so receivers drop repeats.
  */
+// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without Lambda.
+@Singleton
 @Named("webhook-delivery")
 public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 

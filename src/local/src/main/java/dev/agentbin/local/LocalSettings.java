@@ -4,18 +4,26 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the local run plays the parts AWS plays when deployed: the ring queue's event source and the schedule. */
+/** How the local run plays the parts AWS plays when deployed: the queues' event sources and the schedules. */
 @ConfigMapping(prefix = "agentbin.local")
 public interface LocalSettings {
 
-    RingQueue ringQueue();
+    /** The queue ringall-dispatch consumes (ElasticMQ's ring-requests locally). */
+    Queue ringQueue();
+
+    /** The queue webhook-delivery consumes (ElasticMQ's event-deliveries locally). */
+    Queue eventQueue();
+
+    /** How often events-relay runs (AWS: every minute); the after-commit relay usually got there first. */
+    @WithDefault("5s")
+    Duration relayInterval();
 
     /** How often ringall-sweeper runs (AWS: every minute; shorter locally so wrap-ups and timeouts show at once). */
     @WithDefault("1s")
     Duration sweepInterval();
 
-    interface RingQueue {
-        /** The queue ringall-dispatch consumes (ElasticMQ's ring-requests locally); its SQS endpoint is its origin. */
+    interface Queue {
+        /** The queue's URL; its SQS endpoint is its origin. */
         String url();
 
         @WithDefault("us-east-1")

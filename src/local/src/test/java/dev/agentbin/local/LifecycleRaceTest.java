@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentbin.local.support.Await;
+import dev.agentbin.testing.Await;
 import dev.agentbin.local.support.Http;
 import dev.agentbin.local.support.ServerTimeline;
 import dev.agentbin.local.support.Tenant;

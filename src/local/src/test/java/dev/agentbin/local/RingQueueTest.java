@@ -2,7 +2,7 @@ package dev.agentbin.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.agentbin.local.support.Await;
+import dev.agentbin.testing.Await;
 import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;
 import dev.agentbin.local.support.TestRingQueue;

@@ -1,7 +1,7 @@
 package dev.agentbin.local.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentbin.local.support.Await;
+import dev.agentbin.testing.Await;
 import dev.agentbin.local.support.Http;
 import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;

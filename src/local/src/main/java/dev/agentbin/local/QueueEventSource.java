@@ -1,14 +1,11 @@
 package dev.agentbin.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.agentbin.events.RingAllDispatchHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.agentbin.events.SqsEventSourceMapping;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,32 +20,33 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The ring queue's event source mapping, locally: pollers receive batches from the local SQS server and
- * invoke the ringall-dispatch handler with them, exactly as Lambda's event source mapping would (see
+ * One SQS event source mapping, locally: pollers receive batches from the local SQS server and invoke
+ * a function's handler with them, exactly as Lambda's event source mapping would (see
  * {@link SqsEventSourceMapping}): what the handler reports failed stays in flight and comes back after
  * the visibility timeout, and reaches the dead-letter queue after the queue's maxReceiveCount.
  */
-@ApplicationScoped
-public class RingQueueEventSource {
+final class QueueEventSource {
 
-    private static final Logger LOG = Logger.getLogger(RingQueueEventSource.class);
-    private static final String FUNCTION = "ringall-dispatch";
-    /** ringall-dispatch's timeout in functions.yaml. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(QueueEventSource.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
-    private final RingAllDispatchHandler handler;
-    private final LocalSettings.RingQueue settings;
+    private final String function;
+    private final Duration timeout;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final LocalSettings.Queue settings;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> pollers = new ArrayList<>();
     private SqsClient sqs;
 
-    public RingQueueEventSource(RingAllDispatchHandler handler, LocalSettings settings) {
+    /** @param timeout the function's timeout in functions.yaml */
+    QueueEventSource(String function, Duration timeout, RequestHandler<SQSEvent, SQSBatchResponse> handler, LocalSettings.Queue settings) {
+        this.function = function;
+        this.timeout = timeout;
         this.handler = handler;
-        this.settings = settings.ringQueue();
+        this.settings = settings;
     }
 
-    void start(@Observes StartupEvent event) {
+    void start() {
         sqs = SqsClient.builder()
                 .endpointOverride(URI.create(settings.url()).resolve("/"))
                 .region(Region.of(settings.region()))
@@ -58,15 +56,15 @@ public class RingQueueEventSource {
         SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, settings.url(), settings.receiveWait());
         running.set(true);
         for (int i = 0; i < settings.pollers(); i++) {
-            Thread poller = new Thread(() -> poll(mapping), "ring-queue-poller-" + i);
+            Thread poller = new Thread(() -> poll(mapping), function + "-poller-" + i);
             poller.setDaemon(true);
             poller.start();
             pollers.add(poller);
         }
-        LOG.infof("%s consumes %s with %d poller(s)", FUNCTION, settings.url(), settings.pollers());
+        LOG.infof("%s consumes %s with %d poller(s)", function, settings.url(), settings.pollers());
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop() {
         running.set(false);
         pollers.forEach(Thread::interrupt);
         for (Thread poller : pollers) {
@@ -87,18 +85,18 @@ public class RingQueueEventSource {
             try {
                 SqsEventSourceMapping.Round round = mapping.poll(batch -> invoke(mapping, batch));
                 if (!reachable) {
-                    LOG.infof("the ring queue %s answers again", settings.url());
+                    LOG.infof("the queue %s answers again", settings.url());
                     reachable = true;
                 }
                 if (!round.failedIds().isEmpty()) {
-                    LOG.infof("%d of %d ring request(s) left for redelivery", round.failedIds().size(), round.received().size());
+                    LOG.infof("%s: %d of %d message(s) left for redelivery", function, round.failedIds().size(), round.received().size());
                 }
             } catch (RuntimeException e) {
                 if (!running.get()) {
                     return;
                 }
                 if (reachable) {
-                    LOG.warnf("the ring queue %s does not answer (%s); retrying every %d s", settings.url(), e.getMessage(),
+                    LOG.warnf("the queue %s does not answer (%s); retrying every %d s", settings.url(), e.getMessage(),
                             RETRY_AFTER.toSeconds());
                     reachable = false;
                 }
@@ -112,7 +110,7 @@ public class RingQueueEventSource {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            return handler.handleRequest(mapping.toEvent(batch, settings.region()), new LocalLambdaContext(FUNCTION, TIMEOUT));
+            return handler.handleRequest(mapping.toEvent(batch, settings.region()), new LocalLambdaContext(function, timeout));
         } finally {
             requestContext.terminate();
         }
