@@ -4,7 +4,6 @@ import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventBus;
-import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
@@ -21,36 +20,25 @@ final class EventDelivery extends Construct {
      * them, so an event is tried for about two and a half hours.
      */
     static final int MAX_RECEIVE_COUNT = 10;
-    private static final int TIMEOUT_WITHOUT_CONSUMER = 30;
 
-    private final Queue queue;
-    private final Queue deadLetters;
+    private final LambdaFedQueue queues;
     private final EventBus bus;
 
     EventDelivery(Construct scope, String id, List<FunctionSpec> consumers) {
         super(scope, id);
-        int longestTimeout = consumers.stream()
-                .mapToInt(FunctionSpec::timeout).max().orElse(TIMEOUT_WITHOUT_CONSUMER);
-        this.deadLetters = Queue.Builder.create(this, "DeadLetters")
-                .retentionPeriod(Duration.days(14))
-                .build();
-        this.queue = Queue.Builder.create(this, "Queue")
-                // Retries set their own wait (ChangeMessageVisibility); this only covers a consumer that died.
-                .visibilityTimeout(Duration.seconds(RingQueue.VISIBILITY_PER_TIMEOUT * longestTimeout))
-                .retentionPeriod(Duration.days(4))
-                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVE_COUNT).build())
-                .build();
+        // Retries set their own wait (ChangeMessageVisibility); the visibility timeout only covers a consumer that died.
+        this.queues = LambdaFedQueue.create(this, consumers, MAX_RECEIVE_COUNT, queue -> queue.retentionPeriod(Duration.days(4)));
         this.bus = EventBus.Builder.create(this, "Bus")
                 .eventBusName(Stack.of(this).getStackName() + "-events")
                 .build();
     }
 
     Queue queue() {
-        return queue;
+        return queues.queue();
     }
 
     Queue deadLetters() {
-        return deadLetters;
+        return queues.deadLetters();
     }
 
     EventBus bus() {
