@@ -48,10 +48,10 @@ class TwilioAnswerConfirmationTest {
 
     @Test
     void withKeyAnAnswerThatIsNotConfirmedDoesNotWinAndAConfirmedOneDoes() {
-        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel(), tel()), 0, 3);
-        seeds.setAnswerConfirmation(agent, AnswerConfirmation.KEY);
-        JsonPath call = ring(admin, agent);
+        TwoPhones ring = ringTwoPhones(AnswerConfirmation.KEY);
+        TestAgents.Seeded admin = ring.admin();
+        UUID agent = ring.agent();
+        JsonPath call = ring.call();
         List<String> legs = call.getList("legs.id");
         List<String> sids = call.getList("legs.provider_call_id");
         Assertions.assertEquals(List.of("key", "key"), call.getList("legs.confirmation"));
@@ -79,10 +79,10 @@ class TwilioAnswerConfirmationTest {
 
     @Test
     void withMachineDetectionAMachineIsHungUpAndAPersonWins() {
-        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel(), tel()), 0, 3);
-        seeds.setAnswerConfirmation(agent, AnswerConfirmation.MACHINE_DETECTION);
-        JsonPath call = ring(admin, agent);
+        TwoPhones ring = ringTwoPhones(AnswerConfirmation.MACHINE_DETECTION);
+        TestAgents.Seeded admin = ring.admin();
+        UUID agent = ring.agent();
+        JsonPath call = ring.call();
         List<String> legs = call.getList("legs.id");
         List<String> sids = call.getList("legs.provider_call_id");
         Assertions.assertTrue(TWILIO.creates().stream()
@@ -101,10 +101,10 @@ class TwilioAnswerConfirmationTest {
 
     @Test
     void whenEveryLegIsAMachineTheRingIsUnansweredAndCountsAsAMiss() {
-        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel(), tel()), 0, 3);
-        seeds.setAnswerConfirmation(agent, AnswerConfirmation.MACHINE_DETECTION);
-        JsonPath call = ring(admin, agent);
+        TwoPhones ring = ringTwoPhones(AnswerConfirmation.MACHINE_DETECTION);
+        TestAgents.Seeded admin = ring.admin();
+        UUID agent = ring.agent();
+        JsonPath call = ring.call();
         List<String> legs = call.getList("legs.id");
         List<String> sids = call.getList("legs.provider_call_id");
         answer(legs.get(0), sids.get(0), "machine_start").then().statusCode(200).body(containsString("<Hangup/>"));
@@ -158,6 +158,17 @@ class TwilioAnswerConfirmationTest {
             Assertions.assertEquals(1, kinds.stream().filter(k -> k == AnswerOutcome.Kind.HANGUP).count(), "trial " + trial + ": " + kinds);
             Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
         }
+    }
+
+    /** An agent with two phones and this answer confirmation, rung by its customer's admin. */
+    record TwoPhones(TestAgents.Seeded admin, UUID agent, JsonPath call) {
+    }
+
+    private TwoPhones ringTwoPhones(AnswerConfirmation confirmation) {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel(), tel()), 0, 3);
+        seeds.setAnswerConfirmation(agent, confirmation);
+        return new TwoPhones(admin, agent, ring(admin, agent));
     }
 
     private static void await(CyclicBarrier barrier) {
