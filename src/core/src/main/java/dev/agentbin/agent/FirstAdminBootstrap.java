@@ -36,6 +36,11 @@ public class FirstAdminBootstrap {
     }
 
     void onStart(@Observes StartupEvent event) {
+        ensureFirstAdmin();
+    }
+
+    /** Idempotent: a second call, or a call from another starting function, adds no second admin. */
+    public void ensureFirstAdmin() {
         if (customerId.isEmpty() || username.isEmpty() || password.isEmpty()) {
             return;
         }

@@ -1,0 +1,72 @@
+package dev.agentbin.api.agentcall;
+
+import dev.agentbin.agentcall.AgentCall;
+import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.RingRequest;
+
+import dev.agentbin.api.auth.CurrentCaller;
+import dev.agentbin.common.ApiException;
+import dev.agentbin.common.Ids;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** /v1.0/agentcalls: ring an agent (ring-all), watch the ring, give up on it. */
+@Path("/v1.0/agentcalls")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentCallResource {
+
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final AgentCallService agentCalls;
+    private final CurrentCaller caller;
+    private final Validator validator;
+
+    public AgentCallResource(AgentCallService agentCalls, CurrentCaller caller, Validator validator) {
+        this.agentCalls = agentCalls;
+        this.caller = caller;
+        this.validator = validator;
+    }
+
+    /**
+     * 202 with the agentcall once its legs are originated. The customer is the caller's; an
+     * Idempotency-Key header makes a retried request return the same agentcall instead of ringing again.
+     */
+    @POST
+    public Response ring(@NotNull(message = "a JSON body is required") RingRequest body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RingRequest request = body.forCustomer(caller.get().customerId());
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.trim();
+        if (key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw ApiException.invalidArgument("Idempotency-Key is at most " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        return Response.accepted(agentCalls.dispatch(caller.get(), request, key)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public AgentCall get(@PathParam("id") String id) {
+        return agentCalls.get(caller.get(), Ids.pathId(id));
+    }
+
+    @POST
+    @Path("/{id}/hangup")
+    public AgentCall hangup(@PathParam("id") String id) {
+        return agentCalls.hangup(caller.get(), Ids.pathId(id));
+    }
+}

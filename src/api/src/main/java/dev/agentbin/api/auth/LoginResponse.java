@@ -1,0 +1,4 @@
+package dev.agentbin.api.auth;
+
+public record LoginResponse(String username, String token) {
+}

@@ -1,4 +1,0 @@
-package dev.agentbin.auth;
-
-public record LoginResponse(String username, String token) {
-}

@@ -1,0 +1,53 @@
+package dev.agentbin.api.agent;
+
+import dev.agentbin.agent.Permission;
+
+import static dev.agentbin.api.support.Api.as;
+
+import dev.agentbin.api.support.TestAgents;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/** A page of agents with their addresses and tags costs the same number of statements, whatever its size. */
+@QuarkusTest
+class AgentListCostTest {
+
+    @Inject
+    TestAgents seeds;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Test
+    void listingOneHundredAgentsCostsAsManyStatementsAsListingOne() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        for (int i = 0; i < 99; i++) {
+            Map<String, Object> body = new java.util.HashMap<>(AgentCrudTest.createBody(AgentCrudTest.email(),
+                    List.of(Map.of("type", "tel", "target", "+1555200" + String.format("%04d", i)),
+                            Map.of("type", "sip", "target", "agent" + i + "@example.com"))));
+            body.put("tag_ids", List.of(UUID.randomUUID()));
+            as(admin).body(body).post("/v1.0/agents").then().statusCode(200);
+        }
+
+        long one = statementsFor(() -> as(admin).queryParam("page_size", 1).get("/v1.0/agents").then().statusCode(200));
+        long hundred = statementsFor(() -> as(admin).queryParam("page_size", 100).get("/v1.0/agents").then().statusCode(200)
+                .body("result.size()", org.hamcrest.Matchers.equalTo(100))
+                .body("result[50].addresses.size()", org.hamcrest.Matchers.equalTo(2)));
+
+        Assertions.assertEquals(one, hundred, "statements for 1 agent vs 100 agents");
+        Assertions.assertTrue(hundred <= 4, "caller re-read + page + addresses, got " + hundred);
+    }
+
+    private long statementsFor(Runnable request) {
+        var statistics = sessions.getStatistics();
+        statistics.clear();
+        request.run();
+        return statistics.getPrepareStatementCount();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.agentbin.api.support;
+
+import dev.agentbin.agent.AddressRepository;
+import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AgentEntity;
+import dev.agentbin.agent.Permission;
+import dev.agentbin.agent.AgentRepository;
+import dev.agentbin.agent.AgentStatus;
+import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.agent.RingMethod;
+import dev.agentbin.agent.PasswordHasher;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Seeds agents straight into the database (a superadmin cannot be created through the API) and logs
+ * them in through the real login route.
+ */
+@ApplicationScoped
+public class TestAgents {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private final AgentRepository agents;
+    private final AddressRepository addresses;
+    private final PasswordHasher hasher;
+
+    public TestAgents(AgentRepository agents, AddressRepository addresses, PasswordHasher hasher) {
+        this.agents = agents;
+        this.addresses = addresses;
+        this.hasher = hasher;
+    }
+
+    /** A seeded agent and a token for it. */
+    public record Seeded(UUID id, UUID customerId, String username, String token) {
+    }
+
+    public Seeded seed(UUID customerId, long permission) {
+        String username = "agent-" + UUID.randomUUID() + "@example.com";
+        UUID id = insert(customerId, username, permission);
+        return new Seeded(id, customerId, username, login(username, PASSWORD));
+    }
+
+    /** Many plain agents of one customer, without logging any in. */
+    @Transactional
+    public void seedMany(UUID customerId, int count) {
+        for (int i = 0; i < count; i++) {
+            insert(customerId, "many-" + UUID.randomUUID() + "@example.com", Permission.CUSTOMER_AGENT);
+        }
+    }
+
+    @Transactional
+    UUID insert(UUID customerId, String username, long permission) {
+        AgentEntity agent = new AgentEntity();
+        agent.id = UUID.randomUUID();
+        agent.customerId = customerId;
+        agent.username = username;
+        agent.passwordHash = hasher.hash(PASSWORD);
+        agent.name = "seeded";
+        agent.detail = "";
+        agent.ringMethod = RingMethod.RINGALL;
+        agent.status = AgentStatus.OFFLINE;
+        agent.permission = permission;
+        agent.tagIds = new UUID[0];
+        agent.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        agents.persist(agent);
+        return agent.id;
+    }
+
+    /** An available agent with these addresses, ready to be rung. */
+    public UUID seedRingable(UUID customerId, List<Address> addresses, int wrapupSeconds, int maxNoAnswer) {
+        UUID id = insert(customerId, "ringable-" + UUID.randomUUID() + "@example.com", Permission.CUSTOMER_AGENT);
+        configureForRinging(id, addresses, wrapupSeconds, maxNoAnswer);
+        return id;
+    }
+
+    @Transactional
+    void configureForRinging(UUID id, List<Address> addressList, int wrapupSeconds, int maxNoAnswer) {
+        AgentEntity agent = agents.findById(id);
+        agent.status = AgentStatus.AVAILABLE;
+        agent.wrapupSeconds = wrapupSeconds;
+        agent.maxNoAnswer = maxNoAnswer;
+        addresses.replace(agent, addressList, agent.tmCreate);
+    }
+
+    @Transactional
+    public AgentEntity reload(UUID id) {
+        AgentEntity agent = agents.findById(id);
+        agents.getEntityManager().detach(agent);
+        return agent;
+    }
+
+    @Transactional
+    public void setStatus(UUID id, AgentStatus status) {
+        agents.findById(id).status = status;
+    }
+
+    @Transactional
+    public void setRingMethod(UUID id, RingMethod method) {
+        agents.findById(id).ringMethod = method;
+    }
+
+    @Transactional
+    public void setAnswerConfirmation(UUID id, AnswerConfirmation confirmation) {
+        agents.findById(id).answerConfirmation = confirmation;
+    }
+
+    public static String login(String username, String password) {
+        return RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(java.util.Map.of("username", username, "password", password))
+                .post("/auth/login")
+                .then().statusCode(200)
+                .extract().path("token");
+    }
+}

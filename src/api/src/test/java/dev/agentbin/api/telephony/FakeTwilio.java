@@ -1,0 +1,151 @@
+package dev.agentbin.api.telephony;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.agentbin.telephony.twilio.TwilioForm;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for Twilio's Programmable Voice REST API (Twilio cannot be reached from here),
+ * following its documented contract: {@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json} creates
+ * a call and answers 201 with its {@code sid}; {@code POST .../Calls/{Sid}.json} with {@code Status}
+ * updates it and answers 200 with the call's new status.
+ *
+ * <p>Faults, to test how we survive a provider in trouble: a create whose {@code To} ends in
+ * {@value #FAIL_5XX} answers 503 with Twilio's error envelope, in {@value #FAIL_MALFORMED} a 201 whose
+ * body is not JSON, in {@value #FAIL_TIMEOUT} nothing until after our client's 10 s request time-out;
+ * {@link #failUpdates} makes every update answer that way.
+ */
+final class FakeTwilio {
+
+    static final String FAIL_5XX = "0503";
+    static final String FAIL_MALFORMED = "0502";
+    static final String FAIL_TIMEOUT = "0504";
+
+    enum Fault { NONE, SERVER_ERROR, MALFORMED }
+
+    private volatile Fault updateFault = Fault.NONE;
+
+    record Request(String path, Map<String, List<String>> form) {
+    }
+
+    private static final Pattern UPDATE = Pattern.compile(".*/Calls/(CA[0-9a-f]{32})\\.json");
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile String lastSid;
+    private volatile CountDownLatch createsHeld = new CountDownLatch(0);
+
+    FakeTwilio() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/2010-04-01/Accounts/", this::handle);
+        // Legs are originated in parallel: one slow answer must not hold up the others.
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * From now on, a call is created (and recorded) at once but its 201 is held back until {@link #releaseCreates()}:
+     * the state a dispatcher is in when it dies between Twilio placing a call and storing its sid.
+     */
+    void holdCreates() {
+        createsHeld = new CountDownLatch(1);
+    }
+
+    void releaseCreates() {
+        createsHeld.countDown();
+    }
+
+    /** The sid of the call created last, whether or not its 201 went out yet. */
+    String lastSid() {
+        return lastSid;
+    }
+
+    List<Request> creates() {
+        return requests.stream().filter(r -> r.path().endsWith("/Calls.json")).toList();
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The Status each call was updated with, by CallSid. */
+    Map<String, String> updates() {
+        Map<String, String> updates = new java.util.HashMap<>();
+        for (Request request : requests) {
+            Matcher m = UPDATE.matcher(request.path());
+            if (m.matches()) {
+                updates.put(m.group(1), request.form().get("Status").get(0));
+            }
+        }
+        return updates;
+    }
+
+    void failUpdates(Fault fault) {
+        updateFault = fault;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Map<String, List<String>> form = TwilioForm.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        requests.add(new Request(path, form));
+        Matcher update = UPDATE.matcher(path);
+        String to = form.containsKey("To") ? form.get("To").get(0) : "";
+        if ((update.matches() && updateFault == Fault.SERVER_ERROR) || (!update.matches() && to.endsWith(FAIL_5XX))) {
+            reply(exchange, 503, "{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}");
+        } else if ((update.matches() && updateFault == Fault.MALFORMED) || (!update.matches() && to.endsWith(FAIL_MALFORMED))) {
+            reply(exchange, update.matches() ? 200 : 201, "<html>upstream proxy</html>");
+        } else if (!update.matches() && to.endsWith(FAIL_TIMEOUT)) {
+            try {
+                Thread.sleep(11_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        } else if (update.matches()) {
+            reply(exchange, 200, "{\"sid\":\"" + update.group(1) + "\",\"status\":\"" + form.get("Status").get(0) + "\"}");
+        } else if (path.endsWith("/Calls.json")) {
+            String sid = String.format("CA%032x", calls.incrementAndGet());
+            lastSid = sid;
+            awaitRelease();
+            reply(exchange, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\"" + form.get("To").get(0) + "\"}");
+        } else {
+            reply(exchange, 404, "{\"code\":20404,\"message\":\"not found\",\"status\":404}");
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            createsHeld.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+}

@@ -1,0 +1,226 @@
+package dev.agentbin.api.telephony;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AddressType;
+import dev.agentbin.agent.AgentStatus;
+import dev.agentbin.agent.Permission;
+import dev.agentbin.api.support.Api;
+import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.telephony.twilio.TwilioSignature;
+import dev.agentbin.agentcall.AgentCall;
+import dev.agentbin.agentcall.AgentCallLeg;
+import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.AgentCallStatus;
+import dev.agentbin.agentcall.LegStatus;
+import dev.agentbin.agentcall.RingRequest;
+import dev.agentbin.testing.Await;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ring-all over Twilio, against a local server that follows Twilio's REST contract: legs are created
+ * with our answer and status URLs, the first leg to fetch its TwiML joins the conference, a late one
+ * gets {@code <Hangup/>}, the others are cancelled, and signed status callbacks end the call.
+ */
+@QuarkusTest
+@TestProfile(TwilioRingAllTest.TwilioProvider.class)
+class TwilioRingAllTest {
+
+    static final FakeTwilio TWILIO = new FakeTwilio();
+    static final String TOKEN = "test-auth-token";
+    static final String BASE = "https://agentbin.example.com";
+
+    public static class TwilioProvider implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("agentbin.telephony.provider", "twilio", "agentbin.telephony.twilio.api-base-url", TWILIO.baseUrl());
+        }
+    }
+
+    @Inject
+    TestAgents seeds;
+
+    @Inject
+    AgentCallService agentCalls;
+
+    @Test
+    void theFirstLegToFetchItsTwimlJoinsTheConferenceAndTheRestAreHungUp() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200001"), tel("+15550200002"), tel("+15550200003")), 0, 3);
+
+        JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25,
+                        "join_target", "support-queue"))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        List<String> legs = call.getList("legs.id");
+        List<String> sids = call.getList("legs.provider_call_id");
+        Assertions.assertEquals(3, sids.stream().filter(sid -> sid != null && sid.startsWith("CA")).count());
+
+        List<FakeTwilio.Request> creates = createsFor(legs);
+        Assertions.assertEquals(3, creates.size());
+        for (FakeTwilio.Request create : creates) {
+            Assertions.assertTrue(create.path().startsWith("/2010-04-01/Accounts/ACtest00000000000000000000000000/"));
+            Assertions.assertEquals(List.of("+15550009999"), create.form().get("From"));
+            int timeout = Integer.parseInt(create.form().get("Timeout").get(0));
+            Assertions.assertTrue(timeout > 20 && timeout <= 25, "rings for what is left of ring_timeout: " + timeout);
+            Assertions.assertEquals(List.of("initiated", "ringing", "answered", "completed"), create.form().get("StatusCallbackEvent"));
+            String leg = create.form().get("Url").get(0).replaceAll(".*leg=", "");
+            Assertions.assertTrue(legs.contains(leg));
+            Assertions.assertEquals(BASE + "/v1.0/telephony/twilio/events?leg=" + leg, create.form().get("StatusCallback").get(0));
+        }
+
+        statusCallback(legs.get(0), sids.get(0), "ringing").then().statusCode(204);
+        answer(legs.get(1), sids.get(1)).then().statusCode(200)
+                .contentType(containsString("xml"))
+                .body(containsString("<Conference>support-queue</Conference>"));
+        answer(legs.get(2), sids.get(2)).then().statusCode(200).body(containsString("<Hangup/>"));
+
+        JsonPath answered = Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().statusCode(200).extract().jsonPath();
+        Assertions.assertEquals("answered", answered.getString("status"));
+        Assertions.assertEquals(legs.get(1), answered.getString("answered_leg_id"));
+        Assertions.assertEquals(List.of("canceled", "answered", "canceled"), answered.getList("legs.status"));
+        Assertions.assertEquals("canceled", TWILIO.updates().get(sids.get(0)));
+        Assertions.assertEquals("canceled", TWILIO.updates().get(sids.get(2)));
+        Assertions.assertNull(TWILIO.updates().get(sids.get(1)), "the winner is left up");
+        Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
+
+        statusCallback(legs.get(1), sids.get(1), "completed").then().statusCode(204);
+        Assertions.assertEquals("completed",
+                Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().extract().path("status"));
+        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+    }
+
+    /**
+     * A dispatcher stuck (or dead) between Twilio placing a call and storing its sid, and the same ring
+     * request delivered again meanwhile: the leg is not dialled a second time. Twilio's callbacks,
+     * which carry our leg id, then adopt the call, and it can still win.
+     */
+    @Test
+    void aLegLeftOriginatingIsNeverDialledAgain() throws Exception {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200011")), 0, 3);
+        RingRequest request = new RingRequest(agent, admin.customerId(), "+15550009999", null, 25, "support-queue", null);
+        String key = "sqs:" + UUID.randomUUID();
+        int before = TWILIO.creates().size();
+
+        TWILIO.holdCreates();
+        CompletableFuture<AgentCall> first;
+        String leg;
+        String sid;
+        try {
+            first = CompletableFuture.supplyAsync(() -> agentCalls.dispatch(request, key));
+            Await.until("Twilio to receive the first POST /Calls", () -> TWILIO.creates().size(), n -> n == before + 1);
+            AgentCall redelivered = agentCalls.dispatch(request, key);
+            Assertions.assertEquals(List.of(LegStatus.ORIGINATING), redelivered.legs().stream().map(AgentCallLeg::status).toList());
+            Assertions.assertEquals(before + 1, TWILIO.creates().size(), "the redelivery did not dial the leg again");
+
+            leg = redelivered.legs().get(0).id().toString();
+            sid = TWILIO.lastSid();
+            statusCallback(leg, sid, "ringing").then().statusCode(204);
+            answer(leg, sid).then().statusCode(200).body(containsString("<Conference>support-queue</Conference>"));
+        } finally {
+            TWILIO.releaseCreates();
+        }
+        AgentCall call = first.get(10, TimeUnit.SECONDS);
+        Assertions.assertEquals(AgentCallStatus.ANSWERED, call.status());
+        Assertions.assertEquals(sid, call.legs().get(0).providerCallId());
+        Assertions.assertEquals(before + 1, TWILIO.creates().size());
+        Assertions.assertNull(TWILIO.updates().get(sid), "the adopted winner stays up");
+    }
+
+    /** A retried create that had gone through makes a second call for one leg: it is hung up, never joined. */
+    @Test
+    void aSecondTwilioCallForOneLegIsHungUpAndNeverJoins() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200031")), 0, 3);
+        JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        String leg = call.getString("legs[0].id");
+        String duplicate = "CA" + "d".repeat(32);
+
+        statusCallback(leg, duplicate, "ringing").then().statusCode(204);
+        Assertions.assertEquals("canceled", TWILIO.updates().get(duplicate));
+        answer(leg, duplicate).then().statusCode(200).body(containsString("<Hangup/>"));
+        Assertions.assertEquals("ringing", Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().extract().path("status"));
+
+        answer(leg, call.getString("legs[0].provider_call_id")).then().statusCode(200).body(containsString("<Conference>"));
+    }
+
+    /** A leg cancelled while Twilio was still placing it is hung up as soon as its sid is known. */
+    @Test
+    void aLegCancelledWhileBeingPlacedIsHungUpOnceItsSidArrives() throws Exception {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200021")), 0, 3);
+        int before = TWILIO.creates().size();
+        TWILIO.holdCreates();
+        CompletableFuture<AgentCall> ring;
+        try {
+            ring = CompletableFuture.supplyAsync(() -> agentCalls.dispatch(
+                    new RingRequest(agent, admin.customerId(), "+15550009999", null, 25, null, null), UUID.randomUUID().toString()));
+            Await.until("Twilio to receive POST /Calls", () -> TWILIO.creates().size(), n -> n == before + 1);
+            UUID callId = seeds.reload(agent).statusCallId;
+            Api.as(admin).post("/v1.0/agentcalls/" + callId + "/hangup").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("canceled"));
+        } finally {
+            TWILIO.releaseCreates();
+        }
+        AgentCall call = ring.get(10, TimeUnit.SECONDS);
+        String sid = call.legs().get(0).providerCallId();
+        Assertions.assertNotNull(sid);
+        Assertions.assertEquals("canceled", TWILIO.updates().get(sid), "Twilio was told to stop ringing it");
+        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+    }
+
+    @Test
+    void theSignatureIsCheckedBeforeTheLegParameterIsRead() {
+        Map<String, String> form = Map.of("CallSid", "CA" + "0".repeat(32), "CallStatus", "ringing");
+        for (String path : List.of("/v1.0/telephony/twilio/events", "/v1.0/telephony/twilio/answer")) {
+            given().contentType("application/x-www-form-urlencoded").formParams(form).queryParam("leg", "not-a-uuid")
+                    .header("X-Twilio-Signature", "forged").post(path).then().statusCode(401)
+                    .body("error.reason", org.hamcrest.Matchers.equalTo("INVALID_SIGNATURE"));
+            given().contentType("application/x-www-form-urlencoded").formParams(form).queryParam("leg", "not-a-uuid")
+                    .post(path).then().statusCode(401);
+        }
+        String url = BASE + "/v1.0/telephony/twilio/events?leg=not-a-uuid";
+        signed(url, form).queryParam("leg", "not-a-uuid").post("/v1.0/telephony/twilio/events").then().statusCode(400);
+    }
+
+    private static List<FakeTwilio.Request> createsFor(List<String> legs) {
+        return TWILIO.creates().stream().filter(r -> legs.contains(r.form().get("Url").get(0).replaceAll(".*leg=", ""))).toList();
+    }
+
+    private static Address tel(String number) {
+        return new Address(AddressType.TEL, number, null, null, null, null);
+    }
+
+    private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {
+        Map<String, String> form = Map.of("CallSid", sid, "CallStatus", status, "AccountSid", "ACtest00000000000000000000000000");
+        return signed(BASE + "/v1.0/telephony/twilio/events?leg=" + leg, form).queryParam("leg", leg)
+                .post("/v1.0/telephony/twilio/events");
+    }
+
+    private static io.restassured.response.Response answer(String leg, String sid) {
+        Map<String, String> form = Map.of("CallSid", sid, "CallStatus", "in-progress", "AccountSid", "ACtest00000000000000000000000000");
+        return signed(BASE + "/v1.0/telephony/twilio/answer?leg=" + leg, form).queryParam("leg", leg)
+                .post("/v1.0/telephony/twilio/answer");
+    }
+
+    private static io.restassured.specification.RequestSpecification signed(String url, Map<String, String> form) {
+        Map<String, List<String>> params = new java.util.HashMap<>();
+        form.forEach((name, value) -> params.put(name, List.of(value)));
+        return given().contentType("application/x-www-form-urlencoded").formParams(form)
+                .header("X-Twilio-Signature", TwilioSignature.compute(TOKEN, url, params));
+    }
+}

@@ -1,0 +1,297 @@
+package dev.agentbin.api.web;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.agentbin.agent.Permission;
+import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.telephony.simulator.SimulatorSignature;
+import dev.agentbin.telephony.twilio.TwilioSignature;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guard: every route of functions.yaml against a battery of hostile bodies, fields, ids, query
+ * parameters and headers. For every answer: never a 5xx; every 4xx in the error envelope; no stack trace
+ * or SQL in any body; and after a refused write, the sweep customer's rows exactly as they were.
+ */
+@QuarkusTest
+class ErrorSweepTest {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Catalog(List<Function> functions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Function(String module, List<String> routes) {
+    }
+
+    /** Text that must never reach a client: Java stack frames, exception names, SQL. */
+    private static final Pattern LEAK = Pattern.compile(
+            "(?i)(\\bat [a-z]+\\.[a-z]+\\.|exception|org\\.hibernate|org\\.postgresql|\\bselect\\b.*\\bfrom\\b|\\binsert into\\b|\\bupdate\\b.*\\bset\\b|psql|sqlstate)");
+
+    private static final String DEEP_ARRAY = "[".repeat(3000) + "]".repeat(3000);
+    private static final String DEEP_OBJECT = "{\"a\":".repeat(1500) + "1" + "}".repeat(1500);
+
+    /** JSON values tried in every field a route reads: wrong types, nulls, NUL, huge, overflowing, invalid ids. */
+    private static final List<String> VALUES = List.of(
+            "null", "\"\"", "\"x\"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"" + "h".repeat(60_000) + "\"",
+            "-1", "0", "3", "1.5", "1e400", "99999999999999999999999999", "-9223372036854775809", "true",
+            "[]", "{}", "[null]", "[\"not-a-uuid\"]", "\"not-a-uuid\"", "\"00000000-0000-0000-0000-000000000000\"",
+            "\"+300000-01-01T00:00:00Z\"", "{\"$gt\":\"\"}", DEEP_ARRAY);
+
+    /** Whole bodies tried on every route that takes one. */
+    private static final List<String> BODIES = List.of(
+            "", "null", "[]", "123", "\"text\"", "true", "{", "{\"a\":", "{}{}", "{} trailing", "{\"a\":1,\"a\":1}",
+            "\u0000", DEEP_ARRAY, DEEP_OBJECT, "{\"x\":\"" + "b".repeat(300_000) + "\"}");
+
+    /** The fields each route's body has, with a valid body to put one hostile field into. */
+    private static final Map<String, Map<String, Object>> FIELDS = Map.of(
+            "POST /auth/login", Map.of("username", "\"nobody@example.com\"", "password", "\"not-the-password\""),
+            "POST /v1.0/agents", Map.ofEntries(Map.entry("username", "\"sweep@example.com\""), Map.entry("password", "\"a-long-password\""),
+                    Map.entry("name", "\"n\""), Map.entry("detail", "\"d\""), Map.entry("ring_method", "\"ringall\""),
+                    Map.entry("permission", "16"), Map.entry("tag_ids", "[]"), Map.entry("addresses", "[]"),
+                    Map.entry("wrapup_seconds", "0"), Map.entry("max_no_answer", "3"), Map.entry("customer_id", "null")),
+            "PUT /v1.0/agents/{id}", profile(),
+            "PUT /v1.0/service_agents/me", profile(),
+            "PUT /v1.0/agents/{id}/tag_ids", Map.of("tag_ids", "[]"),
+            "PUT /v1.0/agents/{id}/status", Map.of("status", "\"away\""),
+            "PUT /v1.0/service_agents/me/status", Map.of("status", "\"away\""),
+            "PUT /v1.0/agents/{id}/permission", Map.of("permission", "16"),
+            "POST /v1.0/agentcalls", Map.of("agent_id", "\"AGENT\"", "source", "\"+15550100000\"", "reference_id", "\"r\"",
+                    "ring_timeout", "30", "join_target", "\"j\""));
+
+    /** Fields of one address, tried inside an otherwise valid addresses array. */
+    private static final Map<String, Object> ADDRESS = Map.of("type", "\"tel\"", "target", "\"+15550100777\"",
+            "target_name", "\"t\"", "name", "\"n\"", "detail", "\"sim:no-answer\"");
+
+    private static final Map<String, Object> SIMULATOR_EVENT = Map.of("leg_id", "\"LEG\"", "call_id", "\"SIM1\"",
+            "kind", "\"RINGING\"", "detail", "\"ringing\"", "occurred_at", "\"2024-01-01T00:00:00Z\"");
+
+    private static final List<String> IDS = List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%00", "%2e%2e",
+            "1-2-3-4-5", "a".repeat(300), UUID.randomUUID().toString(), "5e4a0680-804e-11ec-8477-2fea5968d85b%00");
+
+    private static final Map<String, List<String>> QUERY = Map.of(
+            "page_size", List.of("abc", "-1", "99999999999999999999", "1.5", "%00", ""),
+            "page_token", List.of("x", "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "2024-01-01T00:00:00Z_not-a-uuid", "%00",
+                    "2024-13-45T99:99:99Z"),
+            "status", List.of("ringing%00", "AVAILABLE", "1", ""),
+            "tag_ids", List.of("", ",", "not-a-uuid", "00000000-0000-0000-0000-000000000000"),
+            "token", List.of("garbage", "a.b.c", "%00"),
+            "leg", List.of("not-a-uuid", "%00", ""));
+
+    @Inject
+    TestAgents seeds;
+
+    @Inject
+    EntityManager db;
+
+    private TestAgents.Seeded admin;
+    private String target;
+    private int tried;
+    private int lastStatus;
+    private final List<String> failures = new ArrayList<>();
+    private final Map<Integer, Integer> statuses = new TreeMap<>();
+
+    private static Map<String, Object> profile() {
+        return Map.of("name", "\"n\"", "detail", "\"d\"", "ring_method", "\"ringall\"", "wrapup_seconds", "0", "max_no_answer", "3");
+    }
+
+    @Test
+    void noRouteAnswers5xxOrOutsideTheEnvelopeOrChangesDataWhenItRefuses() throws IOException {
+        admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        target = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT).id().toString();
+        List<String[]> routes = new ObjectMapper(new YAMLFactory())
+                .readValue(Paths.get("../../functions.yaml").toFile(), Catalog.class).functions().stream()
+                .filter(f -> "api".equals(f.module()) && f.routes() != null)
+                .flatMap(f -> f.routes().stream()).map(route -> route.split(" ", 2)).toList();
+        Assertions.assertTrue(routes.size() >= 17, "routes from functions.yaml: " + routes.size());
+
+        for (String[] route : routes) {
+            String method = route[0];
+            String path = route[1];
+            boolean hasBody = method.equals("POST") || method.equals("PUT");
+            if (hasBody) {
+                BODIES.forEach(body -> send(method, path, json(body)));
+                for (String body : fieldsOf(method + " " + path)) {
+                    send(method, path, json(body));
+                    if (lastStatus == 200 && path.equals("/v1.0/service_agents/me/password")) {
+                        // A hostile value that is a valid password was set, revoking the admin's tokens: log in afresh.
+                        String password = new ObjectMapper().readTree(body).get("password").asText();
+                        admin = new TestAgents.Seeded(admin.id(), admin.customerId(), admin.username(),
+                                TestAgents.login(admin.username(), password));
+                    }
+                }
+            }
+            if (path.contains("{id}")) {
+                for (String id : IDS) {
+                    send(method, path.replace("{id}", id), spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"));
+                }
+            }
+            if (path.contains("{provider}")) {
+                for (String provider : List.of("unknown", "%00", "SIMULATOR", "a".repeat(500))) {
+                    send(method, path.replace("{provider}", provider), spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"));
+                }
+            }
+            QUERY.forEach((name, values) -> values.forEach(value ->
+                    send(method, path + "?" + name + "=" + value, spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"))));
+            headers().forEach(header -> send(method, path, header));
+        }
+        signedProviderEvents();
+
+        String report = "error sweep: " + tried + " inputs over " + routes.size() + " routes; statuses " + statuses;
+        Files.writeString(Paths.get("target/error-sweep.txt"), report + System.lineSeparator());
+        System.out.println(report);
+        Assertions.assertEquals(List.of(), failures, report);
+    }
+
+    /** Each field of the route's body replaced by each hostile value, the rest of the body valid. */
+    private List<String> fieldsOf(String route) {
+        List<String> bodies = new ArrayList<>();
+        String key = route.replace("/v1.0/agents/{id}/password", "PASSWORD").replace("/v1.0/service_agents/me/password", "PASSWORD");
+        if (key.endsWith("PASSWORD")) {
+            VALUES.forEach(value -> bodies.add("{\"password\":" + value + "}"));
+        } else if (route.endsWith("/addresses")) {
+            ADDRESS.keySet().forEach(field -> VALUES.forEach(value ->
+                    bodies.add("{\"addresses\":[" + object(ADDRESS, field, value) + "]}")));
+            VALUES.forEach(value -> bodies.add("{\"addresses\":" + value + "}"));
+        } else if (FIELDS.containsKey(route)) {
+            Map<String, Object> base = FIELDS.get(route);
+            base.keySet().forEach(field -> VALUES.forEach(value -> bodies.add(object(base, field, value))));
+        }
+        return bodies;
+    }
+
+    private String object(Map<String, Object> base, String field, String value) {
+        Map<String, Object> body = new LinkedHashMap<>(base);
+        body.put(field, value);
+        StringBuilder json = new StringBuilder("{");
+        body.forEach((name, literal) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
+                .append(literal.toString().replace("AGENT", target).replace("sweep@", UUID.randomUUID() + "@")));
+        return json.append('}').toString();
+    }
+
+    private static java.util.function.UnaryOperator<RequestSpecification> json(String body) {
+        return spec -> spec.contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hostile headers: wrong or missing Content-Type, broken credentials, oversize values. */
+    private List<java.util.function.UnaryOperator<RequestSpecification>> headers() {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        return List.of(
+                spec -> spec.contentType("text/plain").body(body),
+                spec -> spec.contentType("application/xml").body(body),
+                spec -> spec.contentType("application/json; charset=utf-16").body(body),
+                spec -> spec.contentType("garbage").body(body),
+                spec -> spec.body(body),
+                spec -> spec.contentType("application/json").accept("text/plain").body(body),
+                spec -> spec.contentType("application/json").header("Authorization", "Bearer garbage").body(body),
+                spec -> spec.contentType("application/json").header("Authorization", "Bearer " + "a".repeat(3000)).body(body),
+                spec -> spec.contentType("application/json").header("Authorization", "Basic Zm9vOmJhcg==").body(body),
+                spec -> spec.contentType("application/json").cookie("token", "garbage").body(body),
+                spec -> spec.contentType("application/json").header("Idempotency-Key", "k".repeat(300)).body(body),
+                spec -> spec.contentType("application/json").header("X-Padding", "p".repeat(20_000)).body(body));
+    }
+
+    /** Bodies that pass the provider's signature, so the validation behind it is what is swept. */
+    private void signedProviderEvents() {
+        for (String field : SIMULATOR_EVENT.keySet()) {
+            for (String value : VALUES) {
+                byte[] body = object(SIMULATOR_EVENT, field, value).replace("LEG", UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8);
+                send("POST", "/v1.0/telephony/simulator/events", spec -> spec.contentType("application/json")
+                        .header(SimulatorSignature.HEADER, SimulatorSignature.sign("simulator-local-secret", body)).body(body));
+            }
+        }
+        for (String route : List.of("events", "answer")) {
+            for (String field : List.of("CallSid", "CallStatus", "Timestamp")) {
+                for (String value : List.of("", "\u0000", "x".repeat(60_000), "ringing", "in-progress", "%", "Tue, 99 Foo 300000 25:61:61 +0000")) {
+                    String leg = UUID.randomUUID().toString();
+                    Map<String, String> form = new LinkedHashMap<>(Map.of("CallSid", "CA" + "0".repeat(32), "CallStatus", "ringing"));
+                    form.put(field, value);
+                    Map<String, List<String>> params = new java.util.HashMap<>();
+                    form.forEach((name, v) -> params.put(name, List.of(v)));
+                    String signature = TwilioSignature.compute("test-auth-token",
+                            "https://agentbin.example.com/v1.0/telephony/twilio/" + route + "?leg=" + leg, params);
+                    send("POST", "/v1.0/telephony/twilio/" + route + "?leg=" + leg, spec -> spec
+                            .contentType("application/x-www-form-urlencoded").formParams(form).header("X-Twilio-Signature", signature));
+                }
+            }
+        }
+    }
+
+    private void send(String method, String path, java.util.function.UnaryOperator<RequestSpecification> input) {
+        String resolved = path.replace("{id}", target).replace("{provider}", "simulator");
+        boolean write = !method.equals("GET");
+        String before = write ? snapshot() : null;
+        RequestSpecification spec = given();
+        if (!resolved.startsWith("/auth/") && !resolved.startsWith("/v1.0/telephony/")) {
+            spec = spec.header("Authorization", "Bearer " + admin.token());
+        }
+        Response response = input.apply(spec).request(method, resolved);
+        tried++;
+        int status = response.statusCode();
+        statuses.merge(status, 1, Integer::sum);
+        String body = response.asString();
+        String what = method + " " + abbreviate(resolved) + " -> " + status + " " + abbreviate(body);
+        if (status >= 500) {
+            failures.add("5xx: " + what);
+        } else if (status >= 400) {
+            if (!isEnvelope(response)) {
+                failures.add("not in the envelope: " + what);
+            }
+            if (write && !before.equals(snapshot())) {
+                failures.add("refused but changed the database: " + what);
+            }
+        }
+        if (LEAK.matcher(body).find()) {
+            failures.add("leaks internals: " + what);
+        }
+        lastStatus = status;
+    }
+
+    private static boolean isEnvelope(Response response) {
+        try {
+            return response.contentType().contains("json")
+                    && response.jsonPath().getString("error.status") != null
+                    && response.jsonPath().getString("error.reason") != null
+                    && response.jsonPath().getString("error.message") != null
+                    && response.jsonPath().getString("error.request_id") != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Every row of the sweep's customer (agents, addresses, agentcalls and their legs) as one digest. */
+    @Transactional
+    String snapshot() {
+        return (String) db.createNativeQuery("select md5(coalesce(string_agg(r, ',' order by r), '')) from ("
+                        + " select a::text r from agent_agents a where customer_id = ?1"
+                        + " union all select d::text from agent_addresses d where customer_id = ?1"
+                        + " union all select c::text from agent_calls c where customer_id = ?1"
+                        + " union all select l::text from agent_call_legs l join agent_calls c on c.id = l.agent_call_id where c.customer_id = ?1) t")
+                .setParameter(1, admin.customerId()).getSingleResult();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 160 ? text.substring(0, 160) + "..." : text;
+    }
+}
