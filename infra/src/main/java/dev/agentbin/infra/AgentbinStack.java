@@ -26,8 +26,9 @@ public final class AgentbinStack extends Stack {
         FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(),
                 bootstrapAdminEnvironment(settings.bootstrapAdmin()));
         CatalogFunctions functions = new CatalogFunctions(this, "Functions", catalog, settings, network,
-                environment, new FunctionGrants(database, secrets, events));
+                environment, new FunctionGrants(database, secrets, events, settings.mail()));
         HttpApiRoutes api = new HttpApiRoutes(this, "Api", functions.of(FunctionSpec.Module.API));
+        mailLinks(settings, catalog, functions, api);
         new EventTriggers(this, "Triggers", functions.of(FunctionSpec.Module.EVENTS),
                 Map.of(RingQueue.NAME, ringQueue.queue(), EventDelivery.NAME, events.queue()), database);
         new Alarms(this, "Alarms", functions.all(), ringQueue, events);
@@ -47,6 +48,25 @@ public final class AgentbinStack extends Stack {
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).build();
         CfnOutput.Builder.create(this, "RingQueueUrl").value(ringQueue.queue().getQueueUrl()).build();
         CfnOutput.Builder.create(this, "EventBusName").value(events.bus().getEventBusName()).build();
+    }
+
+    /**
+     * Mailed links (password reset) point at publicUrl, or else at this API; the app never builds them from
+     * a request's Host header.
+     */
+    private void mailLinks(DeploySettings settings, FunctionCatalog catalog, CatalogFunctions functions, HttpApiRoutes api) {
+        if (catalog.functions().stream().noneMatch(f -> f.has(FunctionSpec.Grant.MAIL_SEND))) {
+            return;
+        }
+        if (settings.mail() == null) {
+            Annotations.of(this).addWarningV2("agentbin:mailUnconfigured",
+                    "no mailFrom: password-forgot cannot send its links and answers 500. Deploy with "
+                            + "-c mailFrom=<address of an SES-verified identity> (and -c mailIdentity=<identity> "
+                            + "when it is not the address's domain).");
+        }
+        String baseUrl = settings.publicUrl() == null ? api.url() : settings.publicUrl();
+        functions.all().stream().filter(f -> f.spec().has(FunctionSpec.Grant.MAIL_SEND))
+                .forEach(f -> f.function().addEnvironment("AGENTBIN_PASSWORD_RESET_BASE_URL", baseUrl));
     }
 
     /** The RS256 public key that verifies tokens: not secret, so a plain deploy parameter. */

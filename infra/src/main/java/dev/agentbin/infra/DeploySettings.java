@@ -14,10 +14,18 @@ public record DeploySettings(
         boolean rdsProxy,
         Path assetsDir,
         Path functionsFile,
-        BootstrapAdmin bootstrapAdmin) {
+        BootstrapAdmin bootstrapAdmin,
+        MailSender mail,
+        String publicUrl) {
 
     /** The first admin of a customer, created by the app at start when that customer has none. */
     public record BootstrapAdmin(String username, String customerId) {}
+
+    /**
+     * Who mail comes from: the sender address and the SES identity (a verified domain or address) it
+     * belongs to, which is all the mail-send grant may send from.
+     */
+    public record MailSender(String from, String identity) {}
 
     public static DeploySettings from(Node node) {
         String username = text(node, "bootstrapAdminUsername", null);
@@ -31,7 +39,24 @@ public record DeploySettings(
                 flag(text(node, "rdsProxy", "false")),
                 Path.of(text(node, "assetsDir", "..")),
                 Path.of(text(node, "functionsFile", "../functions.yaml")),
-                username == null ? null : new BootstrapAdmin(username, customerId));
+                username == null ? null : new BootstrapAdmin(username, customerId),
+                mailSender(node),
+                text(node, "publicUrl", null));
+    }
+
+    /** mailFrom, with mailIdentity defaulting to its domain; null when mail is not configured. */
+    private static MailSender mailSender(Node node) {
+        String from = text(node, "mailFrom", null);
+        if (from == null) {
+            if (text(node, "mailIdentity", null) != null) {
+                throw new IllegalArgumentException("mailIdentity needs mailFrom");
+            }
+            return null;
+        }
+        if (!from.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException("mailFrom must be an email address, not '" + from + "'");
+        }
+        return new MailSender(from, text(node, "mailIdentity", from.substring(from.indexOf('@') + 1)));
     }
 
     /** Where the Maven build of a src/ module leaves the zip that Lambda runs. */

@@ -1,5 +1,9 @@
 package dev.agentbin.infra;
 
+import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
 
 /**
@@ -11,11 +15,14 @@ final class FunctionGrants {
     private final Database database;
     private final AppSecrets secrets;
     private final EventDelivery events;
+    private final DeploySettings.MailSender mail;
 
-    FunctionGrants(Database database, AppSecrets secrets, EventDelivery events) {
+    /** @param mail the SES sender, or null when the deployment sends no mail */
+    FunctionGrants(Database database, AppSecrets secrets, EventDelivery events, DeploySettings.MailSender mail) {
         this.database = database;
         this.secrets = secrets;
         this.events = events;
+        this.mail = mail;
     }
 
     void apply(FunctionSpec spec, Function function) {
@@ -41,6 +48,18 @@ final class FunctionGrants {
                 }
                 // Receive, delete and ChangeMessageVisibility (the retry backoff) come with the SQS event source.
                 case EVENT_QUEUE_CONSUME -> { }
+                // Without a sender the function starts without a mail provider and refuses to send (the stack warns).
+                case MAIL_SEND -> {
+                    if (mail != null) {
+                        function.addEnvironment("AGENTBIN_MAIL_PROVIDER", "ses");
+                        function.addEnvironment("AGENTBIN_MAIL_FROM", mail.from());
+                        function.addToRolePolicy(PolicyStatement.Builder.create()
+                                .actions(List.of("ses:SendEmail"))
+                                .resources(List.of(Stack.of(function).formatArn(ArnComponents.builder()
+                                        .service("ses").resource("identity").resourceName(mail.identity()).build())))
+                                .build());
+                    }
+                }
             }
         }
     }

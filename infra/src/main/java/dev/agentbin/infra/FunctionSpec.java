@@ -38,7 +38,9 @@ public record FunctionSpec(
         @JsonProperty("telephony-credentials") TELEPHONY_CREDENTIALS,
         /** Relay its own events right after commit: send to the delivery queue, put on the event bus. */
         @JsonProperty("events-publish") EVENTS_PUBLISH,
-        @JsonProperty("event-queue-consume") EVENT_QUEUE_CONSUME
+        @JsonProperty("event-queue-consume") EVENT_QUEUE_CONSUME,
+        /** ses:SendEmail from the deployment's SES identity (DeploySettings.mail), nothing else. */
+        @JsonProperty("mail-send") MAIL_SEND
     }
 
     /** Exactly one of: an SQS queue name, an EventBridge schedule expression, or a run at each deploy. */

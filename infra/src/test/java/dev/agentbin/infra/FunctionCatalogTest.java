@@ -54,7 +54,7 @@ class FunctionCatalogTest {
         assertTrue(events.get(2).runsAtDeploy());
         assertEquals(5, events.get(0).reservedConcurrency());
         assertEquals("event-deliveries", events.get(4).trigger().sqs());
-        assertEquals(9, catalog.functions().size());
+        assertEquals(10, catalog.functions().size());
     }
 
     @Test

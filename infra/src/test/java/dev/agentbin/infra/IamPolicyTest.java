@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -55,6 +56,29 @@ class IamPolicyTest {
         assertFalse(publishers.isEmpty());
         assertEquals(publishers, rolesAllowed(template, "sqs:SendMessage", "EventsQueue"));
         assertEquals(publishers, rolesAllowed(template, "events:PutEvents", "EventsBus"));
+    }
+
+    @Test
+    void onlyMailSendersMaySendMailAndOnlyFromTheConfiguredIdentity() {
+        Template template = Synth.fixture("mailFrom", "no-reply@mail.example.com");
+        Set<String> senders = rolesOf(template, FunctionSpec.Grant.MAIL_SEND);
+        assertFalse(senders.isEmpty());
+        assertEquals(senders, rolesAllowed(template, "ses:SendEmail", "identity/mail.example.com"));
+        assertEquals(senders, statementsByRole(template).entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(s -> actions(s).stream().anyMatch(a -> a.startsWith("ses:"))))
+                .map(Map.Entry::getKey).collect(Collectors.toSet()));
+        for (FunctionSpec spec : CATALOG.functions()) {
+            Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) TemplateQueries.function(template, spec).get("Environment")).get("Variables");
+            assertEquals(spec.has(FunctionSpec.Grant.MAIL_SEND), env.containsKey("AGENTBIN_MAIL_FROM"), spec.name());
+            assertEquals(spec.has(FunctionSpec.Grant.MAIL_SEND), env.containsKey("AGENTBIN_PASSWORD_RESET_BASE_URL"), spec.name());
+        }
+    }
+
+    @Test
+    void withoutASenderNoFunctionMaySendMailAndTheStackSaysSo() {
+        Template template = Synth.fixture();
+        assertEquals(Set.of(), rolesAllowed(template, "ses:SendEmail", ""));
+        Annotations.fromStack(Synth.of(Synth.FIXTURE).stack()).hasWarning("*", Match.stringLikeRegexp(".*no mailFrom.*"));
     }
 
     @Test

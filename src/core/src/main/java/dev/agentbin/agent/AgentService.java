@@ -135,6 +135,16 @@ public class AgentService {
         return replacePassword(lockForWrite(caller, caller.agentId(), Action.SELF_SERVICE), request);
     }
 
+    /**
+     * A password reset, authorized by its link instead of a caller (auth/PasswordResetService).
+     *
+     * @return false when the agent is no longer live
+     */
+    @Transactional
+    public boolean resetPassword(UUID id, String password) {
+        return agents.lockLive(id).map(agent -> replacePassword(agent, new PasswordRequest(password))).isPresent();
+    }
+
     @Transactional
     public Agent updatePermission(Caller caller, UUID id, PermissionRequest request) {
         LockedWithAdmins locked = lockWithAdmins(caller, id, Action.SET_PERMISSION);

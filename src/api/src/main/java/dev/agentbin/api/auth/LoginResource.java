@@ -4,7 +4,6 @@ import dev.agentbin.auth.LoginService;
 
 import dev.agentbin.agent.Caller;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,18 +29,11 @@ public class LoginResource {
         this.tokens = tokens;
     }
 
-    /**
-     * The source address is the peer the platform reports: on Lambda, API Gateway's source IP (the
-     * handler makes it the request's remote address); locally, the socket's. X-Forwarded-For is not
-     * trusted: a client could write anything there and spend another address's budget.
-     */
     @POST
     @PublicRoute
     public Response login(@Valid @NotNull(message = "a JSON body with username and password is required") LoginRequest request,
             @Context HttpServerRequest http) {
-        SocketAddress peer = http.remoteAddress();
-        String source = peer == null || peer.hostAddress() == null ? "unknown" : peer.hostAddress();
-        Caller caller = logins.login(request.username(), request.password(), source);
+        Caller caller = logins.login(request.username(), request.password(), ClientAddress.of(http));
         String token = tokens.issue(caller);
         NewCookie cookie = new NewCookie.Builder(CallerAuthenticator.TOKEN)
                 .value(token)

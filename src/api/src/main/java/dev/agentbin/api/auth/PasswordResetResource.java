@@ -1,0 +1,73 @@
+package dev.agentbin.api.auth;
+
+import dev.agentbin.auth.PasswordResetService;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * Password forgot and reset, outside /v1.0 as in the reference: the forgot request mails a one-time link
+ * to the reset form, whose POST sets the password.
+ */
+@Path("/auth")
+@PublicRoute
+public class PasswordResetResource {
+
+    private final PasswordResetService resets;
+
+    public PasswordResetResource(PasswordResetService resets) {
+        this.resets = resets;
+    }
+
+    /** 200 {} for every username, in the same time; a live agent gets the link by mail. */
+    @POST
+    @Path("/password-forgot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> forgot(@Valid @NotNull(message = "a JSON body with username is required") PasswordForgotRequest request,
+            @Context HttpServerRequest http) {
+        resets.forgot(request.username(), ClientAddress.of(http));
+        return Map.of();
+    }
+
+    /**
+     * The form. Only the token's format is checked here (400 otherwise, as the reference): whether it is
+     * live shows when the form is sent. The token is in the URL, so the page sends no Referer and is not stored.
+     */
+    @GET
+    @Path("/password-reset")
+    @Produces(MediaType.TEXT_HTML)
+    public Response form(@QueryParam("token") String token) {
+        ResetPage page = new ResetPage();
+        boolean wellFormed = PasswordResetService.wellFormed(token);
+        return Response.status(wellFormed ? Response.Status.OK : Response.Status.BAD_REQUEST)
+                .entity(wellFormed ? page.form(token) : page.invalidLink())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", page.contentSecurityPolicy())
+                .header("Referrer-Policy", "no-referrer")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    /** 200 {}; 400 INVALID_RESET_TOKEN for an unknown, used or expired link alike; 400 INVALID_ARGUMENT for a weak password. */
+    @POST
+    @Path("/password-reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> reset(@Valid @NotNull(message = "a JSON body with token and password is required") PasswordResetRequest request) {
+        resets.reset(request.token(), request.password());
+        return Map.of();
+    }
+}

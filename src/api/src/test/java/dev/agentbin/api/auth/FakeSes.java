@@ -1,0 +1,79 @@
+package dev.agentbin.api.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A local stand-in for Amazon SES (which cannot be reached from here), following its documented v2 API:
+ * {@code POST /v2/email/outbound-emails} with a JSON {@code SendEmail} request answers 200
+ * {@code {"MessageId": "..."}}; a request without a sender, a recipient or simple content answers 400
+ * {@code BadRequestException}, as SES does. The test configuration points the SES mailer at it
+ * ({@code %test.agentbin.mail.ses-endpoint}).
+ */
+final class FakeSes {
+
+    static final int PORT = 8089;
+
+    /** One accepted message, as SES received it. */
+    record Sent(String from, List<String> to, String subject, String text) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static FakeSes running;
+
+    private final HttpServer server;
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+    private FakeSes() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
+        server.createContext("/v2/email/outbound-emails", this::sendEmail);
+        server.start();
+    }
+
+    static synchronized FakeSes start() throws IOException {
+        if (running == null) {
+            running = new FakeSes();
+        }
+        return running;
+    }
+
+    List<Sent> sentTo(String address) {
+        return sent.stream().filter(mail -> mail.to().contains(address)).toList();
+    }
+
+    private void sendEmail(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            JsonNode simple = request.path("Content").path("Simple");
+            List<String> to = JSON.convertValue(request.path("Destination").path("ToAddresses"), JSON.getTypeFactory()
+                    .constructCollectionType(List.class, String.class));
+            if (!"POST".equals(exchange.getRequestMethod()) || !request.hasNonNull("FromEmailAddress") || to == null
+                    || to.isEmpty() || !simple.path("Body").path("Text").hasNonNull("Data")) {
+                answer(exchange, 400, "{\"message\":\"Missing required parameter\"}", "BadRequestException");
+                return;
+            }
+            sent.add(new Sent(request.get("FromEmailAddress").asText(), to, simple.path("Subject").path("Data").asText(),
+                    simple.path("Body").path("Text").path("Data").asText()));
+            answer(exchange, 200, "{\"MessageId\":\"" + UUID.randomUUID() + "\"}", null);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body, String errorType) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (errorType != null) {
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

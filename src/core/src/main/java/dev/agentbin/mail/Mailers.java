@@ -1,0 +1,58 @@
+package dev.agentbin.mail;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The {@link Mailer} the settings choose, made when a bean that sends mail is first made: only the
+ * function that sends mail pays for an SES client. In AWS the region and credentials come from the
+ * Lambda environment; against a local endpoint any credentials do.
+ */
+@ApplicationScoped
+public class Mailers {
+
+    private final MailSettings settings;
+    private SesV2Client ses;
+
+    public Mailers(MailSettings settings) {
+        this.settings = settings;
+    }
+
+    @Produces
+    @Singleton
+    Mailer mailer() {
+        MailSettings.Provider provider = settings.provider().orElseThrow(() -> new IllegalStateException(
+                "agentbin.mail.provider is not set (ses, or log for local runs): this process cannot send mail"));
+        if (provider == MailSettings.Provider.LOG) {
+            return new LoggingMailer();
+        }
+        String from = settings.from().orElseThrow(() -> new IllegalStateException("agentbin.mail.from is not set"));
+        return new SesMailer(ses(), from);
+    }
+
+    private synchronized SesV2Client ses() {
+        if (ses == null) {
+            var builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
+                    .region(Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1")));
+            settings.sesEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+            ses = builder.build();
+        }
+        return ses;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (ses != null) {
+            ses.close();
+        }
+    }
+}
