@@ -1,5 +1,6 @@
 package dev.agentbin.api.auth;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import dev.agentbin.auth.LoginService;
 
 import dev.agentbin.agent.Caller;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 /** POST /auth/login: the token in the body and in an HttpOnly, Secure, SameSite=Strict cookie. */
+@SecurityRequirements
 @Path("/auth/login")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.agentbin.api.auth;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import dev.agentbin.auth.PasswordResetService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import java.util.Map;
  * Password forgot and reset, outside /v1.0 as in the reference: the forgot request mails a one-time link
  * to the reset form, whose POST sets the password.
  */
+@SecurityRequirements
 @Path("/auth")
 @PublicRoute
 public class PasswordResetResource {

@@ -1,5 +1,6 @@
 package dev.agentbin.api.telephony;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import dev.agentbin.telephony.LegEvent;
 
 import dev.agentbin.agentcall.AgentCall;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * Provider webhooks. Authenticated by each provider's signature, not by an agent token: a request
  * that does not verify is refused before anything is read from it.
  */
+@SecurityRequirements
 @Path("/v1.0/telephony/{provider}")
 @PublicRoute
 public class TelephonyWebhookResource {
