@@ -84,6 +84,7 @@ public class PasswordResetService {
         return PasswordResetTokens.wellFormed(token);
     }
 
+    /** Called on this bean itself: ArC intercepts self-invocation, so this is its own transaction, done before the mail goes. */
     @Transactional
     Optional<AgentEntity> issue(String username, String token) {
         tokens.purgeExpired();

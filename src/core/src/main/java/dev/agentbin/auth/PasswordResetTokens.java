@@ -55,7 +55,7 @@ class PasswordResetTokens {
                 .executeUpdate();
     }
 
-    /** The agent a live token was issued for; the token is gone afterwards, whatever the answer. */
+    /** The agent a live token was issued for; the row is deleted whether it was live or expired. */
     Optional<UUID> spend(String token) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = db.createNativeQuery("""

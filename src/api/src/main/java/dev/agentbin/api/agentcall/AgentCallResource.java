@@ -3,7 +3,6 @@ package dev.agentbin.api.agentcall;
 import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.RingRequest;
-
 import dev.agentbin.api.auth.CurrentCaller;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.Ids;
@@ -20,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** /v1.0/agentcalls: ring an agent (ring-all), watch the ring, give up on it. */
 @Path("/v1.0/agentcalls")
@@ -44,6 +46,8 @@ public class AgentCallResource {
      * Idempotency-Key header makes a retried request return the same agentcall instead of ringing again.
      */
     @POST
+    @APIResponse(responseCode = "202", description = "Ringing: the agentcall with its legs",
+            content = @Content(schema = @Schema(implementation = AgentCall.class)))
     public Response ring(@NotNull(message = "a JSON body is required") RingRequest body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         RingRequest request = body.forCustomer(caller.get().customerId());

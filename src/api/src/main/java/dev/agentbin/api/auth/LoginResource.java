@@ -1,9 +1,7 @@
 package dev.agentbin.api.auth;
 
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
-import dev.agentbin.auth.LoginService;
-
 import dev.agentbin.agent.Caller;
+import dev.agentbin.auth.LoginService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +13,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 /** POST /auth/login: the token in the body and in an HttpOnly, Secure, SameSite=Strict cookie. */
 @SecurityRequirements
@@ -33,6 +35,8 @@ public class LoginResource {
 
     @POST
     @PublicRoute
+    @APIResponse(responseCode = "200", description = "The token, also set as the token cookie",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     public Response login(@Valid @NotNull(message = "a JSON body with username and password is required") LoginRequest request,
             @Context HttpServerRequest http) {
         Caller caller = logins.login(request.username(), request.password(), ClientAddress.of(http));

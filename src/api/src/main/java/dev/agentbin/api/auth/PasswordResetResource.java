@@ -1,6 +1,5 @@
 package dev.agentbin.api.auth;
 
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import dev.agentbin.auth.PasswordResetService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -16,6 +15,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 /**
  * Password forgot and reset, outside /v1.0 as in the reference: the forgot request mails a one-time link
@@ -50,6 +52,8 @@ public class PasswordResetResource {
     @GET
     @Path("/password-reset")
     @Produces(MediaType.TEXT_HTML)
+    @APIResponse(responseCode = "200", description = "The reset form", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "Not a token: a page saying so", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response form(@QueryParam("token") String token) {
         ResetPage page = new ResetPage();
         boolean wellFormed = PasswordResetService.wellFormed(token);

@@ -1,11 +1,9 @@
 package dev.agentbin.api.telephony;
 
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
-import dev.agentbin.telephony.LegEvent;
-
 import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.api.auth.PublicRoute;
+import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import dev.agentbin.telephony.simulator.SimulatorSignature;
 import dev.agentbin.telephony.twilio.TwiML;
@@ -19,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 /**
  * Provider webhooks. Authenticated by each provider's signature, not by an agent token: a request
@@ -47,6 +47,7 @@ public class TelephonyWebhookResource {
     /** Call-progress events; answered with 204 (Twilio ignores the body of a status callback). */
     @POST
     @Path("/events")
+    @APIResponse(responseCode = "204", description = "Applied (or a duplicate, ignored)")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response events(@PathParam("provider") String provider, @QueryParam("leg") String leg,
             @HeaderParam(SimulatorSignature.HEADER) String simulatorSignature,
