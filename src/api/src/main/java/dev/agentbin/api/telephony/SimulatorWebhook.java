@@ -9,7 +9,7 @@ import dev.agentbin.common.ApiException;
 import dev.agentbin.telephony.simulator.SimulatorEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import dev.agentbin.telephony.simulator.SimulatorSignature;
-import dev.agentbin.api.web.ApiObjectMapper;
+import dev.agentbin.common.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 
@@ -24,7 +24,7 @@ public class SimulatorWebhook {
     private final boolean enabled;
     private final ObjectMapper json;
 
-    public SimulatorWebhook(TelephonySettings settings, TelephonyProviders providers, ApiObjectMapper json) {
+    public SimulatorWebhook(TelephonySettings settings, TelephonyProviders providers, StrictJson json) {
         this.secret = settings.simulator().secret();
         this.enabled = providers.get(SimulatorProvider.NAME).isPresent();
         this.json = json.mapper();
