@@ -1,6 +1,7 @@
 package dev.agentbin.agentcall;
 
 import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
@@ -110,8 +111,26 @@ class AgentCallTransitions {
         int ringFor = rules.ringSeconds(now);
         return rules.claimDue(now).stream()
                 .map(leg -> new DueLeg(leg.provider, new Origination(leg.id, call.id, call.source,
-                        new Destination(leg.addressType, leg.target, leg.addressDetail), ringFor, leg.confirmation)))
+                        new Destination(destinationKind(leg.addressType), leg.target, leg.addressDetail), ringFor,
+                        confirmation(leg.confirmation))))
                 .toList();
+    }
+
+    /** The agent feature's address types, as telephony names what it rings. */
+    private static Destination.Kind destinationKind(AddressType type) {
+        return switch (type) {
+            case TEL -> Destination.Kind.PHONE_NUMBER;
+            case SIP -> Destination.Kind.SIP;
+            case EXTENSION -> Destination.Kind.EXTENSION;
+        };
+    }
+
+    private static Origination.Confirmation confirmation(AnswerConfirmation confirmation) {
+        return switch (confirmation) {
+            case NONE -> Origination.Confirmation.NONE;
+            case KEY -> Origination.Confirmation.KEY;
+            case MACHINE_DETECTION -> Origination.Confirmation.MACHINE_DETECTION;
+        };
     }
 
     /** A leg to originate now, with the provider it was stored with (not whatever is the default today). */

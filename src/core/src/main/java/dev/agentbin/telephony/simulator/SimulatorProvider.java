@@ -2,14 +2,14 @@ package dev.agentbin.telephony.simulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.common.StrictJson;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
-import dev.agentbin.telephony.TelephonySettings;
+import dev.agentbin.telephony.WebhookReply;
+import dev.agentbin.telephony.WebhookRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -86,7 +86,8 @@ public class SimulatorProvider implements TelephonyProvider {
     public record Delivery(UUID legId, LegEvent.Kind kind, String detail, Duration sentLate, Duration appliedLate, boolean accepted) {
     }
 
-    private final TelephonySettings.Simulator settings;
+    private final SimulatorSettings settings;
+    private final SimulatorWebhook webhook;
     private final Instance<LegEventSink> sink;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -100,10 +101,11 @@ public class SimulatorProvider implements TelephonyProvider {
     private final AtomicReferenceArray<Delivery> deliveries = new AtomicReferenceArray<>(RECENT_DELIVERIES);
     private final AtomicLong deliveryCount = new AtomicLong();
 
-    public SimulatorProvider(TelephonySettings settings, Instance<LegEventSink> sink, ObjectMapper json) {
-        this.settings = settings.simulator();
+    public SimulatorProvider(SimulatorSettings settings, Instance<LegEventSink> sink, StrictJson json) {
+        this.settings = settings;
         this.sink = sink;
-        this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        this.json = json.mapper();
+        this.webhook = new SimulatorWebhook(settings.secret(), this.json);
         delivery.allowCoreThreadTimeOut(true);
     }
 
@@ -145,6 +147,11 @@ public class SimulatorProvider implements TelephonyProvider {
         if (call != null) {
             call.hangUp();
         }
+    }
+
+    @Override
+    public WebhookReply onWebhook(WebhookRequest request, LegEventSink sink) {
+        return webhook.handle(request, sink);
     }
 
     /** Answers a ringing simulated call, as a person picking up would. */
@@ -281,19 +288,19 @@ public class SimulatorProvider implements TelephonyProvider {
          * confirmed behaves as its answerer would: a person presses the key (or is detected as human), a
          * machine is detected as one or never presses, and a leg left unconfirmed is hung up after the window.
          */
-        synchronized void script(SimulatedBehaviour behaviour, int ringTimeoutSeconds, AnswerConfirmation confirmation) {
+        synchronized void script(SimulatedBehaviour behaviour, int ringTimeoutSeconds, Origination.Confirmation confirmation) {
             at(RINGING_AFTER_MILLIS, this::ring);
             long after = Math.max(RINGING_AFTER_MILLIS, behaviour.afterMillis());
             switch (behaviour.kind()) {
                 case ANSWER, ANSWER_NO_KEY, MACHINE -> {
                     at(after, this::answer);
                     boolean machine = behaviour.kind() == SimulatedBehaviour.Kind.MACHINE;
-                    if (confirmation == AnswerConfirmation.MACHINE_DETECTION) {
+                    if (confirmation == Origination.Confirmation.MACHINE_DETECTION) {
                         at(after + DETECTION_MILLIS, due -> confirm(due, machine ? LegEvent.Kind.MACHINE : LegEvent.Kind.CONFIRMED,
                                 machine ? "machine_end_beep" : "human"));
-                    } else if (confirmation == AnswerConfirmation.KEY && behaviour.kind() == SimulatedBehaviour.Kind.ANSWER) {
+                    } else if (confirmation == Origination.Confirmation.KEY && behaviour.kind() == SimulatedBehaviour.Kind.ANSWER) {
                         at(after + KEY_PRESS_MILLIS, due -> confirm(due, LegEvent.Kind.CONFIRMED, "key pressed"));
-                    } else if (confirmation == AnswerConfirmation.KEY) {
+                    } else if (confirmation == Origination.Confirmation.KEY) {
                         at(after + CONFIRM_WINDOW_MILLIS, due -> finish(due, "no key pressed"));
                     }
                 }

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.agentbin.agent.AddressType;
-import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.common.StrictJson;
 import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.Origination;
-import dev.agentbin.telephony.TelephonySettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -68,7 +66,7 @@ class SimulatorProviderTest {
             exchange.close();
         });
         receiver.start();
-        simulator = new SimulatorProvider(settings("http://127.0.0.1:" + receiver.getAddress().getPort()), null, json);
+        simulator = new SimulatorProvider(settings("http://127.0.0.1:" + receiver.getAddress().getPort()), null, new StrictJson(json));
     }
 
     @AfterEach
@@ -182,12 +180,12 @@ class SimulatorProviderTest {
     }
 
     private static Origination origination(UUID legId, String directive) {
-        Destination to = new Destination(AddressType.SIP, "agent-" + legId + "@pbx.example.com", directive);
-        return new Origination(legId, UUID.randomUUID(), "+15550001000", to, 30, AnswerConfirmation.NONE);
+        Destination to = new Destination(Destination.Kind.SIP, "agent-" + legId + "@pbx.example.com", directive);
+        return new Origination(legId, UUID.randomUUID(), "+15550001000", to, 30, Origination.Confirmation.NONE);
     }
 
-    private static TelephonySettings settings(String callbackBaseUrl) {
-        TelephonySettings.Simulator simulator = new TelephonySettings.Simulator() {
+    private static SimulatorSettings settings(String callbackBaseUrl) {
+        return new SimulatorSettings() {
             @Override
             public Optional<String> callbackBaseUrl() {
                 return Optional.of(callbackBaseUrl);
@@ -201,22 +199,6 @@ class SimulatorProviderTest {
             @Override
             public Duration originateLatency() {
                 return Duration.ZERO;
-            }
-        };
-        return new TelephonySettings() {
-            @Override
-            public String provider() {
-                return SimulatorProvider.NAME;
-            }
-
-            @Override
-            public Simulator simulator() {
-                return simulator;
-            }
-
-            @Override
-            public Twilio twilio() {
-                return null;
             }
         };
     }
