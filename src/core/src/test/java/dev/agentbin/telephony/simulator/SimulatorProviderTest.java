@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.agentbin.common.StrictJson;
 import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.Origination;
+import dev.agentbin.testing.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class SimulatorProviderTest {
         UUID leg = UUID.randomUUID();
         CountDownLatch release = hold(leg, "ANSWERED");
         String callId = simulator.originate(origination(leg, "sim:answer:30"));
-        awaitTrue(() -> arrived.contains(leg + "-ANSWERED"));
+        Await.until("the answer to reach the receiver", () -> arrived.contains(leg + "-ANSWERED"));
 
         simulator.hangup(callId);
         release.countDown();
@@ -149,26 +150,12 @@ class SimulatorProviderTest {
     }
 
     private void awaitDeliveries(UUID leg, int count) {
-        awaitTrue(() -> simulator.recentDeliveries().stream().filter(d -> d.legId().equals(leg)).count() >= count);
+        Await.until(count + " deliveries for leg " + leg,
+                () -> simulator.recentDeliveries().stream().filter(d -> d.legId().equals(leg)).count(), n -> n >= count);
     }
 
     private void awaitEvents(UUID leg, Predicate<List<String>> done) {
-        awaitTrue(() -> done.test(received.getOrDefault(leg, List.of())));
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within " + LIMIT);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until("events for leg " + leg, () -> received.getOrDefault(leg, List.of()), done);
     }
 
     private static void await(CountDownLatch latch) {
