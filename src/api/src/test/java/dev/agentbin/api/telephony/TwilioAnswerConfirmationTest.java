@@ -199,6 +199,7 @@ class TwilioAnswerConfirmationTest {
     }
 
     private static io.restassured.response.Response answer(String leg, String sid, String answeredBy) {
+        TWILIO.reports(sid, "in-progress");
         Map<String, String> form = new HashMap<>(Map.of("CallSid", sid, "CallStatus", "in-progress"));
         if (answeredBy != null) {
             form.put("AnsweredBy", answeredBy);
@@ -211,6 +212,7 @@ class TwilioAnswerConfirmationTest {
     }
 
     private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {
+        TWILIO.reports(sid, status);
         return signed("/v1.0/telephony/twilio/events", leg, Map.of("CallSid", sid, "CallStatus", status));
     }
 
