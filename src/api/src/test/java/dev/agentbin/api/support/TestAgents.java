@@ -30,6 +30,8 @@ public class TestAgents {
     private final AgentRepository agents;
     private final AddressRepository addresses;
     private final PasswordHasher hasher;
+    /** Every seeded agent has the same password: hashed once (bcrypt takes most of a seed's time). */
+    private volatile String passwordHash;
 
     public TestAgents(AgentRepository agents, AddressRepository addresses, PasswordHasher hasher) {
         this.agents = agents;
@@ -61,7 +63,7 @@ public class TestAgents {
         agent.id = UUID.randomUUID();
         agent.customerId = customerId;
         agent.username = username;
-        agent.passwordHash = hasher.hash(PASSWORD);
+        agent.passwordHash = passwordHash();
         agent.name = "seeded";
         agent.detail = "";
         agent.ringMethod = RingMethod.RINGALL;
@@ -71,6 +73,13 @@ public class TestAgents {
         agent.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
         agents.persist(agent);
         return agent.id;
+    }
+
+    private String passwordHash() {
+        if (passwordHash == null) {
+            passwordHash = hasher.hash(PASSWORD);
+        }
+        return passwordHash;
     }
 
     /** An available agent with these addresses, ready to be rung. */
