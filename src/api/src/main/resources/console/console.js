@@ -6,7 +6,7 @@ import { AgentView } from './agent-view.js';
 import { AgentsTable, AgentDetail } from './supervisor-view.js';
 
 const VIEWS = ['login-view', 'agent-view', 'supervisor-view', 'agent-detail', 'loading'];
-const MAX_BACKOFF = 15000;
+const MAX_BACKOFF = 10000;
 
 let me = null;
 let current = null;
@@ -50,7 +50,7 @@ function clearProblem() {
 function pollFailed(error) {
   if (error.status === 401) return authLost();
   failures += 1;
-  const wait = error.retryAfter ? error.retryAfter * 1000 : Math.min(MAX_BACKOFF, 1000 * 2 ** failures);
+  const wait = error.retryAfter ? error.retryAfter * 1000 : Math.min(MAX_BACKOFF, 1000 * 2 ** (failures - 1));
   $('problem-text').textContent = `${describe(error)} Retrying in ${Math.round(wait / 1000)} s.`;
   show('problem', true);
   schedule(wait);
@@ -115,11 +115,11 @@ async function start() {
     only('loading');
     $('loading').textContent = describe(error);
     failures += 1;
-    timer = setTimeout(start, Math.min(MAX_BACKOFF, 1000 * 2 ** failures));
+    timer = setTimeout(start, Math.min(MAX_BACKOFF, 1000 * 2 ** (failures - 1)));
     return;
   }
   failures = 0;
-  $('who').textContent = `${me.name || me.username} · ${me.username}`;
+  $('who').textContent = me.name ? `${me.name} · ${me.username}` : me.username;
   show('nav', true);
   show('nav-agents', isSupervisor(me));
   show('logout', true);

@@ -36,7 +36,7 @@ class ConsoleBrowserTest {
     @BeforeEach
     void openBrowser() {
         tenant = tenants.create();
-        browser = Browser.open(1280, 900);
+        browser = Browser.open(1280, 1000);
     }
 
     @AfterEach
@@ -46,7 +46,7 @@ class ConsoleBrowserTest {
 
     @Test
     void anAgentLogsInChangesItsStatusWhichSticksAfterAReloadAndLogsOut() {
-        String username = tenant.agentWithPassword(PASSWORD);
+        String username = agent("Jane Doe");
         browser.logIn(username, PASSWORD);
         browser.textIs(By.id("me-status"), "offline");
         browser.textIs(By.id("no-live-call"), "No call is ringing you.");
@@ -68,7 +68,7 @@ class ConsoleBrowserTest {
 
     @Test
     void anAgentSeesTheCallRingingItLegByLegWithoutAReload() {
-        String username = tenant.agentWithPassword(PASSWORD);
+        String username = agent("Jane Doe");
         String agent = agentId(username);
         setAddresses(agent, "sim:no-answer", "sim:busy:700");
         tenant.setStatus(agent, "available");
@@ -109,15 +109,17 @@ class ConsoleBrowserTest {
     void aSupervisorFiltersAgentsChangesATagAndIsToldWhyTheLastAdminStays() {
         String tag = UUID.randomUUID().toString();
         String newTag = UUID.randomUUID().toString();
-        String ready = agentId(tenant.agentWithPassword(PASSWORD));
-        String pausing = agentId(tenant.agentWithPassword(PASSWORD));
+        String ready = agentId(agent("Jane Doe"));
+        String pausing = agentId(agent("Sam Lee"));
+        agent("Kim Park");
         Http.put(tenant.token(), "/v1.0/agents/" + ready + "/tag_ids", Map.of("tag_ids", List.of(tag)));
         tenant.setStatus(ready, "available");
         tenant.setStatus(pausing, "away");
 
         browser.logIn(tenant.adminUsername(), "correct-horse-battery");
         browser.driver().findElement(By.id("nav-agents")).click();
-        browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 3));
+        browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 4));
+        browser.screenshot("supervisor-table");
 
         new Select(browser.driver().findElement(By.id("filter-status"))).selectByValue("available");
         browser.driver().findElement(By.cssSelector("#filter-form button")).click();
@@ -127,7 +129,6 @@ class ConsoleBrowserTest {
         // The table follows statuses live: the paused agent comes back and shows up under "available".
         tenant.setStatus(pausing, "available");
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 2));
-        browser.screenshot("supervisor-table");
 
         WebElement tagFilter = browser.driver().findElement(By.id("filter-tag"));
         tagFilter.sendKeys("not-a-tag");
@@ -164,8 +165,8 @@ class ConsoleBrowserTest {
 
     @Test
     void aPlainAgentSeesNoSupervisorControlsAndTheApiRefusesThemAnyway() {
-        String username = tenant.agentWithPassword(PASSWORD);
-        String other = agentId(tenant.agentWithPassword(PASSWORD));
+        String username = agent("Jane Doe");
+        String other = agentId(agent("Sam Lee"));
         browser.logIn(username, PASSWORD);
         browser.visible(By.id("agent-view"));
         Assertions.assertFalse(browser.driver().findElement(By.id("nav-agents")).isDisplayed());
@@ -182,7 +183,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aDroppedConnectionIsShownAndRecoveredAndARevokedSessionGoesBackToLogin() {
-        String username = tenant.agentWithPassword(PASSWORD);
+        String username = agent("Jane Doe");
         browser.logIn(username, PASSWORD);
         browser.textIs(By.id("me-status"), "offline");
 
@@ -195,6 +196,14 @@ class ConsoleBrowserTest {
         Assertions.assertEquals(200, Http.put(tenant.token(), "/v1.0/agents/" + agentId(username) + "/password",
                 Map.of("password", "another-long-password")).status());
         browser.textIs(By.id("login-reason"), "Your session has ended. Log in again.");
+    }
+
+    /** A plain agent (permission 16) that logs in with PASSWORD; returns its username. */
+    private String agent(String name) {
+        String username = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Http.Response created = Http.post(tenant.token(), "/v1.0/agents", Map.of("username", username, "password", PASSWORD, "name", name, "permission", 16));
+        Assertions.assertEquals(200, created.status(), created.toString());
+        return username;
     }
 
     private String agentId(String username) {
