@@ -1,6 +1,6 @@
 // The agent's own view: itself, its status buttons, the call ringing it now, its recent calls.
 import { api } from './api.js';
-import { $, el, badge, time, describe, fieldError } from './ui.js';
+import { $, el, badge, changed, time, describe, fieldError } from './ui.js';
 
 const LIVE_CALL = new Set(['ringing', 'answered']);
 const LIVE_LEG = new Set(['pending', 'originating', 'ringing', 'confirming']);
@@ -67,14 +67,12 @@ export class AgentView {
   renderLive() {
     const box = $('ring-live');
     const call = this.liveCall;
+    // Redrawn only when something changed: the region is live, and a screen reader reads each redraw.
+    if (!changed(box, call)) return;
     if (!call) {
-      if (box.dataset.call !== '') {
-        box.dataset.call = '';
-        box.replaceChildren(el('p', { class: 'muted', id: 'no-live-call', text: 'No call is ringing you.' }));
-      }
+      box.replaceChildren(el('p', { class: 'muted', id: 'no-live-call', text: 'No call is ringing you.' }));
       return;
     }
-    box.dataset.call = call.id;
     box.replaceChildren(
       el('div', { class: 'call-head', id: 'live-call', 'data-status': call.status },
         el('strong', { text: `Call from ${call.source}` }), badge(call.status),
@@ -84,6 +82,8 @@ export class AgentView {
 
   renderRecent(calls) {
     const box = $('recent-calls');
+    // Redrawn only when something changed, so an opened call stays open and focus stays put.
+    if (!changed(box, calls)) return;
     if (!calls.length) {
       box.replaceChildren(el('p', { class: 'muted', text: 'No calls yet.' }));
       return;

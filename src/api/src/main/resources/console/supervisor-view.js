@@ -1,6 +1,6 @@
 // The supervisor's views: the customer's agents with live status, and one agent to change.
 import { api, grantable, PERMISSION } from './api.js';
-import { $, el, badge, describe, fieldError } from './ui.js';
+import { $, el, badge, changed, describe, fieldError } from './ui.js';
 
 const ROLES = [[PERMISSION.SUPERADMIN, 'superadmin'], [PERMISSION.ADMIN, 'admin'], [PERMISSION.MANAGER, 'manager'], [PERMISSION.AGENT, 'agent']];
 
@@ -66,13 +66,15 @@ export class AgentsTable {
     $('agents-summary').textContent = agents.length
       ? `${agents.length} agent${agents.length === 1 ? '' : 's'}${filtered ? ' match the filter' : ''}.`
       : (filtered ? 'No agent matches the filter.' : 'No agents yet.');
+    $('agents-more').hidden = !more;
+    // Redrawn only when something changed, so a focused row keeps its focus between polls.
+    if (!changed($('agents-body'), agents)) return;
     $('agents-body').replaceChildren(...agents.map((agent) => el('tr', { 'data-agent': agent.username },
       el('td', {}, el('a', { href: `#/agents/${agent.id}`, text: agent.name || agent.username }), el('div', { class: 'muted small', text: agent.username })),
       el('td', {}, badge(agent.status)),
       el('td', { text: roles(agent.permission) }),
       el('td', {}, agent.tag_ids.length ? agent.tag_ids.map((id) => el('code', { title: id, text: `${shortId(id)} ` })) : el('span', { class: 'muted', text: '—' })),
       el('td', { text: String(agent.addresses.length) }))));
-    $('agents-more').hidden = !more;
   }
 }
 

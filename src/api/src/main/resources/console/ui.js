@@ -59,3 +59,11 @@ export function fieldError(id, message) {
 export function show(id, visible) {
   $(id).hidden = !visible;
 }
+
+/** Whether what a container shows differs from the last data drawn into it (and remembers the new). */
+export function changed(box, data) {
+  const drawn = JSON.stringify(data);
+  if (box.dataset.drawn === drawn) return false;
+  box.dataset.drawn = drawn;
+  return true;
+}
