@@ -4,6 +4,8 @@ import { $, el, badge, changed, describe, fieldError } from './ui.js';
 
 const ROLES = [[PERMISSION.SUPERADMIN, 'superadmin'], [PERMISSION.ADMIN, 'admin'], [PERMISSION.MANAGER, 'manager'], [PERMISSION.AGENT, 'agent']];
 
+const PAGE_SIZE = 50;
+
 function roles(permission) {
   const names = ROLES.filter(([bit]) => permission & bit).map(([, name]) => name);
   return names.length ? names.join(', ') : 'none';
@@ -38,7 +40,7 @@ export class AgentsTable {
   }
 
   query(pageToken) {
-    const params = new URLSearchParams({ page_size: '50' });
+    const params = new URLSearchParams({ page_size: String(PAGE_SIZE) });
     const status = $('filter-status').value;
     const tag = $('filter-tag').value.trim();
     if (status) params.set('status', status);
@@ -54,7 +56,8 @@ export class AgentsTable {
     for (let page = 0; page < this.pages; page += 1) {
       const answer = await api.agents(this.query(token));
       agents.push(...answer.result);
-      token = answer.next_page_token;
+      // The API hands out a token with every non-empty page; only a full page can have a next one.
+      token = answer.result.length === PAGE_SIZE ? answer.next_page_token : '';
       if (!token) break;
     }
     fieldError('filter-tag-error', null);
