@@ -75,13 +75,20 @@ public class AgentCallService implements LegEventSink {
 
     public AgentCall get(Caller caller, UUID id) {
         AgentCall call = transitions.view(id).orElseThrow(() -> notFound(id));
-        policy.checkManagesResourceOf(caller, call.customerId(), () -> notFound(id));
+        policy.checkSeesCallsOf(caller, call.customerId(), call.agentId(), () -> notFound(id));
         return call;
+    }
+
+    /** GET /v1.0/agentcalls?agent_id=: the agent's latest agentcalls, newest first (the live one, if any, comes first). */
+    public List<AgentCall> recentOfAgent(Caller caller, RecentAgentCallsQuery query) {
+        policy.checkSeesCallsOf(caller, caller.customerId(), query.agentId(), () -> notFound(query.agentId()));
+        return transitions.recentOfAgent(query.agentId(), caller.isSuperAdmin() ? null : caller.customerId(), query.pageSize());
     }
 
     /** The caller gave up: every live leg is cancelled (an answered call is ended). */
     public AgentCall hangup(Caller caller, UUID id) {
-        get(caller, id);
+        AgentCall call = transitions.view(id).orElseThrow(() -> notFound(id));
+        policy.checkManagesResourceOf(caller, call.customerId(), () -> notFound(id));
         perform(transitions.hangup(id));
         return view(id);
     }

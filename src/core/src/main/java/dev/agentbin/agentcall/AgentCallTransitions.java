@@ -17,10 +17,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -190,6 +192,15 @@ class AgentCallTransitions {
     @Transactional
     Optional<AgentCall> viewOfLeg(String provider, UUID legId) {
         return legs.callOf(legId, provider).flatMap(this::view);
+    }
+
+    /** An agent's agentcalls with their legs, newest first, in two queries. */
+    @Transactional
+    List<AgentCall> recentOfAgent(UUID agentId, UUID customerId, int limit) {
+        List<AgentCallEntity> recent = calls.recentOfAgent(agentId, customerId, limit);
+        Map<UUID, List<LegEntity>> legsOf = legs.ofCalls(recent.stream().map(call -> call.id).toList()).stream()
+                .collect(Collectors.groupingBy(leg -> leg.agentCallId));
+        return recent.stream().map(call -> AgentCall.of(call, legsOf.getOrDefault(call.id, List.of()))).toList();
     }
 
     @Transactional

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 /** POST /auth/login: the token in the body and in an HttpOnly, Secure, SameSite=Strict cookie. */
@@ -43,14 +42,8 @@ public class LoginResource {
         String source = peer == null || peer.hostAddress() == null ? "unknown" : peer.hostAddress();
         Caller caller = logins.login(request.username(), request.password(), source);
         String token = tokens.issue(caller);
-        NewCookie cookie = new NewCookie.Builder(CallerAuthenticator.TOKEN)
-                .value(token)
-                .path("/")
-                .maxAge((int) tokens.lifetimeSeconds())
-                .secure(true)
-                .httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT)
+        return Response.ok(new LoginResponse(request.username(), token))
+                .cookie(TokenCookie.of(token, tokens.lifetimeSeconds()))
                 .build();
-        return Response.ok(new LoginResponse(request.username(), token)).cookie(cookie).build();
     }
 }

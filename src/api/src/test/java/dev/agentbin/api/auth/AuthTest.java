@@ -73,6 +73,21 @@ class AuthTest {
                 .body("error.message", equalTo(wrongPassword));
     }
 
+    /** Logging out expires the same cookie (same name, path and attributes), so the browser drops it. */
+    @Test
+    void logoutExpiresTheTokenCookieEvenWithoutAValidToken() {
+        given().cookie("token", "garbage")
+                .post("/auth/logout")
+                .then()
+                .statusCode(204)
+                .header("Set-Cookie", containsString("token=;"))
+                .header("Set-Cookie", containsString("Max-Age=0"))
+                .header("Set-Cookie", containsString("Path=/"))
+                .header("Set-Cookie", containsString("HttpOnly"))
+                .header("Set-Cookie", containsString("Secure"))
+                .header("Set-Cookie", containsString("SameSite=Strict"));
+    }
+
     @Test
     void loginRejectsMissingFieldsAndBadJson() {
         given().contentType(ContentType.JSON).body(Map.of("username", agent.username()))

@@ -151,6 +151,11 @@ class ErrorSweepTest {
                     send(method, path.replace("{id}", id), spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"));
                 }
             }
+            if (path.contains("{file}")) {
+                for (String file : List.of("unknown.js", "%00", "..%2Fapplication.properties", "INDEX.HTML", "a".repeat(500))) {
+                    send(method, path.replace("{file}", file), spec -> spec.urlEncodingEnabled(false));
+                }
+            }
             if (path.contains("{provider}")) {
                 for (String provider : List.of("unknown", "%00", "SIMULATOR", "a".repeat(500))) {
                     send(method, path.replace("{provider}", provider), spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"));
@@ -244,7 +249,7 @@ class ErrorSweepTest {
     }
 
     private void send(String method, String path, java.util.function.UnaryOperator<RequestSpecification> input) {
-        String resolved = path.replace("{id}", target).replace("{provider}", "simulator");
+        String resolved = path.replace("{id}", target).replace("{provider}", "simulator").replace("{file}", "index.html");
         boolean write = !method.equals("GET");
         String before = write ? snapshot() : null;
         RequestSpecification spec = given();
