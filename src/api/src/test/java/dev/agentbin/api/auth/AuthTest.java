@@ -111,11 +111,21 @@ class AuthTest {
                 .get("/v1.0/me").then().statusCode(200);
         given().queryParam("token", agent.token()).header("Authorization", "Bearer garbage")
                 .get("/v1.0/me").then().statusCode(200);
+        // The first credential found is the one checked: a bad one is not skipped for a good one after it.
+        given().cookie("token", "garbage").queryParam("token", agent.token())
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         given().cookie("token", "garbage").header("Authorization", "Bearer " + agent.token())
-                .get("/v1.0/me").then().statusCode(401);
-        // A bad query token is not skipped for a good Bearer: the query comes first.
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         given().queryParam("token", "garbage").header("Authorization", "Bearer " + agent.token())
-                .get("/v1.0/me").then().statusCode(401);
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
+    }
+
+    @Test
+    void onlyTheLiteralBearerPrefixCarriesAToken() {
+        given().header("Authorization", "bearer " + agent.token())
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
+        given().header("Authorization", agent.token())
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
     }
 
     @Test

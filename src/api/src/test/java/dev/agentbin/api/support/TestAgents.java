@@ -9,6 +9,7 @@ import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agent.PasswordHasher;
+import dev.agentbin.testing.SweepWindow;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,6 +104,12 @@ public class TestAgents {
         AgentEntity agent = agents.findById(id);
         agents.getEntityManager().detach(agent);
         return agent;
+    }
+
+    /** Moves the agent and its agentcalls into the window its test sweeps (see SweepWindow). */
+    @Transactional
+    public void moveInto(SweepWindow window, UUID id) {
+        window.moveIn(agents.getEntityManager(), id);
     }
 
     @Transactional

@@ -181,6 +181,28 @@ class TwilioRingAllTest {
         answer(leg, call.getString("legs[0].provider_call_id")).then().statusCode(200).body(containsString("<Conference>"));
     }
 
+    /** A phone that picks up after its agentcall ended (here the caller gave up first) is hung up and changes nothing. */
+    @Test
+    void aLegThatPicksUpAfterItsAgentcallEndedGetsHangupTwiml() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200041")), 0, 3);
+        JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25,
+                        "join_target", "support-queue"))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        String id = call.getString("id");
+        Api.as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("canceled"));
+
+        answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id")).then().statusCode(200)
+                .body(containsString("<Hangup/>"))
+                .body(org.hamcrest.Matchers.not(containsString("<Conference>")));
+        JsonPath after = Api.as(admin).get("/v1.0/agentcalls/" + id).then().statusCode(200).extract().jsonPath();
+        Assertions.assertEquals("canceled", after.getString("status"));
+        Assertions.assertEquals("canceled", after.getString("legs[0].status"));
+        Assertions.assertNull(after.get("answered_leg_id"));
+        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+    }
+
     /** A leg cancelled while Twilio was still placing it is hung up as soon as its sid is known. */
     @Test
     void aLegCancelledWhileBeingPlacedIsHungUpOnceItsSidArrives() throws Exception {
