@@ -80,6 +80,7 @@ public record FunctionSpec(
             require(trigger != null, name, "events functions need a trigger");
             require(trigger.hasExactlyOneKind(), name, "trigger needs exactly one of sqs, schedule or deploy: true");
             require(routes.isEmpty(), name, "events functions take no routes");
+            require(auth == null, name, "events functions take no auth (it describes api routes)");
         }
         // The SQS event source is what grants consumption, so the grant and the trigger go together.
         String queue = trigger == null ? null : trigger.sqs();

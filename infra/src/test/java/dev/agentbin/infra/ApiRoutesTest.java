@@ -16,8 +16,8 @@ class ApiRoutesTest {
     @ParameterizedTest
     @EnumSource(Flavour.class)
     void everyCatalogRouteReachesItsOwnFunction(Flavour flavour) {
-        Template template = Synth.fixture("flavour", flavour.name().toLowerCase());
-        for (FunctionSpec spec : FunctionCatalog.load(Synth.FIXTURE).functions()) {
+        Template template = Synth.catalog("flavour", flavour.name().toLowerCase());
+        for (FunctionSpec spec : FunctionCatalog.load(Synth.CATALOG).functions()) {
             for (Route route : spec.routes()) {
                 assertEquals(TemplateQueries.functionLogicalId(template, spec), routedFunction(template, route),
                         route.key());
@@ -26,18 +26,13 @@ class ApiRoutesTest {
     }
 
     @Test
-    void theFixtureHasNoRouteWithoutACatalogEntry() {
-        assertRouteCountMatches(Synth.FIXTURE);
-    }
-
-    @Test
     void theRepositoryCatalogHasNoRouteWithoutACatalogEntry() {
-        assertRouteCountMatches(Synth.REAL_CATALOG);
+        assertRouteCountMatches(Synth.CATALOG);
     }
 
     @Test
     void functionsVerifyTokensThemselvesSoTheGatewayHasNoAuthorizer() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         template.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
         assertEquals(template.findResources("AWS::ApiGatewayV2::Route", Match.anyValue()).size(),
                 template.findResources("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
@@ -46,7 +41,7 @@ class ApiRoutesTest {
 
     @Test
     void theDefaultStageIsThrottled() {
-        Synth.fixture().hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
+        Synth.catalog().hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
                 "StageName", "$default",
                 "AutoDeploy", true,
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100))));

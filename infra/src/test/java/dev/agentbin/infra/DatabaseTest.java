@@ -12,7 +12,7 @@ class DatabaseTest {
 
     @Test
     void auroraScalesToZeroAndPausesWhenIdle() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         template.hasResourceProperties("AWS::RDS::DBCluster", Match.objectLike(Map.of(
                 "Engine", "aurora-postgresql",
                 "EngineVersion", "16.6",
@@ -23,22 +23,22 @@ class DatabaseTest {
 
     @Test
     void noProxyByDefaultBecauseAProxyKeepsAuroraAwake() {
-        Synth.fixture().resourceCountIs("AWS::RDS::DBProxy", 0);
+        Synth.catalog().resourceCountIs("AWS::RDS::DBProxy", 0);
     }
 
     @Test
     void withTheProxyFunctionsConnectThroughIt() {
-        Template template = Synth.fixture("rdsProxy", "true");
+        Template template = Synth.catalog("rdsProxy", "true");
         String proxy = TemplateQueries.resources(template, "AWS::RDS::DBProxy").keySet().iterator().next();
         Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) TemplateQueries.function(template,
-                FunctionCatalog.load(Synth.FIXTURE).functions().get(0)).get("Environment")).get("Variables");
+                FunctionCatalog.load(Synth.CATALOG).functions().get(0)).get("Environment")).get("Variables");
         String jdbcUrl = env.get("QUARKUS_DATASOURCE_JDBC_URL").toString();
         assertTrue(jdbcUrl.contains(proxy) && jdbcUrl.contains("Endpoint"), jdbcUrl);
     }
 
     @Test
     void functionsMayReachTheDatabasePort() {
-        Synth.fixture().hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
+        Synth.catalog().hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
                 "IpProtocol", "tcp",
                 "SourceSecurityGroupId", Map.of("Fn::GetAtt", Match.arrayWith(List.of(
                         Match.stringLikeRegexp("NetworkFunctionSecurityGroup.*")))))));

@@ -41,7 +41,7 @@ class DeploySettingsTest {
     @Test
     void aMissingBuildSaysHowToBuild(@TempDir Path empty) {
         String message = assertThrows(IllegalStateException.class, () -> Synth.stack(Map.of(
-                "functionsFile", Synth.FIXTURE.toString(), "assetsDir", empty.toString()))).getMessage();
+                "functionsFile", Synth.CATALOG.toString(), "assetsDir", empty.toString()))).getMessage();
         assertTrue(message.contains("function.zip does not exist: build the functions first"), message);
     }
 

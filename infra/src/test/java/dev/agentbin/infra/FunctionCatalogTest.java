@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,21 +39,17 @@ class FunctionCatalogTest {
 
     @Test
     void theRepositoryCatalogLoads() {
-        FunctionCatalog catalog = FunctionCatalog.load(Synth.REAL_CATALOG);
+        FunctionCatalog catalog = FunctionCatalog.load(Synth.CATALOG);
         assertTrue(catalog.functions().stream().anyMatch(f -> f.name().equals("auth-login")));
     }
 
     @Test
-    void theFixtureHasEveryKindOfTrigger() {
-        FunctionCatalog catalog = FunctionCatalog.load(Synth.FIXTURE);
-        List<FunctionSpec> events = catalog.functions().stream()
-                .filter(f -> f.module() == FunctionSpec.Module.EVENTS).toList();
-        assertEquals("ring-requests", events.get(0).trigger().sqs());
-        assertEquals("rate(1 minute)", events.get(1).trigger().schedule());
-        assertTrue(events.get(2).runsAtDeploy());
-        assertEquals(5, events.get(0).reservedConcurrency());
-        assertEquals("event-deliveries", events.get(4).trigger().sqs());
-        assertEquals(10, catalog.functions().size());
+    void theRepositoryCatalogHasEveryKindOfTrigger() {
+        FunctionCatalog catalog = FunctionCatalog.load(Synth.CATALOG);
+        assertEquals(RingQueue.NAME, named(catalog, "ringall-dispatch").trigger().sqs());
+        assertEquals(EventDelivery.NAME, named(catalog, "webhook-delivery").trigger().sqs());
+        assertTrue(named(catalog, "ringall-sweeper").trigger().schedule().startsWith("rate("));
+        assertTrue(named(catalog, "db-migrate").runsAtDeploy());
     }
 
     @Test
@@ -95,6 +90,12 @@ class FunctionCatalogTest {
     }
 
     @Test
+    void anEventsFunctionTakesNoAuth() {
+        assertTrue(loadFailure(DISPATCH.replace("handler: dispatch", "handler: dispatch\n    auth: none"))
+                .contains("function 'dispatch': events functions take no auth"));
+    }
+
+    @Test
     void aQueueTriggerNeedsTheConsumeGrant() {
         assertTrue(loadFailure(DISPATCH.replace("grants: [ring-queue-consume]", "grants: []"))
                 .contains("ring-queue-consume goes with an sqs trigger"));
@@ -103,6 +104,10 @@ class FunctionCatalogTest {
     @Test
     void aValidEventsFunctionLoads() {
         assertDoesNotThrow(() -> FunctionCatalog.load(Files.writeString(dir.resolve("functions.yaml"), DISPATCH)));
+    }
+
+    private static FunctionSpec named(FunctionCatalog catalog, String name) {
+        return catalog.functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
 
     private String loadFailure(String yaml) {

@@ -13,12 +13,12 @@ import software.amazon.awscdk.assertions.Template;
 
 class FunctionsTest {
 
-    private static final FunctionCatalog CATALOG = FunctionCatalog.load(Synth.FIXTURE);
+    private static final FunctionCatalog CATALOG = FunctionCatalog.load(Synth.CATALOG);
 
     @ParameterizedTest
     @EnumSource(Flavour.class)
     void everyCatalogFunctionExistsWithItsSizeAndRuntime(Flavour flavour) {
-        Template template = Synth.fixture("flavour", flavour.name().toLowerCase());
+        Template template = Synth.catalog("flavour", flavour.name().toLowerCase());
         for (FunctionSpec spec : CATALOG.functions()) {
             Map<String, Object> expected = new HashMap<>(Map.of(
                     "FunctionName", TemplateQueries.functionName(spec),
@@ -34,7 +34,7 @@ class FunctionsTest {
 
     @Test
     void jvmFunctionsThatServeTrafficAreInvokedThroughTheirLiveAlias() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         long serving = CATALOG.functions().stream().filter(f -> !f.runsAtDeploy()).count();
         assertEquals(serving, template.findResources("AWS::Lambda::Alias",
                 Match.objectLike(Map.of("Properties", Map.of("Name", CatalogFunctions.LIVE_ALIAS)))).size());
@@ -43,12 +43,12 @@ class FunctionsTest {
 
     @Test
     void nativeFunctionsHaveNoAlias() {
-        Synth.fixture("flavour", "native").resourceCountIs("AWS::Lambda::Alias", 0);
+        Synth.catalog("flavour", "native").resourceCountIs("AWS::Lambda::Alias", 0);
     }
 
     @Test
     void onlyTheMigrationMigratesAndEventFunctionsNameTheirHandler() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         for (FunctionSpec spec : CATALOG.functions()) {
             Map<String, Object> env = new HashMap<>(Map.of(
                     "QUARKUS_FLYWAY_MIGRATE_AT_START", Boolean.toString(spec.runsAtDeploy()),
@@ -66,7 +66,7 @@ class FunctionsTest {
 
     @Test
     void theFirstAdminIsConfiguredOnlyOnTheLoginFunction() {
-        Template template = Synth.fixture("bootstrapAdminUsername", "admin@example.com",
+        Template template = Synth.catalog("bootstrapAdminUsername", "admin@example.com",
                 "bootstrapCustomerId", "5e4a0680-804e-11ec-8477-2fea5968d85b");
         template.hasParameter("BootstrapAdminPassword", Map.of("NoEcho", true, "MinLength", 8));
         for (FunctionSpec spec : CATALOG.functions()) {
@@ -83,7 +83,7 @@ class FunctionsTest {
     @Test
     void withoutBootstrapContextThereIsNoPasswordParameter() {
         assertEquals(List.of("BootstrapVersion", "JwtPublicKey"),
-                Synth.fixture().findParameters("*", Match.anyValue()).keySet().stream().sorted().toList());
+                Synth.catalog().findParameters("*", Match.anyValue()).keySet().stream().sorted().toList());
     }
 
     private static Map<String, Object> jvm(FunctionSpec spec) {

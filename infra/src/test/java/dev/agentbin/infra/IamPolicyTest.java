@@ -19,13 +19,13 @@ import software.amazon.awscdk.assertions.Template;
 
 class IamPolicyTest {
 
-    private static final FunctionCatalog CATALOG = FunctionCatalog.load(Synth.FIXTURE);
+    private static final FunctionCatalog CATALOG = FunctionCatalog.load(Synth.CATALOG);
 
     @ParameterizedTest
     @ValueSource(strings = {"flavour=jvm", "flavour=native", "networking=endpoints", "rdsProxy=true"})
     void noStatementAllowsAWildcardAction(String setting) {
         String[] pair = setting.split("=");
-        Template template = Synth.fixture(pair[0], pair[1]);
+        Template template = Synth.catalog(pair[0], pair[1]);
         List<String> actions = statementsByRole(template).values().stream().flatMap(List::stream)
                 .flatMap(statement -> actions(statement).stream()).toList();
         assertFalse(actions.isEmpty());
@@ -45,13 +45,13 @@ class IamPolicyTest {
     /** Ring requests come from outside the stack (a PBX, a queue): no function of ours sends them. */
     @Test
     void noFunctionSendsToTheRingQueue() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         assertEquals(Set.of(), rolesAllowed(template, "sqs:SendMessage", "RingQueue"));
     }
 
     @Test
     void onlyEventPublishersMayQueueDeliveriesAndPutEventsOnTheBus() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         Set<String> publishers = rolesOf(template, FunctionSpec.Grant.EVENTS_PUBLISH);
         assertFalse(publishers.isEmpty());
         assertEquals(publishers, rolesAllowed(template, "sqs:SendMessage", "EventsQueue"));
@@ -60,7 +60,7 @@ class IamPolicyTest {
 
     @Test
     void onlyMailSendersMaySendMailAndOnlyFromTheConfiguredIdentity() {
-        Template template = Synth.fixture("mailFrom", "no-reply@mail.example.com");
+        Template template = Synth.catalog("mailFrom", "no-reply@mail.example.com");
         Set<String> senders = rolesOf(template, FunctionSpec.Grant.MAIL_SEND);
         assertFalse(senders.isEmpty());
         assertEquals(senders, rolesAllowed(template, "ses:SendEmail", "identity/mail.example.com"));
@@ -76,14 +76,14 @@ class IamPolicyTest {
 
     @Test
     void withoutASenderNoFunctionMaySendMailAndTheStackSaysSo() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         assertEquals(Set.of(), rolesAllowed(template, "ses:SendEmail", ""));
-        Annotations.fromStack(Synth.of(Synth.FIXTURE).stack()).hasWarning("*", Match.stringLikeRegexp(".*no mailFrom.*"));
+        Annotations.fromStack(Synth.of(Synth.CATALOG).stack()).hasWarning("*", Match.stringLikeRegexp(".*no mailFrom.*"));
     }
 
     @Test
     void onlyWebhookDeliveryConsumesTheEventQueue() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         assertEquals(rolesOf(template, FunctionSpec.Grant.EVENT_QUEUE_CONSUME),
                 rolesAllowed(template, "sqs:ChangeMessageVisibility", "EventsQueue"));
     }
@@ -98,7 +98,7 @@ class IamPolicyTest {
 
     @Test
     void everyFunctionReadsTheDatabaseSecret() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         String attachment = TemplateQueries.resources(template, "AWS::SecretsManager::SecretTargetAttachment")
                 .keySet().iterator().next();
         Set<String> readers = rolesReferencing(template, attachment);
@@ -108,14 +108,14 @@ class IamPolicyTest {
     }
 
     private static void assertOnlyGrantedRolesReference(FunctionSpec.Grant grant, String secretLogicalId) {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         Set<String> expected = rolesOf(template, grant);
-        assertFalse(expected.isEmpty(), "the fixture should exercise " + grant);
+        assertFalse(expected.isEmpty(), "the catalog should exercise " + grant);
         assertEquals(expected, rolesReferencing(template, secretLogicalId));
     }
 
     private static String secret(String descriptionPart) {
-        return Synth.fixture().findResources("AWS::SecretsManager::Secret", Match.objectLike(Map.of("Properties",
+        return Synth.catalog().findResources("AWS::SecretsManager::Secret", Match.objectLike(Map.of("Properties",
                 Match.objectLike(Map.of("Description", Match.stringLikeRegexp(".*" + descriptionPart + ".*"))))))
                 .keySet().iterator().next();
     }

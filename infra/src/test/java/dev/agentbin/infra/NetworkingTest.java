@@ -13,14 +13,14 @@ class NetworkingTest {
 
     @Test
     void byDefaultOneNatGatewayAndNoEndpoints() {
-        Template template = Synth.fixture();
+        Template template = Synth.catalog();
         template.resourceCountIs("AWS::EC2::NatGateway", 1);
         template.resourceCountIs("AWS::EC2::VPCEndpoint", 0);
     }
 
     @Test
     void endpointsReplaceTheNatGatewayForQueueAndSecrets() {
-        Template template = Synth.fixture("networking", "endpoints");
+        Template template = Synth.catalog("networking", "endpoints");
         template.resourceCountIs("AWS::EC2::NatGateway", 0);
         template.resourceCountIs("AWS::EC2::VPCEndpoint", 3);
         String services = TemplateQueries.resources(template, "AWS::EC2::VPCEndpoint").values().stream()
@@ -31,27 +31,27 @@ class NetworkingTest {
 
     @Test
     void endpointsWarnThatTheTelephonyProviderIsUnreachable() {
-        Annotations.fromStack(Synth.of(Synth.FIXTURE, "networking", "endpoints").stack())
+        Annotations.fromStack(Synth.of(Synth.CATALOG, "networking", "endpoints").stack())
                 .hasWarning("*", Match.stringLikeRegexp(".*telephony provider is unreachable.*"));
     }
 
     @Test
     void endpointsWarnThatWebhooksAreUnreachable() {
-        Annotations.fromStack(Synth.of(Synth.FIXTURE, "networking", "endpoints").stack())
+        Annotations.fromStack(Synth.of(Synth.CATALOG, "networking", "endpoints").stack())
                 .hasWarning("*", Match.stringLikeRegexp(".*webhooks are unreachable.*"));
     }
 
     /** The defaults plus the one setting without a default (mail's sender, see IamPolicyTest). */
     @Test
     void theDefaultSynthHasNoWarnings() {
-        Annotations.fromStack(Synth.of(Synth.FIXTURE, "mailFrom", "no-reply@mail.example.com").stack())
+        Annotations.fromStack(Synth.of(Synth.CATALOG, "mailFrom", "no-reply@mail.example.com").stack())
                 .hasNoWarning("*", Match.anyValue());
     }
 
     @Test
     void everyFunctionRunsInTheVpc() {
-        Template template = Synth.fixture();
-        assertEquals(FunctionCatalog.load(Synth.FIXTURE).functions().size(),
+        Template template = Synth.catalog();
+        assertEquals(FunctionCatalog.load(Synth.CATALOG).functions().size(),
                 template.findResources("AWS::Lambda::Function", Match.objectLike(Map.of("Properties",
                         Match.objectLike(Map.of("VpcConfig", Match.anyValue()))))).size());
     }

@@ -21,8 +21,8 @@ import software.amazon.awscdk.assertions.Template;
  */
 final class Synth {
 
-    static final Path FIXTURE = Path.of("src/test/resources/functions-fixture.yaml");
-    static final Path REAL_CATALOG = Path.of("../functions.yaml");
+    /** The repository's own catalog: what the tests synthesize is what a deploy builds. */
+    static final Path CATALOG = Path.of("../functions.yaml");
 
     /** A synthesized stack and its template. */
     record Result(AgentbinStack stack, Template template) {}
@@ -33,9 +33,9 @@ final class Synth {
     private Synth() {
     }
 
-    /** The fixture catalog's template, context given as key, value, key, value... */
-    static Template fixture(String... contextPairs) {
-        return of(FIXTURE, contextPairs).template();
+    /** The repository catalog's template, context given as key, value, key, value... */
+    static Template catalog(String... contextPairs) {
+        return of(CATALOG, contextPairs).template();
     }
 
     static Result of(Path catalog, String... contextPairs) {

@@ -7,8 +7,11 @@ import java.util.UUID;
 
 /**
  * The public shape of an agent, field for field the reference's, plus agentbin's ring-all settings
- * (wrapup_seconds, max_no_answer); the password hash never leaves.
+ * (wrapup_seconds, max_no_answer, answer_confirmation); the password hash never leaves. Every field is
+ * always sent, null when unset (a fresh agent's tm_update and tm_delete), in answers and events alike, so a
+ * client never has to tell a missing key from an empty value.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Agent(
         UUID id,
         UUID customerId,
@@ -24,6 +27,6 @@ public record Agent(
         int maxNoAnswer,
         AnswerConfirmation answerConfirmation,
         Instant tmCreate,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant tmUpdate,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant tmDelete) {
+        Instant tmUpdate,
+        Instant tmDelete) {
 }

@@ -18,14 +18,14 @@ public record AgentListQuery(int pageSize, PageCursor after, AgentStatus status,
 
     /** From the query string; a parameter given without a value ("tag_ids=") is present and empty. */
     public static AgentListQuery parse(Map<String, List<String>> parameters) {
-        String pageToken = first(parameters, "page_token");
         return new AgentListQuery(parsePageSize(first(parameters, "page_size")),
-                pageToken == null || pageToken.isBlank() ? null : PageCursor.parse(pageToken.trim()),
+                parsePageToken(first(parameters, "page_token")),
                 parseStatus(first(parameters, "status")),
                 parseTagIds(first(parameters, "tag_ids")));
     }
 
-    private static String first(Map<String, List<String>> parameters, String name) {
+    /** A query parameter's first value; "" when given without one, null when absent. */
+    public static String first(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.get(name);
         if (values == null) {
             return null;
@@ -33,8 +33,8 @@ public record AgentListQuery(int pageSize, PageCursor after, AgentStatus status,
         return values.isEmpty() || values.get(0) == null ? "" : values.get(0);
     }
 
-    /** Like the reference: absent, zero, negative or over 100 means 100; not a number is a 400. */
-    private static int parsePageSize(String text) {
+    /** Like the reference (for every list): absent, zero, negative or over 100 means 100; not a number is a 400. */
+    public static int parsePageSize(String text) {
         if (text == null || text.isBlank()) {
             return MAX_PAGE_SIZE;
         }
@@ -44,6 +44,11 @@ public record AgentListQuery(int pageSize, PageCursor after, AgentStatus status,
         } catch (NumberFormatException e) {
             throw ApiException.invalid("INVALID_REQUEST_PARAMETER", "page_size must be an integer: " + text);
         }
+    }
+
+    /** Absent or blank: the first page. */
+    public static PageCursor parsePageToken(String text) {
+        return text == null || text.isBlank() ? null : PageCursor.parse(text.trim());
     }
 
     private static AgentStatus parseStatus(String text) {

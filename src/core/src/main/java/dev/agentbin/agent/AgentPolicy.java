@@ -1,7 +1,7 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.agent.Caller;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.ErrorStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -12,9 +12,12 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>A superadmin acts on any customer; admins and managers act within their own customer.</li>
  *   <li>Another customer's agent does not exist for the caller (404, never 403).</li>
- *   <li>An agent acts on itself for its profile, status and the self-service routes only.</li>
+ *   <li>An agent acts on itself for its profile, status and the self-service routes only, and reads its own
+ *       agentcalls.</li>
  *   <li>Nobody grants a bit it does not hold, and nobody changes the permission or password of, or
  *       deletes, an agent holding bits it does not hold (a manager cannot take over an admin).</li>
+ *   <li>An access key is held to the same rules with its own permission; it is no agent, so it never
+ *       acts as "the agent itself" and has no "me".</li>
  * </ul>
  */
 @ApplicationScoped
@@ -31,7 +34,7 @@ public class AgentPolicy {
         if (!caller.isSuperAdmin() && !caller.customerId().equals(target.customerId)) {
             throw AgentErrors.notFound(target.id);
         }
-        boolean self = caller.agentId().equals(target.id);
+        boolean self = caller.isAgent(target.id);
         boolean allowed = switch (action) {
             case VIEW, EDIT_PROFILE, SET_STATUS -> self || manages(caller, target.customerId);
             case SET_ADDRESSES, SET_TAGS -> manages(caller, target.customerId);
@@ -63,6 +66,19 @@ public class AgentPolicy {
     }
 
     /**
+     * An agent's agentcalls: the agent itself (so its console can follow the call ringing it) or an
+     * admin or manager of its customer. Another customer's do not exist for the caller.
+     */
+    public void checkSeesCallsOf(Caller caller, UUID customerId, UUID agentId, Supplier<ApiException> notFound) {
+        if (!caller.isSuperAdmin() && !caller.customerId().equals(customerId)) {
+            throw notFound.get();
+        }
+        if (!caller.agentId().equals(agentId)) {
+            checkManages(caller, customerId);
+        }
+    }
+
+    /**
      * A customer's own settings (its webhook): its admins, or a superadmin for any customer. Another
      * customer's do not exist for the caller; a manager or agent of the customer is refused.
      */
@@ -73,6 +89,48 @@ public class AgentPolicy {
         if (!caller.isSuperAdmin() && !Permission.has(caller.permission(), Permission.CUSTOMER_ADMIN)) {
             throw ApiException.permissionDenied("Only an admin of the customer may do this.");
         }
+    }
+
+    /**
+     * The agent GET /v1.0/me is about. An access key is nobody: 403 AGENT_AUTH_REQUIRED, as the reference
+     * answers any caller that is not an agent.
+     */
+    public UUID me(Caller caller) {
+        if (!caller.isAgent()) {
+            throw new ApiException(ErrorStatus.PERMISSION_DENIED, "AGENT_AUTH_REQUIRED",
+                    "GET /v1.0/me is about an agent: log in as one (an access key is no agent).");
+        }
+        return caller.agentId();
+    }
+
+    /**
+     * The agent the self-service routes (/v1.0/service_agents/me...) are about. The reference answers a
+     * caller that is not an agent 401 AUTHENTICATION_REQUIRED here (unlike /me), and so do we.
+     */
+    public UUID serviceAgent(Caller caller) {
+        if (!caller.isAgent()) {
+            throw ApiException.unauthenticated("AUTHENTICATION_REQUIRED",
+                    "The service_agents/me routes need an agent's token; an access key is no agent.");
+        }
+        return caller.agentId();
+    }
+
+    /** The caller's own customer's access keys: its admins (a superadmin, or a key acting as admin, too). */
+    public void checkManagesAccessKeys(Caller caller) {
+        if (!caller.isSuperAdmin() && !Permission.has(caller.permission(), Permission.CUSTOMER_ADMIN)) {
+            throw ApiException.permissionDenied("Only an admin of the customer may manage its access keys.");
+        }
+    }
+
+    /**
+     * One access key. Keys are one customer's credentials, so another customer's key does not exist for any
+     * caller, superadmins included (as in the reference).
+     */
+    public void checkManagesAccessKey(Caller caller, UUID keyCustomerId, Supplier<ApiException> notFound) {
+        if (!caller.customerId().equals(keyCustomerId)) {
+            throw notFound.get();
+        }
+        checkManagesAccessKeys(caller);
     }
 
     /** The bits of {@code permission} must all be grantable by the caller. */

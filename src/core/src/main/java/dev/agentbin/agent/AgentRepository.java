@@ -70,10 +70,13 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
         return find(where + " order by tmCreate desc, id desc", params).page(0, query.pageSize()).list();
     }
 
-    /** Agents whose wrap-up is over, locked, skipping rows another sweeper holds. */
+    /**
+     * Live agents whose wrap-up is over, locked, skipping rows another sweeper holds. A deleted agent is not
+     * released (its wrap-up stays as it was), so it would otherwise be picked by every sweep, for ever.
+     */
     public List<AgentEntity> wrapUpsDue(Instant now, int limit) {
         return getEntityManager()
-                .createNativeQuery("select * from agent_agents where wrapup_until is not null and wrapup_until < ?1 "
+                .createNativeQuery("select * from agent_agents where wrapup_until is not null and wrapup_until < ?1 and tm_delete is null "
                         + "order by wrapup_until limit ?2 for update skip locked", AgentEntity.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)

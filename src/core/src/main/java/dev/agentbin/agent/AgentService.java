@@ -1,8 +1,6 @@
 package dev.agentbin.agent;
 
 import dev.agentbin.agent.AgentPolicy.Action;
-import dev.agentbin.agent.Caller;
-import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.common.UniqueViolation;
 import dev.agentbin.event.EventOutbox;
 import dev.agentbin.event.EventType;
@@ -122,7 +120,7 @@ public class AgentService {
 
     @Transactional
     public Agent updateOwnAddresses(Caller caller, AddressesRequest request) {
-        return replaceAddresses(lockForWrite(caller, caller.agentId(), Action.SELF_SERVICE), request);
+        return replaceAddresses(lockForWrite(caller, policy.serviceAgent(caller), Action.SELF_SERVICE), request);
     }
 
     @Transactional
@@ -132,7 +130,7 @@ public class AgentService {
 
     @Transactional
     public Agent updateOwnPassword(Caller caller, PasswordRequest request) {
-        return replacePassword(lockForWrite(caller, caller.agentId(), Action.SELF_SERVICE), request);
+        return replacePassword(lockForWrite(caller, policy.serviceAgent(caller), Action.SELF_SERVICE), request);
     }
 
     /**

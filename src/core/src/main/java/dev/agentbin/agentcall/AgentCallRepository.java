@@ -42,4 +42,12 @@ public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntit
                 .setParameter(2, limit)
                 .getResultList();
     }
+
+    /** The agent's agentcalls, newest first; only the given customer's unless {@code customerId} is null (a superadmin). */
+    public List<AgentCallEntity> recentOfAgent(UUID agentId, UUID customerId, int limit) {
+        var query = customerId == null
+                ? find("agentId = ?1 order by tmCreate desc, id desc", agentId)
+                : find("agentId = ?1 and customerId = ?2 order by tmCreate desc, id desc", agentId, customerId);
+        return query.page(0, limit).list();
+    }
 }

@@ -4,12 +4,16 @@ import dev.agentbin.agent.AgentPolicy;
 import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.agent.Caller;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.telephony.AnswerOutcome;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
 import dev.agentbin.telephony.TelephonyProviders;
+import dev.agentbin.telephony.WebhookErrors;
+import dev.agentbin.telephony.WebhookReply;
+import dev.agentbin.telephony.WebhookRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,13 +75,20 @@ public class AgentCallService implements LegEventSink {
 
     public AgentCall get(Caller caller, UUID id) {
         AgentCall call = transitions.view(id).orElseThrow(() -> notFound(id));
-        policy.checkManagesResourceOf(caller, call.customerId(), () -> notFound(id));
+        policy.checkSeesCallsOf(caller, call.customerId(), call.agentId(), () -> notFound(id));
         return call;
+    }
+
+    /** GET /v1.0/agentcalls?agent_id=: the agent's latest agentcalls, newest first (the live one, if any, comes first). */
+    public List<AgentCall> recentOfAgent(Caller caller, RecentAgentCallsQuery query) {
+        policy.checkSeesCallsOf(caller, caller.customerId(), query.agentId(), () -> notFound(query.agentId()));
+        return transitions.recentOfAgent(query.agentId(), caller.isSuperAdmin() ? null : caller.customerId(), query.pageSize());
     }
 
     /** The caller gave up: every live leg is cancelled (an answered call is ended). */
     public AgentCall hangup(Caller caller, UUID id) {
-        get(caller, id);
+        AgentCall call = transitions.view(id).orElseThrow(() -> notFound(id));
+        policy.checkManagesResourceOf(caller, call.customerId(), () -> notFound(id));
         perform(transitions.hangup(id));
         return view(id);
     }
@@ -90,10 +101,12 @@ public class AgentCallService implements LegEventSink {
 
     /**
      * A leg picked up (or confirmed) and the provider asks what to do with it, as Twilio does when it
-     * fetches TwiML: applies the event, then tells whether this very call (leg and provider call id) won,
-     * must still be confirmed by the person, or lost and is to be hung up.
+     * fetches TwiML: applies the event, then tells whether this very call (leg and provider call id) won and
+     * joins the ring request's join target (else the agentcall's id), must still be confirmed by the
+     * person, or lost and is to be hung up.
      */
-    public AnswerOutcome answerAndDecide(String provider, LegEvent event) {
+    @Override
+    public AnswerOutcome onAnswer(String provider, LegEvent event) {
         onLegEvent(provider, event);
         AgentCall call = transitions.viewOfLeg(provider, event.legId())
                 .orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
@@ -102,24 +115,17 @@ public class AgentCallService implements LegEventSink {
                 .filter(l -> event.providerCallId() == null || event.providerCallId().equals(l.providerCallId()))
                 .findFirst();
         if (leg.isEmpty()) {
-            return new AnswerOutcome(AnswerOutcome.Kind.HANGUP, call);
+            return AnswerOutcome.hangup();
         }
         if (call.status() == AgentCallStatus.ANSWERED && leg.get().id().equals(call.answeredLegId())) {
-            return new AnswerOutcome(AnswerOutcome.Kind.JOIN, call);
+            return AnswerOutcome.join(call.joinTarget().isEmpty() ? call.id().toString() : call.joinTarget());
         }
-        return new AnswerOutcome(leg.get().status() == LegStatus.CONFIRMING ? AnswerOutcome.Kind.CONFIRM : AnswerOutcome.Kind.HANGUP, call);
+        return leg.get().status() == LegStatus.CONFIRMING ? AnswerOutcome.confirm() : AnswerOutcome.hangup();
     }
 
-    /** What becomes of a leg that picked up. */
-    public record AnswerOutcome(Kind kind, AgentCall call) {
-        public enum Kind {
-            /** It won: connect it to the join target. */
-            JOIN,
-            /** It must be confirmed first: ask the person to press a key. */
-            CONFIRM,
-            /** It lost, or is not a call we know for the leg: hang it up. */
-            HANGUP
-        }
+    /** A request to a provider's webhook routes: the provider that legs were rung with verifies and reads it. */
+    public WebhookReply onWebhook(String provider, WebhookRequest request) {
+        return providers.get(provider).orElseThrow(() -> WebhookErrors.unknownProvider(provider)).onWebhook(request, this);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.agentbin.agentcall;
 
 import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
@@ -16,10 +17,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,8 +113,26 @@ class AgentCallTransitions {
         int ringFor = rules.ringSeconds(now);
         return rules.claimDue(now).stream()
                 .map(leg -> new DueLeg(leg.provider, new Origination(leg.id, call.id, call.source,
-                        new Destination(leg.addressType, leg.target, leg.addressDetail), ringFor, leg.confirmation)))
+                        new Destination(destinationKind(leg.addressType), leg.target, leg.addressDetail), ringFor,
+                        confirmation(leg.confirmation))))
                 .toList();
+    }
+
+    /** The agent feature's address types, as telephony names what it rings. */
+    private static Destination.Kind destinationKind(AddressType type) {
+        return switch (type) {
+            case TEL -> Destination.Kind.PHONE_NUMBER;
+            case SIP -> Destination.Kind.SIP;
+            case EXTENSION -> Destination.Kind.EXTENSION;
+        };
+    }
+
+    private static Origination.Confirmation confirmation(AnswerConfirmation confirmation) {
+        return switch (confirmation) {
+            case NONE -> Origination.Confirmation.NONE;
+            case KEY -> Origination.Confirmation.KEY;
+            case MACHINE_DETECTION -> Origination.Confirmation.MACHINE_DETECTION;
+        };
     }
 
     /** A leg to originate now, with the provider it was stored with (not whatever is the default today). */
@@ -171,6 +192,15 @@ class AgentCallTransitions {
     @Transactional
     Optional<AgentCall> viewOfLeg(String provider, UUID legId) {
         return legs.callOf(legId, provider).flatMap(this::view);
+    }
+
+    /** An agent's agentcalls with their legs, newest first, in two queries. */
+    @Transactional
+    List<AgentCall> recentOfAgent(UUID agentId, UUID customerId, int limit) {
+        List<AgentCallEntity> recent = calls.recentOfAgent(agentId, customerId, limit);
+        Map<UUID, List<LegEntity>> legsOf = legs.ofCalls(recent.stream().map(call -> call.id).toList()).stream()
+                .collect(Collectors.groupingBy(leg -> leg.agentCallId));
+        return recent.stream().map(call -> AgentCall.of(call, legsOf.getOrDefault(call.id, List.of()))).toList();
     }
 
     @Transactional

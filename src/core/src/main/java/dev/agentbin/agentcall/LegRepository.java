@@ -25,4 +25,9 @@ public class LegRepository implements PanacheRepositoryBase<LegEntity, UUID> {
     public List<LegEntity> ofCall(UUID agentCallId) {
         return list("agentCallId = ?1 order by idx", agentCallId);
     }
+
+    /** The legs of several agentcalls in one query, in each call's order. */
+    public List<LegEntity> ofCalls(List<UUID> agentCallIds) {
+        return agentCallIds.isEmpty() ? List.of() : list("agentCallId in ?1 order by idx", agentCallIds);
+    }
 }

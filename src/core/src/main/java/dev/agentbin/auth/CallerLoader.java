@@ -1,25 +1,31 @@
 package dev.agentbin.auth;
 
-import dev.agentbin.agent.Caller;
-import dev.agentbin.agent.PasswordHasher;
+import dev.agentbin.accesskey.AccessKeyRepository;
+import dev.agentbin.accesskey.AccessKeySecrets;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
+import dev.agentbin.agent.Caller;
+import dev.agentbin.agent.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns credentials into a {@link Caller}. Every request re-reads the agent, so a deleted agent's token
- * stops working at once and permission changes apply to the very next request.
+ * Turns credentials into a {@link Caller}. Every request re-reads the agent or the access key, so a deleted
+ * agent's token or a deleted or expired key stops working at once and permission changes apply to the very
+ * next request.
  */
 @ApplicationScoped
 public class CallerLoader {
 
     private final AgentRepository agents;
+    private final AccessKeyRepository accessKeys;
     private final PasswordHasher hasher;
 
-    public CallerLoader(AgentRepository agents, PasswordHasher hasher) {
+    public CallerLoader(AgentRepository agents, AccessKeyRepository accessKeys, PasswordHasher hasher) {
         this.agents = agents;
+        this.accessKeys = accessKeys;
         this.hasher = hasher;
     }
 
@@ -31,6 +37,12 @@ public class CallerLoader {
         return agents.findLive(agentId)
                 .filter(agent -> agent.customerId.equals(customerId) && agent.tokenEpoch == tokenEpoch)
                 .map(CallerLoader::toCaller);
+    }
+
+    /** The access key a secret belongs to, while it is neither deleted nor expired. */
+    public Optional<Caller> byAccessKey(String secret) {
+        return accessKeys.findUsable(AccessKeySecrets.hash(secret), Instant.now())
+                .map(key -> Caller.accessKey(key.id, key.customerId, key.permission));
     }
 
     /** Login: a wrong password and an unknown username fail alike, in the same time. */

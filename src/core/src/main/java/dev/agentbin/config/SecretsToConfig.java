@@ -14,9 +14,11 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@code agentbin.db-secret-arn}: the RDS-generated JSON; its username and password.</li>
  *   <li>{@code agentbin.jwt-signing-key-secret-arn}: the PEM private key (the login function only).</li>
- *   <li>{@code agentbin.telephony-secret-arn}: JSON {@code {"provider", "account_sid", "auth_token",
- *       "from_number", "callback_base_url", "api_base_url", "simulator_secret"}}, all optional but provider;
- *       {@code simulator_secret} is required when the provider is the simulator.</li>
+ *   <li>{@code agentbin.telephony-secret-arn}: JSON naming the {@code provider} and holding that provider's
+ *       settings: each other field {@code some_name} is the setting {@code agentbin.telephony.<provider>.some-name}
+ *       (Twilio: {@code account_sid}, {@code auth_token}, ...). A field may repeat the provider's name in
+ *       front ({@code simulator_secret} is the simulator's {@code secret}). So a provider's folder alone says
+ *       which settings it reads; nothing here knows them.</li>
  * </ul>
  */
 public final class SecretsToConfig {
@@ -26,14 +28,7 @@ public final class SecretsToConfig {
     static final String TELEPHONY = "agentbin.telephony-secret-arn";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> TELEPHONY_KEYS = Map.of(
-            "simulator_secret", "agentbin.telephony.simulator.secret",
-            "provider", "agentbin.telephony.provider",
-            "account_sid", "agentbin.telephony.twilio.account-sid",
-            "auth_token", "agentbin.telephony.twilio.auth-token",
-            "from_number", "agentbin.telephony.twilio.from-number",
-            "callback_base_url", "agentbin.telephony.twilio.callback-base-url",
-            "api_base_url", "agentbin.telephony.twilio.api-base-url");
+    private static final String PROVIDER = "provider";
 
     private SecretsToConfig() {
     }
@@ -46,9 +41,23 @@ public final class SecretsToConfig {
             putText(properties, "quarkus.datasource.password", db, "password");
         });
         setting.apply(JWT).map(secrets::read).ifPresent(pem -> properties.put("agentbin.jwt.private-key", pem));
-        setting.apply(TELEPHONY).map(secrets::read).map(SecretsToConfig::json)
-                .ifPresent(telephony -> TELEPHONY_KEYS.forEach((field, property) -> putText(properties, property, telephony, field)));
+        setting.apply(TELEPHONY).map(secrets::read).map(SecretsToConfig::json).ifPresent(telephony -> putTelephony(properties, telephony));
         return properties;
+    }
+
+    private static void putTelephony(Map<String, String> properties, JsonNode telephony) {
+        JsonNode provider = telephony.get(PROVIDER);
+        if (provider == null || !provider.isTextual() || provider.asText().isBlank()) {
+            throw new IllegalStateException("the telephony secret names no provider");
+        }
+        String name = provider.asText();
+        putText(properties, "agentbin.telephony.provider", telephony, PROVIDER);
+        telephony.fieldNames().forEachRemaining(field -> {
+            if (!field.equals(PROVIDER)) {
+                String key = field.startsWith(name + "_") ? field.substring(name.length() + 1) : field;
+                putText(properties, "agentbin.telephony." + name + "." + key.replace('_', '-'), telephony, field);
+            }
+        });
     }
 
     static boolean anyConfigured(Function<String, Optional<String>> setting) {

@@ -1,12 +1,13 @@
 package dev.agentbin.telephony;
 
 /**
- * The port every telephony provider adapter implements (simulator, Twilio, ...). Adapters only talk to
- * the provider; what a leg's events mean for the agentcall is decided by the agentcall service.
+ * The port every telephony provider implements, each in its own folder (simulator, twilio, ...): it rings
+ * and hangs up legs, and it verifies and reads what the provider sends back. What a leg's events mean for
+ * the agentcall is decided by the agentcall service.
  */
 public interface TelephonyProvider {
 
-    /** The provider's name as it appears in webhook paths: /v1.0/telephony/{name}/events. */
+    /** The provider's name: agentbin.telephony.provider's value, and its webhook path /v1.0/telephony/{name}/... */
     String name();
 
     /**
@@ -23,4 +24,12 @@ public interface TelephonyProvider {
      * ended is not an error.
      */
     void hangup(String providerCallId);
+
+    /**
+     * One request to this provider's webhook routes. The provider verifies that it sent the request
+     * before reading anything from it ({@link WebhookErrors#badSignature()}), checks what it read like client
+     * input ({@link ProviderEvents}), hands the events to the sink, and answers as the provider expects. A
+     * hook the provider does not use is {@link WebhookErrors#unknownProvider}.
+     */
+    WebhookReply onWebhook(WebhookRequest request, LegEventSink sink);
 }

@@ -1,45 +1,35 @@
 package dev.agentbin.telephony;
 
-import dev.agentbin.telephony.simulator.SimulatorProvider;
-import dev.agentbin.telephony.twilio.TwilioClient;
-import dev.agentbin.telephony.twilio.TwilioSettings;
-import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The configured providers by name; legs remember which one rang them. The simulator is there in dev and
- * test; anywhere else only when chosen as the provider, and then only with a secret of the deployment's
- * own, since anyone knowing its webhook key could forge call events.
+ * The providers this deployment configures, by name: agentbin.telephony.provider names the one new legs
+ * ring with, and legs remember which one rang them, so every configured provider stays reachable.
  */
 @ApplicationScoped
 public class TelephonyProviders {
 
     private final Map<String, TelephonyProvider> byName = new HashMap<>();
     private final String defaultName;
-    private final Optional<TwilioSettings> twilio;
 
     @Inject
-    public TelephonyProviders(TelephonySettings settings, SimulatorProvider simulator) {
-        this(settings, simulator, LaunchMode.current().isDevOrTest());
+    public TelephonyProviders(@ConfigProperty(name = "agentbin.telephony.provider", defaultValue = "simulator") String provider,
+            @Any Instance<TelephonyProviderFactory> factories) {
+        this(provider, (Iterable<TelephonyProviderFactory>) factories);
     }
 
-    TelephonyProviders(TelephonySettings settings, SimulatorProvider simulator, boolean devOrTest) {
-        if (devOrTest || SimulatorProvider.NAME.equals(settings.provider())) {
-            if (!devOrTest && TelephonySettings.Simulator.LOCAL_SECRET.equals(settings.simulator().secret())) {
-                throw new IllegalStateException("the simulator provider outside dev and test needs its own webhook key:"
-                        + " set agentbin.telephony.simulator.secret (simulator_secret in the telephony secret)");
-            }
-            byName.put(simulator.name(), simulator);
+    TelephonyProviders(String provider, Iterable<TelephonyProviderFactory> factories) {
+        for (TelephonyProviderFactory factory : factories) {
+            factory.create(factory.name().equals(provider)).ifPresent(configured -> byName.put(configured.name(), configured));
         }
-        this.twilio = settings.twilio().accountSid().map(sid -> new TwilioSettings(sid,
-                settings.twilio().authToken().orElse(null), settings.twilio().apiBaseUrl().orElse(null),
-                settings.twilio().callbackBaseUrl().orElse(null), settings.twilio().fromNumber().orElse(null)));
-        twilio.map(TwilioClient::new).ifPresent(client -> byName.put(client.name(), client));
-        this.defaultName = settings.provider();
+        this.defaultName = provider;
         if (!byName.containsKey(defaultName)) {
             throw new IllegalStateException("agentbin.telephony.provider=" + defaultName + " is not configured");
         }
@@ -51,10 +41,5 @@ public class TelephonyProviders {
 
     public String defaultName() {
         return defaultName;
-    }
-
-    /** Twilio's settings, for verifying its webhook signatures; empty when Twilio is not configured. */
-    public Optional<TwilioSettings> twilioSettings() {
-        return twilio;
     }
 }

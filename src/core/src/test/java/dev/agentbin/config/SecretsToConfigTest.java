@@ -55,6 +55,24 @@ class SecretsToConfigTest {
     }
 
     @Test
+    void aProviderOfItsOwnNeedsNoChangeHere() {
+        settings.put(SecretsToConfig.TELEPHONY, "arn:tel");
+        secrets.put("arn:tel", "{\"provider\":\"chime\",\"sip_media_application_id\":\"sma-1\",\"chime_region\":\"us-east-1\"}");
+        Assertions.assertEquals(Map.of("agentbin.telephony.provider", "chime",
+                        "agentbin.telephony.chime.sip-media-application-id", "sma-1", "agentbin.telephony.chime.region", "us-east-1"),
+                SecretsToConfig.properties(setting, this::read));
+    }
+
+    @Test
+    void aTelephonySecretWithoutItsProviderIsRefused() {
+        settings.put(SecretsToConfig.TELEPHONY, "arn:tel");
+        secrets.put("arn:tel", "{\"account_sid\":\"AC1\",\"auth_token\":\"t0ken\"}");
+        IllegalStateException failure = Assertions.assertThrows(IllegalStateException.class,
+                () -> SecretsToConfig.properties(setting, this::read));
+        Assertions.assertFalse(failure.getMessage().contains("t0ken"));
+    }
+
+    @Test
     void aSecretThatIsNotJsonFailsWithoutShowingIt() {
         settings.put(SecretsToConfig.DB, "arn:db");
         secrets.put("arn:db", "hunter2");

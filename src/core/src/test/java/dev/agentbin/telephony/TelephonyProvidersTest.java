@@ -1,97 +1,92 @@
 package dev.agentbin.telephony;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentbin.telephony.simulator.SimulatorProvider;
-import java.time.Duration;
+import dev.agentbin.telephony.twilio.TwilioProviderFactory;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-/** The simulator's webhook key is public: outside dev and test it runs only when chosen, with a key of the deployment's own. */
+/**
+ * Every provider a deployment configures is reachable by name (legs remember which one rang them), the
+ * chosen one rings new legs and must be among them.
+ */
 class TelephonyProvidersTest {
 
-    private static final SimulatorProvider SIMULATOR = new SimulatorProvider(settings("twilio", "x"), null, new ObjectMapper());
-
     @Test
-    void devAndTestHaveTheSimulatorWithTheLocalKey() {
-        Assertions.assertTrue(new TelephonyProviders(settings("simulator", TelephonySettings.Simulator.LOCAL_SECRET), SIMULATOR, true)
-                .get("simulator").isPresent());
+    void everyConfiguredProviderIsReachableAndTheChosenOneRingsNewLegs() {
+        TelephonyProviders providers = new TelephonyProviders("twilio", List.of(new TwilioProviderFactory(twilio(true)), unconfigured("chime")));
+        Assertions.assertEquals("twilio", providers.defaultName());
+        Assertions.assertEquals("twilio", providers.get("twilio").orElseThrow().name());
+        Assertions.assertTrue(providers.get("chime").isEmpty());
     }
 
     @Test
-    void elsewhereTheSimulatorIsOffUnlessChosen() {
-        TelephonyProviders providers = new TelephonyProviders(settings("twilio", TelephonySettings.Simulator.LOCAL_SECRET), SIMULATOR, false);
-        Assertions.assertTrue(providers.get("simulator").isEmpty());
-        Assertions.assertTrue(providers.get("twilio").isPresent());
-    }
-
-    @Test
-    void elsewhereTheSimulatorChosenWithTheLocalKeyRefusesToStart() {
+    void aChosenProviderThatIsNotConfiguredRefusesToStart() {
         IllegalStateException e = Assertions.assertThrows(IllegalStateException.class,
-                () -> new TelephonyProviders(settings("simulator", TelephonySettings.Simulator.LOCAL_SECRET), SIMULATOR, false));
-        Assertions.assertTrue(e.getMessage().contains("simulator_secret"), e.getMessage());
+                () -> new TelephonyProviders("twilio", List.of(new TwilioProviderFactory(twilio(false)))));
+        Assertions.assertTrue(e.getMessage().contains("agentbin.telephony.provider=twilio"), e.getMessage());
+        Assertions.assertThrows(IllegalStateException.class,
+                () -> new TelephonyProviders("chime", List.of(new TwilioProviderFactory(twilio(true)))));
     }
 
     @Test
-    void elsewhereTheSimulatorChosenWithADeployedKeyRuns() {
-        Assertions.assertTrue(new TelephonyProviders(settings("simulator", "a-deployed-key"), SIMULATOR, false).get("simulator").isPresent());
+    void eachFactoryIsToldWhetherItIsTheChosenOne() {
+        List<String> chosen = new java.util.ArrayList<>();
+        TelephonyProviderFactory spy = new TelephonyProviderFactory() {
+            @Override
+            public String name() {
+                return "spy";
+            }
+
+            @Override
+            public Optional<TelephonyProvider> create(boolean isChosen) {
+                chosen.add(name() + "=" + isChosen);
+                return Optional.empty();
+            }
+        };
+        new TelephonyProviders("twilio", List.of(spy, new TwilioProviderFactory(twilio(true))));
+        Assertions.assertEquals(List.of("spy=false"), chosen);
     }
 
-    private static TelephonySettings settings(String provider, String secret) {
-        return new TelephonySettings() {
+    private static TelephonyProviderFactory unconfigured(String name) {
+        return new TelephonyProviderFactory() {
             @Override
-            public String provider() {
-                return provider;
+            public String name() {
+                return name;
             }
 
             @Override
-            public Simulator simulator() {
-                return new Simulator() {
-                    @Override
-                    public Optional<String> callbackBaseUrl() {
-                        return Optional.empty();
-                    }
+            public Optional<TelephonyProvider> create(boolean isChosen) {
+                return Optional.empty();
+            }
+        };
+    }
 
-                    @Override
-                    public String secret() {
-                        return secret;
-                    }
-
-                    @Override
-                    public Duration originateLatency() {
-                        return Duration.ZERO;
-                    }
-                };
+    private static TwilioProviderFactory.Config twilio(boolean configured) {
+        return new TwilioProviderFactory.Config() {
+            @Override
+            public Optional<String> accountSid() {
+                return configured ? Optional.of("ACtest00000000000000000000000000") : Optional.empty();
             }
 
             @Override
-            public Twilio twilio() {
-                return new Twilio() {
-                    @Override
-                    public Optional<String> accountSid() {
-                        return Optional.of("ACtest00000000000000000000000000");
-                    }
+            public Optional<String> authToken() {
+                return Optional.of("token");
+            }
 
-                    @Override
-                    public Optional<String> authToken() {
-                        return Optional.of("token");
-                    }
+            @Override
+            public Optional<String> apiBaseUrl() {
+                return Optional.of("http://127.0.0.1:9");
+            }
 
-                    @Override
-                    public Optional<String> apiBaseUrl() {
-                        return Optional.of("http://127.0.0.1:9");
-                    }
+            @Override
+            public Optional<String> callbackBaseUrl() {
+                return Optional.of("https://agentbin.example.com");
+            }
 
-                    @Override
-                    public Optional<String> callbackBaseUrl() {
-                        return Optional.of("https://agentbin.example.com");
-                    }
-
-                    @Override
-                    public Optional<String> fromNumber() {
-                        return Optional.of("+15550009999");
-                    }
-                };
+            @Override
+            public Optional<String> fromNumber() {
+                return Optional.of("+15550009999");
             }
         };
     }

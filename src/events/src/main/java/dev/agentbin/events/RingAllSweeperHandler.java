@@ -7,7 +7,7 @@ import dev.agentbin.agentcall.SweepResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -25,15 +25,17 @@ public class RingAllSweeperHandler implements RequestHandler<Map<String, Object>
     private static final Logger LOG = Logger.getLogger(RingAllSweeperHandler.class);
 
     private final AgentCallService agentCalls;
+    private final Clock clock;
 
     @Inject
-    public RingAllSweeperHandler(AgentCallService agentCalls) {
+    public RingAllSweeperHandler(AgentCallService agentCalls, Clock clock) {
         this.agentCalls = agentCalls;
+        this.clock = clock;
     }
 
     @Override
     public SweepResult handleRequest(Map<String, Object> input, Context context) {
-        SweepResult result = agentCalls.sweep(Instant.now());
+        SweepResult result = agentCalls.sweep(clock.instant());
         if (result.timedOut() + result.callsExpired() + result.wrapUpsReleased() > 0) {
             LOG.infof("sweep: %d agentcall(s) timed out, %d ended past the maximum call duration, %d agent(s) released after wrap-up",
                     result.timedOut(), result.callsExpired(), result.wrapUpsReleased());

@@ -11,11 +11,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Kills the handler's database connection mid-event without stopping PostgreSQL (other runs share it):
- * the test locks the agent's row, dispatch queues behind the lock, and its backend is terminated.
+ * the test locks the agent's row, dispatch queues behind the lock, and its backend is terminated. Or
+ * makes one step of a dispatch fail, for the test's own agent only.
  */
 final class DatabaseFaults implements AutoCloseable {
 
     private final Connection holder;
+    private String trigger;
 
     DatabaseFaults() throws SQLException {
         var config = ConfigProvider.getConfig();
@@ -52,9 +54,32 @@ final class DatabaseFaults implements AutoCloseable {
         }
     }
 
+    /**
+     * Until {@link #close}, claiming a leg of this agent's agentcalls for origination fails, as a dispatcher
+     * dying right after storing the agentcall would: the agentcall stays, its legs stay pending.
+     */
+    void failOriginationClaimsOf(UUID agentId) throws SQLException {
+        trigger = "test_no_claim_" + agentId.toString().replace("-", "");
+        try (var ddl = holder.createStatement()) {
+            ddl.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                    + "if old.status = 'pending' and new.status = 'originating' and exists (select 1 from agent_calls c "
+                    + "where c.id = new.agent_call_id and c.agent_id = '" + agentId + "') then "
+                    + "raise exception 'test: the dispatcher dies before originating'; end if; return new; end $$");
+            ddl.execute("create trigger " + trigger + " before update on agent_call_legs for each row execute function " + trigger + "()");
+        }
+        holder.commit();
+    }
+
     @Override
     public void close() throws SQLException {
         holder.rollback();
+        if (trigger != null) {
+            try (var ddl = holder.createStatement()) {
+                ddl.execute("drop trigger " + trigger + " on agent_call_legs");
+                ddl.execute("drop function " + trigger + "()");
+            }
+            holder.commit();
+        }
         holder.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.agentbin.events;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One app holds every handler; as in AWS (QUARKUS_LAMBDA_HANDLER), the test picks one through
@@ -19,10 +20,16 @@ public final class HandlerProfiles {
         }
     }
 
+    /** The sweeper, on a clock the test sets. */
     public static class Sweeper implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.lambda.handler", "ringall-sweeper");
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(SettableClock.class);
         }
     }
 

@@ -1,24 +1,30 @@
 package dev.agentbin.events;
 
-import dev.agentbin.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.AgentCallStatus;
 import dev.agentbin.agentcall.RingRequest;
+import dev.agentbin.testing.Await;
+import dev.agentbin.testing.SweepWindow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * ringall-sweeper through the Lambda event path. Each test moves its own agent into a window of the past
+ * and sets the sweeper's clock there, so the sweep reaches that agent's calls and no other test's: the
+ * counts it returns are exact.
+ */
 @QuarkusTest
 @TestProfile(HandlerProfiles.Sweeper.class)
 class RingAllSweeperHandlerTest {
@@ -29,6 +35,7 @@ class RingAllSweeperHandlerTest {
              "source":"aws.events","account":"123456789012","time":"2026-01-01T00:00:00Z","region":"us-east-1",
              "resources":["arn:aws:events:us-east-1:123456789012:rule/ringall-sweeper"],"detail":{}}
             """;
+    private static final Duration MAX_CALL_DURATION = Duration.ofHours(4);
 
     @Inject
     TestData data;
@@ -36,20 +43,26 @@ class RingAllSweeperHandlerTest {
     @Inject
     AgentCallService agentCalls;
 
+    @Inject
+    SettableClock clock;
+
     @Test
     void aRingPastItsDeadlineEndsAsNoAnswerAndTheSweepResultComesBack() {
         AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:no-answer", "sim:no-answer");
-        AgentCall call = agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
+        agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
                 "test:" + UUID.randomUUID());
-        data.expire(call.id());
+        SweepWindow window = SweepWindow.open();
+        data.moveInto(window, agent.id);
 
-        JsonPath result = sweep();
+        assertEquals(counts(0, 0, 0), sweepAt(window.now().plusSeconds(50)), "10 s of its ring timeout are left");
+        assertEquals(AgentCallStatus.RINGING, data.callsOf(agent.id).get(0).status);
 
-        assertTrue(result.getInt("timedOut") >= 1, result.prettify());
+        Instant pastTheDeadline = window.now().plusSeconds(61);
+        assertEquals(counts(1, 0, 0), sweepAt(pastTheDeadline));
         assertEquals(AgentCallStatus.NO_ANSWER, data.callsOf(agent.id).get(0).status);
         Await.until("the agent is free again", () -> data.statusOf(agent.id) == AgentStatus.AVAILABLE);
 
-        sweep(); // idempotent: an ended agentcall stays as it ended
+        assertEquals(counts(0, 0, 0), sweepAt(pastTheDeadline), "idempotent: an ended agentcall stays as it ended");
         assertEquals(AgentCallStatus.NO_ANSWER, data.callsOf(agent.id).get(0).status);
     }
 
@@ -58,28 +71,35 @@ class RingAllSweeperHandlerTest {
     void anAnsweredCallPastTheMaximumDurationEndsAndItsWrapUpIsReleased() {
         AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:answer:20");
         data.setWrapup(agent.id, 600);
-        AgentCall call = agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
+        agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
                 "test:" + UUID.randomUUID());
         Await.until("the call to be answered", () -> data.callsOf(agent.id).get(0).status == AgentCallStatus.ANSWERED);
-        data.answeredLongAgo(call.id());
+        SweepWindow window = SweepWindow.open();
+        data.moveInto(window, agent.id);
 
-        JsonPath expired = sweep();
-        assertTrue(expired.getInt("callsExpired") >= 1, expired.prettify());
+        assertEquals(counts(0, 0, 0), sweepAt(window.now().plus(MAX_CALL_DURATION).minusSeconds(60)), "not four hours yet");
+        Instant expiry = window.now().plus(MAX_CALL_DURATION).plusSeconds(1);
+        assertEquals(counts(0, 1, 0), sweepAt(expiry));
         assertEquals(AgentCallStatus.COMPLETED, data.callsOf(agent.id).get(0).status);
         assertEquals(AgentStatus.BUSY, data.statusOf(agent.id), "wrapping up for 600 s");
 
-        data.wrapUpOver(agent.id);
-        JsonPath released = sweep();
-        assertTrue(released.getInt("wrapUpsReleased") >= 1, released.prettify());
+        assertEquals(counts(0, 0, 0), sweepAt(expiry.plusSeconds(599)));
+        assertEquals(AgentStatus.BUSY, data.statusOf(agent.id));
+        assertEquals(counts(0, 0, 1), sweepAt(expiry.plusSeconds(601)));
         assertEquals(AgentStatus.AVAILABLE, data.statusOf(agent.id));
     }
 
-    private static JsonPath sweep() {
+    private static Map<String, Integer> counts(int timedOut, int callsExpired, int wrapUpsReleased) {
+        return Map.of("timedOut", timedOut, "callsExpired", callsExpired, "wrapUpsReleased", wrapUpsReleased);
+    }
+
+    private Map<String, Integer> sweepAt(Instant now) {
+        clock.set(now);
         return RestAssured.given()
                 .contentType(ContentType.JSON)
                 .body(SCHEDULED_EVENT)
                 .post("/")
                 .then().statusCode(200)
-                .extract().jsonPath();
+                .extract().jsonPath().getMap("", String.class, Integer.class);
     }
 }

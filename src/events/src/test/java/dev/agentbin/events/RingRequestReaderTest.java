@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentbin.agentcall.RingRequest;
+import dev.agentbin.common.StrictJson;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.UUID;
@@ -22,7 +23,7 @@ class RingRequestReaderTest {
         Validator validator = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory().getValidator();
-        return new RingRequestReader(appMapper, validator);
+        return new RingRequestReader(new StrictJson(appMapper), validator);
     }
 
     private final RingRequestReader reader = reader();

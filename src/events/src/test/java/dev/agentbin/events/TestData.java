@@ -10,6 +10,8 @@ import dev.agentbin.agentcall.AgentCallEntity;
 import dev.agentbin.agentcall.AgentCallRepository;
 import dev.agentbin.agentcall.LegEntity;
 import dev.agentbin.agentcall.LegRepository;
+import dev.agentbin.agentcall.LegStatus;
+import dev.agentbin.testing.SweepWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -84,26 +86,20 @@ public class TestData {
         return legs.ofCall(agentCallId);
     }
 
-    /** Moves a ringing agentcall's deadline into the past, as if its ring timeout had run out. */
-    /** Makes an answered agentcall look older than the maximum call duration (its end event was lost). */
+    /** Moves the agent and its agentcalls into the window its test sweeps (see SweepWindow). */
     @Transactional
-    public void answeredLongAgo(UUID agentCallId) {
-        calls.update("tmAnswer = ?1 where id = ?2", Instant.now().minus(java.time.Duration.ofHours(5)), agentCallId);
+    public void moveInto(SweepWindow window, UUID agentId) {
+        window.moveIn(agents.getEntityManager(), agentId);
     }
 
-    /** Makes the agent's wrap-up after its last call over. */
+    /** As if a dispatcher had claimed the leg for origination and died before the provider answered. */
     @Transactional
-    public void wrapUpOver(UUID agentId) {
-        agents.update("wrapupUntil = ?1 where id = ?2", Instant.now().minusSeconds(1), agentId);
+    public void markOriginating(UUID legId) {
+        legs.update("status = ?1 where id = ?2", LegStatus.ORIGINATING, legId);
     }
 
     @Transactional
     public void setWrapup(UUID agentId, int seconds) {
         agents.update("wrapupSeconds = ?1 where id = ?2", seconds, agentId);
-    }
-
-    @Transactional
-    public void expire(UUID agentCallId) {
-        calls.update("deadline = ?1 where id = ?2", Instant.now().minusSeconds(1), agentCallId);
     }
 }

@@ -13,7 +13,7 @@ import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;
 import dev.agentbin.local.support.Together;
 import dev.agentbin.local.support.Webhooks;
-import dev.agentbin.telephony.TelephonySettings;
+import dev.agentbin.telephony.simulator.SimulatorSettings;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -34,7 +34,7 @@ class LifecycleRaceTest {
     Tenants tenants;
 
     @Inject
-    TelephonySettings telephony;
+    SimulatorSettings simulatorSettings;
 
     @Test
     void aHangupRacingAnAnswerLeavesTheAgentAvailable() {
@@ -48,7 +48,7 @@ class LifecycleRaceTest {
                 Webhooks.Leg leg = Webhooks.legs(awaitOriginated(tenant, call, 2)).get(0);
 
                 List<Http.Response> race = together.run(() -> tenant.hangup(call),
-                        () -> Webhooks.answered(telephony.simulator().secret(), leg));
+                        () -> Webhooks.answered(simulatorSettings.secret(), leg));
                 assertEquals(200, race.get(0).status(), "trial " + trial + ": hangup " + race.get(0).body());
                 assertEquals(204, race.get(1).status(), "trial " + trial + ": answer " + race.get(1).body());
                 overlapped += ServerTimeline.allOverlap(probes(race)) ? 1 : 0;
@@ -111,7 +111,7 @@ class LifecycleRaceTest {
                 Webhooks.Leg leg = Webhooks.legs(awaitOriginated(tenant, call, 2)).get(0);
 
                 List<Http.Response> race = together.run(() -> tenant.setStatus(agent, "away"),
-                        () -> Webhooks.answered(telephony.simulator().secret(), leg));
+                        () -> Webhooks.answered(simulatorSettings.secret(), leg));
                 assertEquals(200, race.get(0).status(), "trial " + trial + ": status " + race.get(0).body());
                 assertEquals(204, race.get(1).status(), "trial " + trial + ": answer " + race.get(1).body());
                 overlapped += ServerTimeline.allOverlap(probes(race)) ? 1 : 0;

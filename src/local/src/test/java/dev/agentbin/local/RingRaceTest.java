@@ -11,7 +11,7 @@ import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;
 import dev.agentbin.local.support.Together;
 import dev.agentbin.local.support.Webhooks;
-import dev.agentbin.telephony.TelephonySettings;
+import dev.agentbin.telephony.simulator.SimulatorSettings;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class RingRaceTest {
     Tenants tenants;
 
     @Inject
-    TelephonySettings telephony;
+    SimulatorSettings simulatorSettings;
 
     @Test
     void twoSimultaneousRingsOfOneAgentGiveExactlyOne202AndOne409() {
@@ -71,7 +71,7 @@ class RingRaceTest {
                 List<Webhooks.Leg> legs = Webhooks.legs(awaitOriginated(tenant, call, LEGS));
 
                 List<Supplier<Http.Response>> answers = new ArrayList<>();
-                legs.forEach(leg -> answers.add(() -> Webhooks.answered(telephony.simulator().secret(), leg)));
+                legs.forEach(leg -> answers.add(() -> Webhooks.answered(simulatorSettings.secret(), leg)));
                 List<Http.Response> responses = together.run(answers);
                 responses.forEach(r -> assertEquals(204, r.status(), String.valueOf(r.body())));
                 if (ServerTimeline.allOverlap(responses.stream().map(Http.Response::probe).toList())) {

@@ -2,6 +2,7 @@ package dev.agentbin.api.agent;
 
 import dev.agentbin.agent.AddressesRequest;
 import dev.agentbin.agent.Agent;
+import dev.agentbin.agent.AgentPolicy;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.PasswordRequest;
 import dev.agentbin.agent.StatusRequest;
@@ -17,7 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The caller's own agent: /v1.0/me and the self-service routes under /v1.0/service_agents/me. */
+/**
+ * The caller's own agent: /v1.0/me and the self-service routes under /v1.0/service_agents/me. An access
+ * key has no agent of its own: /me answers it 403 AGENT_AUTH_REQUIRED, the service_agents routes 401, as
+ * the reference does.
+ */
 @Path("/v1.0")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,29 +31,31 @@ public class MeResource {
     private static final String BODY_REQUIRED = "a JSON body is required";
 
     private final AgentService agents;
+    private final AgentPolicy policy;
     private final CurrentCaller caller;
 
-    public MeResource(AgentService agents, CurrentCaller caller) {
+    public MeResource(AgentService agents, AgentPolicy policy, CurrentCaller caller) {
         this.agents = agents;
+        this.policy = policy;
         this.caller = caller;
     }
 
     @GET
     @Path("/me")
     public Agent me() {
-        return agents.get(caller.get(), caller.get().agentId());
+        return agents.get(caller.get(), policy.me(caller.get()));
     }
 
     @GET
     @Path("/service_agents/me")
     public Agent serviceAgentMe() {
-        return me();
+        return agents.get(caller.get(), policy.serviceAgent(caller.get()));
     }
 
     @PUT
     @Path("/service_agents/me")
     public Agent updateMe(@Valid @NotNull(message = BODY_REQUIRED) UpdateAgentRequest request) {
-        return agents.updateProfile(caller.get(), caller.get().agentId(), request);
+        return agents.updateProfile(caller.get(), policy.serviceAgent(caller.get()), request);
     }
 
     @PUT
@@ -60,7 +67,7 @@ public class MeResource {
     @PUT
     @Path("/service_agents/me/status")
     public Agent updateMyStatus(@Valid @NotNull(message = BODY_REQUIRED) StatusRequest request) {
-        return agents.updateStatus(caller.get(), caller.get().agentId(), request);
+        return agents.updateStatus(caller.get(), policy.serviceAgent(caller.get()), request);
     }
 
     @PUT

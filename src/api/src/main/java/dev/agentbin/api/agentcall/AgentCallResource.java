@@ -2,6 +2,7 @@ package dev.agentbin.api.agentcall;
 
 import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.RecentAgentCallsQuery;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.api.auth.CurrentCaller;
 import dev.agentbin.common.ApiException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -23,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** /v1.0/agentcalls: ring an agent (ring-all), watch the ring, give up on it. */
+/** /v1.0/agentcalls: ring an agent (ring-all), watch the ring, give up on it, list an agent's latest. */
 @Path("/v1.0/agentcalls")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +62,12 @@ public class AgentCallResource {
             throw ApiException.invalidArgument("Idempotency-Key is at most " + MAX_IDEMPOTENCY_KEY + " characters");
         }
         return Response.accepted(agentCalls.dispatch(caller.get(), request, key)).build();
+    }
+
+    /** The agent's latest agentcalls with their legs, newest first: for the agent itself, an admin or a manager. */
+    @GET
+    public AgentCallList recent(@QueryParam("agent_id") String agentId, @QueryParam("page_size") String pageSize) {
+        return new AgentCallList(agentCalls.recentOfAgent(caller.get(), RecentAgentCallsQuery.parse(agentId, pageSize)));
     }
 
     @GET

@@ -11,13 +11,16 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authenticates every route not marked {@link PublicRoute}. The token is taken from the {@code token}
- * cookie, then the {@code token} query parameter, then {@code Authorization: Bearer}, as the
- * reference does; the agent it names is re-read from the database on every request.
+ * Authenticates every route not marked {@link PublicRoute}, with the reference's order: a token from the
+ * {@code token} cookie, then the {@code token} query parameter, then {@code Authorization: Bearer}; only
+ * when there is none, an access key from the {@code accesskey} cookie, then the {@code accesskey} query
+ * parameter (never a header). A token that is present decides alone: an invalid one is 401 even with a
+ * valid key beside it. The agent or key is re-read from the database on every request.
  */
 public class CallerAuthenticator {
 
     static final String TOKEN = "token";
+    static final String ACCESS_KEY = "accesskey";
     private static final String BEARER = "Bearer ";
 
     private final Tokens tokens;
@@ -35,10 +38,16 @@ public class CallerAuthenticator {
         if (resource.getResourceMethod() == null || isPublic(resource)) {
             return;
         }
-        String token = tokenOf(request).orElseThrow(() -> ApiException.unauthenticated(
-                "AUTHENTICATION_REQUIRED", "Send a token: the token cookie, ?token= or Authorization: Bearer."));
-        Tokens.TokenSubject subject = tokens.verify(token);
-        current.set(callers.byToken(subject.agentId(), subject.customerId(), subject.tokenEpoch()).orElseThrow(Tokens::invalid));
+        Optional<String> token = tokenOf(request);
+        if (token.isPresent()) {
+            Tokens.TokenSubject subject = tokens.verify(token.get());
+            current.set(callers.byToken(subject.agentId(), subject.customerId(), subject.tokenEpoch()).orElseThrow(Tokens::invalid));
+            return;
+        }
+        String accessKey = cookieOrQuery(request, ACCESS_KEY).orElseThrow(() -> ApiException.unauthenticated(
+                "AUTHENTICATION_REQUIRED", "Send a token (the token cookie, ?token= or Authorization: Bearer) "
+                        + "or an access key (the accesskey cookie or ?accesskey=)."));
+        current.set(callers.byAccessKey(accessKey).orElseThrow(Tokens::invalid));
     }
 
     private static boolean isPublic(ResourceInfo resource) {
@@ -47,17 +56,25 @@ public class CallerAuthenticator {
     }
 
     private static Optional<String> tokenOf(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(TOKEN);
-        if (cookie != null && !cookie.getValue().isBlank()) {
-            return Optional.of(cookie.getValue());
-        }
-        String query = request.getUriInfo().getQueryParameters().getFirst(TOKEN);
-        if (query != null && !query.isBlank()) {
-            return Optional.of(query);
+        Optional<String> token = cookieOrQuery(request, TOKEN);
+        if (token.isPresent()) {
+            return token;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && header.startsWith(BEARER) && !header.substring(BEARER.length()).isBlank()) {
             return Optional.of(header.substring(BEARER.length()).trim());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> cookieOrQuery(ContainerRequestContext request, String name) {
+        Cookie cookie = request.getCookies().get(name);
+        if (cookie != null && !cookie.getValue().isBlank()) {
+            return Optional.of(cookie.getValue());
+        }
+        String query = request.getUriInfo().getQueryParameters().getFirst(name);
+        if (query != null && !query.isBlank()) {
+            return Optional.of(query);
         }
         return Optional.empty();
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,14 +40,8 @@ public class LoginResource {
             @Context HttpServerRequest http) {
         Caller caller = logins.login(request.username(), request.password(), ClientAddress.of(http));
         String token = tokens.issue(caller);
-        NewCookie cookie = new NewCookie.Builder(CallerAuthenticator.TOKEN)
-                .value(token)
-                .path("/")
-                .maxAge((int) tokens.lifetimeSeconds())
-                .secure(true)
-                .httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT)
+        return Response.ok(new LoginResponse(request.username(), token))
+                .cookie(TokenCookie.of(token, tokens.lifetimeSeconds()))
                 .build();
-        return Response.ok(new LoginResponse(request.username(), token)).cookie(cookie).build();
     }
 }

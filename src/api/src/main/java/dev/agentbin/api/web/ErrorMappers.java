@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
+import dev.agentbin.common.StrictJson;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -135,9 +136,7 @@ public class ErrorMappers {
 
     /** Names the offending field (its JSON path) without echoing Jackson's internals. */
     private static String describe(JsonMappingException e) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        String field = StrictJson.path(e);
         String detail = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage() : "has the wrong type or format";
         return field.isEmpty() ? "The request body " + detail + "." : field + ": " + detail;
     }

@@ -2,6 +2,7 @@ package dev.agentbin.api.web;
 
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
+import dev.agentbin.common.StrictJson;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,7 +23,6 @@ public class RequestLimits {
     static final int MAX_URI_CHARS = 4000;
     /** Every header name and value together. A token cookie or Bearer header takes about 1 KiB. */
     static final int MAX_HEADER_CHARS = 16 * 1024;
-    static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
     @ServerRequestFilter(preMatching = true)
     public void screen(ContainerRequestContext request) {
@@ -37,7 +37,7 @@ public class RequestLimits {
             for (String value : header.getValue()) {
                 headerChars += header.getKey().length() + value.length();
                 if (hasNul(value)) {
-                    throw ApiException.invalidArgument("The header " + header.getKey() + " " + NUL_MESSAGE + ".");
+                    throw ApiException.invalidArgument("The header " + header.getKey() + " " + StrictJson.NUL_MESSAGE + ".");
                 }
             }
         }
@@ -49,7 +49,7 @@ public class RequestLimits {
         // URI it can only come percent-encoded.
         String raw = uri.getRawPath() + "?" + (rawQuery == null ? "" : rawQuery);
         if (raw.contains("%00") || hasNul(raw)) {
-            throw ApiException.invalidArgument("The URL " + NUL_MESSAGE + ".");
+            throw ApiException.invalidArgument("The URL " + StrictJson.NUL_MESSAGE + ".");
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if ((hasBody(request) && contentType == null) || (contentType != null && !isMediaType(contentType))) {

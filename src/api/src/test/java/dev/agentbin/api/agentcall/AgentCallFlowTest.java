@@ -1,6 +1,7 @@
 package dev.agentbin.api.agentcall;
 
 import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.SweepResult;
 
 import static dev.agentbin.api.agentcall.RingTestSupport.allOriginated;
 import static dev.agentbin.api.agentcall.RingTestSupport.sip;
@@ -12,11 +13,13 @@ import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.testing.Await;
+import dev.agentbin.testing.SweepWindow;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -179,14 +182,17 @@ class AgentCallFlowTest {
         JsonPath call = rings.ring(agent);
         String id = call.getString("id");
         rings.await(id, "legs originated", allOriginated(2));
-        agentCalls.sweep(Instant.now().plusSeconds(120));
+        SweepWindow window = SweepWindow.open();
+        seeds.moveInto(window, agent);
+        Assertions.assertEquals(new SweepResult(0, 0, 0), agentCalls.sweep(window.now()), "the ring timeout has not run out");
+        Assertions.assertEquals(new SweepResult(1, 0, 0), agentCalls.sweep(window.now().plusSeconds(120)));
         JsonPath swept = rings.get(id);
         Assertions.assertEquals("no_answer", swept.getString("status"));
         Assertions.assertEquals(List.of("canceled", "canceled"), swept.getList("legs.status"));
         Assertions.assertEquals("ring timeout", swept.getString("legs[0].end_reason"));
         Assertions.assertTrue(simulator.hungUp().containsAll(swept.getList("legs.provider_call_id")));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
-        agentCalls.sweep(Instant.now().plusSeconds(120));
+        Assertions.assertEquals(new SweepResult(0, 0, 0), agentCalls.sweep(window.now().plusSeconds(120)));
         Assertions.assertEquals(swept.prettify(), rings.get(id).prettify(), "a second sweep changes nothing");
     }
 
@@ -224,9 +230,11 @@ class AgentCallFlowTest {
         simulator.hangup(answered.getString("legs[0].provider_call_id"));
         rings.await(id, "the call to end", status("completed"));
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
-        agentCalls.sweep(Instant.now());
-        Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status, "wrap-up not over yet");
-        Assertions.assertTrue(agentCalls.sweep(Instant.now().plusSeconds(31)).wrapUpsReleased() >= 1);
+        SweepWindow window = SweepWindow.open();
+        seeds.moveInto(window, agent);
+        Assertions.assertEquals(new SweepResult(0, 0, 0), agentCalls.sweep(window.now()), "wrap-up not over yet");
+        Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
+        Assertions.assertEquals(new SweepResult(0, 0, 1), agentCalls.sweep(window.now().plusSeconds(31)));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
 
@@ -235,9 +243,11 @@ class AgentCallFlowTest {
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:answer:50")), 0, 3);
         String id = rings.ring(agent).getString("id");
         JsonPath answered = rings.await(id, "answer", status("answered"));
-        agentCalls.sweep(Instant.now());
+        SweepWindow window = SweepWindow.open();
+        seeds.moveInto(window, agent);
+        Assertions.assertEquals(new SweepResult(0, 0, 0), agentCalls.sweep(window.now()));
         Assertions.assertEquals("answered", rings.get(id).getString("status"), "a fresh call is left alone");
-        Assertions.assertTrue(agentCalls.sweep(Instant.now().plus(java.time.Duration.ofHours(5))).callsExpired() >= 1);
+        Assertions.assertEquals(new SweepResult(0, 1, 0), agentCalls.sweep(window.now().plus(Duration.ofHours(5))));
         JsonPath ended = rings.get(id);
         Assertions.assertEquals("completed", ended.getString("status"));
         Assertions.assertEquals("max call duration", ended.getString("end_reason"));
@@ -262,8 +272,13 @@ class AgentCallFlowTest {
                 IntStream.range(0, 10).mapToObj(i -> sip("sim:no-answer")).toList(), 0, 3);
         JsonPath call = rings.ring(agent);
         Assertions.assertEquals(10, call.getList("legs").size());
-        Assertions.assertTrue(simulator.maxConcurrentOriginations() >= 10,
-                "10 originations in flight at once, saw " + simulator.maxConcurrentOriginations());
+        UUID callId = UUID.fromString(call.getString("id"));
+        List<SimulatorProvider.OriginationSpan> ours = simulator.recentOriginations().stream()
+                .filter(origination -> origination.agentCallId().equals(callId)).toList();
+        Assertions.assertEquals(10, ours.size());
+        long lastStart = ours.stream().mapToLong(SimulatorProvider.OriginationSpan::startNanos).max().orElseThrow();
+        long firstEnd = ours.stream().mapToLong(SimulatorProvider.OriginationSpan::endNanos).min().orElseThrow();
+        Assertions.assertTrue(lastStart < firstEnd, "the last of this call's 10 originations began before the first ended: all were in flight at once");
     }
 
     private void refused(UUID agent, int status, String reason) {

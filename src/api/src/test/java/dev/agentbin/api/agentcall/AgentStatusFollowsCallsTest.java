@@ -1,6 +1,8 @@
 package dev.agentbin.api.agentcall;
 
 import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.SweepResult;
+import dev.agentbin.testing.SweepWindow;
 
 import static dev.agentbin.api.agentcall.RingTestSupport.allOriginated;
 import static dev.agentbin.api.agentcall.RingTestSupport.sip;
@@ -17,7 +19,6 @@ import dev.agentbin.telephony.simulator.SimulatorProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +63,9 @@ class AgentStatusFollowsCallsTest {
         JsonPath answered = rings.await(second, "call 2 answered", status("answered"));
         Assertions.assertNotEquals(first, second);
 
-        agentCalls.sweep(Instant.now().plusSeconds(31));
+        SweepWindow window = SweepWindow.open();
+        seeds.moveInto(window, agent);
+        agentCalls.sweep(window.now().plusSeconds(31));
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status, "call 1's wrap-up must not free the agent");
         Assertions.assertEquals(UUID.fromString(second), seeds.reload(agent).statusCallId);
         refused(agent, 409, "AGENT_NOT_AVAILABLE");
@@ -71,7 +74,9 @@ class AgentStatusFollowsCallsTest {
         rings.await(second, "call 2 to end", status("completed"));
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status, "call 2 gets a wrap-up of its own");
         Assertions.assertNotNull(seeds.reload(agent).wrapupUntil);
-        agentCalls.sweep(Instant.now().plusSeconds(31));
+        SweepWindow later = SweepWindow.open();
+        seeds.moveInto(later, agent);
+        Assertions.assertEquals(new SweepResult(0, 0, 1), agentCalls.sweep(later.now().plusSeconds(31)));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
         Assertions.assertNull(seeds.reload(agent).statusCallId);
     }
@@ -101,7 +106,9 @@ class AgentStatusFollowsCallsTest {
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:answer:50")), 30, 3);
         answeredThenEnded(agent);
         as(admin).delete("/v1.0/agents/" + agent).then().statusCode(200);
-        agentCalls.sweep(Instant.now().plusSeconds(31));
+        SweepWindow window = SweepWindow.open();
+        seeds.moveInto(window, agent);
+        agentCalls.sweep(window.now().plusSeconds(31));
         Assertions.assertNotNull(seeds.reload(agent).tmDelete);
     }
 

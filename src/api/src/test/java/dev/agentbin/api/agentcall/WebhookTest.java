@@ -57,6 +57,7 @@ class WebhookTest {
                 .queryParam("leg", leg).post("/v1.0/telephony/twilio/events").then().statusCode(401);
     }
 
+    /** A leg that picks up after its agentcall ended gets Hangup TwiML: TwilioRingAllTest, which rings over Twilio. */
     @Test
     void twilioAnswerForAnUnknownLegIs404() {
         UUID leg = UUID.randomUUID();

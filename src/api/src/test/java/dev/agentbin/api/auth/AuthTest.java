@@ -73,6 +73,21 @@ class AuthTest {
                 .body("error.message", equalTo(wrongPassword));
     }
 
+    /** Logging out expires the same cookie (same name, path and attributes), so the browser drops it. */
+    @Test
+    void logoutExpiresTheTokenCookieEvenWithoutAValidToken() {
+        given().cookie("token", "garbage")
+                .post("/auth/logout")
+                .then()
+                .statusCode(204)
+                .header("Set-Cookie", containsString("token=;"))
+                .header("Set-Cookie", containsString("Max-Age=0"))
+                .header("Set-Cookie", containsString("Path=/"))
+                .header("Set-Cookie", containsString("HttpOnly"))
+                .header("Set-Cookie", containsString("Secure"))
+                .header("Set-Cookie", containsString("SameSite=Strict"));
+    }
+
     @Test
     void loginRejectsMissingFieldsAndBadJson() {
         given().contentType(ContentType.JSON).body(Map.of("username", agent.username()))
@@ -96,11 +111,21 @@ class AuthTest {
                 .get("/v1.0/me").then().statusCode(200);
         given().queryParam("token", agent.token()).header("Authorization", "Bearer garbage")
                 .get("/v1.0/me").then().statusCode(200);
+        // The first credential found is the one checked: a bad one is not skipped for a good one after it.
+        given().cookie("token", "garbage").queryParam("token", agent.token())
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         given().cookie("token", "garbage").header("Authorization", "Bearer " + agent.token())
-                .get("/v1.0/me").then().statusCode(401);
-        // A bad query token is not skipped for a good Bearer: the query comes first.
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         given().queryParam("token", "garbage").header("Authorization", "Bearer " + agent.token())
-                .get("/v1.0/me").then().statusCode(401);
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
+    }
+
+    @Test
+    void onlyTheLiteralBearerPrefixCarriesAToken() {
+        given().header("Authorization", "bearer " + agent.token())
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
+        given().header("Authorization", agent.token())
+                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agent.PasswordHasher;
+import dev.agentbin.testing.SweepWindow;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,8 @@ public class TestAgents {
     private final AgentRepository agents;
     private final AddressRepository addresses;
     private final PasswordHasher hasher;
+    /** Every seeded agent has the same password: hashed once (bcrypt takes most of a seed's time). */
+    private volatile String passwordHash;
 
     public TestAgents(AgentRepository agents, AddressRepository addresses, PasswordHasher hasher) {
         this.agents = agents;
@@ -61,7 +64,7 @@ public class TestAgents {
         agent.id = UUID.randomUUID();
         agent.customerId = customerId;
         agent.username = username;
-        agent.passwordHash = hasher.hash(PASSWORD);
+        agent.passwordHash = passwordHash();
         agent.name = "seeded";
         agent.detail = "";
         agent.ringMethod = RingMethod.RINGALL;
@@ -71,6 +74,13 @@ public class TestAgents {
         agent.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
         agents.persist(agent);
         return agent.id;
+    }
+
+    private String passwordHash() {
+        if (passwordHash == null) {
+            passwordHash = hasher.hash(PASSWORD);
+        }
+        return passwordHash;
     }
 
     /** An available agent with these addresses, ready to be rung. */
@@ -94,6 +104,12 @@ public class TestAgents {
         AgentEntity agent = agents.findById(id);
         agents.getEntityManager().detach(agent);
         return agent;
+    }
+
+    /** Moves the agent and its agentcalls into the window its test sweeps (see SweepWindow). */
+    @Transactional
+    public void moveInto(SweepWindow window, UUID id) {
+        window.moveIn(agents.getEntityManager(), id);
     }
 
     @Transactional

@@ -6,8 +6,11 @@ import dev.agentbin.telephony.twilio.TwilioForm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -17,9 +20,18 @@ import java.util.regex.Pattern;
 
 /**
  * A local stand-in for Twilio's Programmable Voice REST API (Twilio cannot be reached from here),
- * following its documented contract: {@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json} creates
- * a call and answers 201 with its {@code sid}; {@code POST .../Calls/{Sid}.json} with {@code Status}
- * updates it and answers 200 with the call's new status.
+ * following its documented contract (telephony-notes §1 to §3):
+ * <ul>
+ * <li>only POST, only with HTTP Basic auth of our account SID and auth token, only under our account's
+ * path: anything else is refused with Twilio's error envelope (405, 401 code 20003, 404 code 20404);</li>
+ * <li>{@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json} creates a call, {@code queued}, and answers
+ * 201 with its {@code sid};</li>
+ * <li>{@code POST .../Calls/{Sid}.json} with {@code Status} changes the call as Twilio does and answers 200
+ * with the status it is really in: {@code canceled} ends a queued or ringing call but leaves an answered
+ * one {@code in-progress}; {@code completed} ends any live call (one that had not answered as
+ * {@code canceled}); a call that has ended stays as it ended. An unknown sid is 404 code 20404.</li>
+ * </ul>
+ * Calls move on as Twilio's would when a test tells it what Twilio reports ({@link #reports}).
  *
  * <p>Faults, to test how we survive a provider in trouble: a create whose {@code To} ends in
  * {@value #FAIL_5XX} answers 503 with Twilio's error envelope, in {@value #FAIL_MALFORMED} a 201 whose
@@ -40,10 +52,16 @@ final class FakeTwilio {
     }
 
     private static final Pattern UPDATE = Pattern.compile(".*/Calls/(CA[0-9a-f]{32})\\.json");
+    private static final Set<String> FINAL = Set.of("completed", "canceled", "busy", "no-answer", "failed");
+    private static final String ACCOUNT_PATH = "/2010-04-01/Accounts/" + TwilioRingAllTest.ACCOUNT_SID + "/";
+    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
+            (TwilioRingAllTest.ACCOUNT_SID + ":" + TwilioRingAllTest.TOKEN).getBytes(StandardCharsets.UTF_8));
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    /** Each call's status as Twilio holds it, by sid. */
+    private final Map<String, String> statuses = new ConcurrentHashMap<>();
     private volatile String lastSid;
     private volatile CountDownLatch createsHeld = new CountDownLatch(0);
 
@@ -100,13 +118,43 @@ final class FakeTwilio {
         return updates;
     }
 
+    /** Every Status sent to one call, in order. */
+    List<String> updatesOf(String sid) {
+        return requests.stream().filter(r -> r.path().endsWith("/Calls/" + sid + ".json")).map(r -> r.form().get("Status").get(0)).toList();
+    }
+
     void failUpdates(Fault fault) {
         updateFault = fault;
+    }
+
+    /** The status the call is really in at Twilio. */
+    String status(String sid) {
+        return statuses.get(sid);
+    }
+
+    /**
+     * The call moved on at Twilio as a callback to us says (ringing, in-progress when someone picks up and
+     * Twilio fetches the answer URL, or how it ended); an ended call stays ended.
+     */
+    void reports(String sid, String status) {
+        statuses.computeIfPresent(sid, (k, now) -> FINAL.contains(now) ? now : status);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Map<String, List<String>> form = TwilioForm.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            reply(exchange, 405, "{\"code\":20004,\"message\":\"Method not allowed\",\"status\":405}");
+            return;
+        }
+        if (!AUTHORIZATION.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
+            return;
+        }
+        if (!path.startsWith(ACCOUNT_PATH)) {
+            reply(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
+            return;
+        }
         requests.add(new Request(path, form));
         Matcher update = UPDATE.matcher(path);
         String to = form.containsKey("To") ? form.get("To").get(0) : "";
@@ -121,16 +169,33 @@ final class FakeTwilio {
                 Thread.currentThread().interrupt();
             }
             exchange.close();
+        } else if (update.matches() && !statuses.containsKey(update.group(1))) {
+            reply(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
         } else if (update.matches()) {
-            reply(exchange, 200, "{\"sid\":\"" + update.group(1) + "\",\"status\":\"" + form.get("Status").get(0) + "\"}");
+            String status = statuses.compute(update.group(1), (sid, now) -> next(now, form.get("Status").get(0)));
+            reply(exchange, 200, "{\"sid\":\"" + update.group(1) + "\",\"status\":\"" + status + "\"}");
         } else if (path.endsWith("/Calls.json")) {
             String sid = String.format("CA%032x", calls.incrementAndGet());
+            statuses.put(sid, "queued");
             lastSid = sid;
             awaitRelease();
             reply(exchange, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\"" + form.get("To").get(0) + "\"}");
         } else {
             reply(exchange, 404, "{\"code\":20404,\"message\":\"not found\",\"status\":404}");
         }
+    }
+
+    /** Twilio's rules for Status on a call in a given state (telephony-notes §3). */
+    private static String next(String now, String requested) {
+        if (FINAL.contains(now)) {
+            return now;
+        }
+        boolean answered = "in-progress".equals(now);
+        return switch (requested) {
+            case "canceled" -> answered ? now : "canceled";
+            case "completed" -> answered ? "completed" : "canceled";
+            default -> now;
+        };
     }
 
     private void awaitRelease() {

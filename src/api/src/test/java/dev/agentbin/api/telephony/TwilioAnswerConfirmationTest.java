@@ -1,5 +1,6 @@
 package dev.agentbin.api.telephony;
 
+import dev.agentbin.telephony.AnswerOutcome;
 import dev.agentbin.telephony.LegEvent;
 
 import static io.restassured.RestAssured.given;
@@ -12,7 +13,6 @@ import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agentcall.AgentCallService;
-import dev.agentbin.agentcall.AgentCallService.AnswerOutcome;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.twilio.TwilioSignature;
@@ -139,7 +139,7 @@ class TwilioAnswerConfirmationTest {
             List<UUID> legs = call.getList("legs.id", String.class).stream().map(UUID::fromString).toList();
             List<String> sids = call.getList("legs.provider_call_id");
             for (int i = 0; i < 2; i++) {
-                Assertions.assertEquals(AnswerOutcome.Kind.CONFIRM, agentCalls.answerAndDecide("twilio",
+                Assertions.assertEquals(AnswerOutcome.Kind.CONFIRM, agentCalls.onAnswer("twilio",
                         new LegEvent(legs.get(i), sids.get(i), LegEvent.Kind.ANSWERED, "answered", Instant.now())).kind());
             }
             CyclicBarrier together = new CyclicBarrier(2);
@@ -148,7 +148,7 @@ class TwilioAnswerConfirmationTest {
                 int leg = i;
                 outcomes.add(CompletableFuture.supplyAsync(() -> {
                     await(together);
-                    return agentCalls.answerAndDecide("twilio",
+                    return agentCalls.onAnswer("twilio",
                             new LegEvent(legs.get(leg), sids.get(leg), LegEvent.Kind.CONFIRMED, "key pressed", Instant.now())).kind();
                 }));
             }
@@ -199,6 +199,7 @@ class TwilioAnswerConfirmationTest {
     }
 
     private static io.restassured.response.Response answer(String leg, String sid, String answeredBy) {
+        TWILIO.reports(sid, "in-progress");
         Map<String, String> form = new HashMap<>(Map.of("CallSid", sid, "CallStatus", "in-progress"));
         if (answeredBy != null) {
             form.put("AnsweredBy", answeredBy);
@@ -211,6 +212,7 @@ class TwilioAnswerConfirmationTest {
     }
 
     private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {
+        TWILIO.reports(sid, status);
         return signed("/v1.0/telephony/twilio/events", leg, Map.of("CallSid", sid, "CallStatus", status));
     }
 

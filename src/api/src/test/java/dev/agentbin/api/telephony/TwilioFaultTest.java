@@ -122,12 +122,14 @@ class TwilioFaultTest {
     }
 
     private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {
+        TWILIO.reports(sid, status);
         Map<String, String> form = Map.of("CallSid", sid, "CallStatus", status);
         return signed(BASE + "/v1.0/telephony/twilio/events?leg=" + leg, form).queryParam("leg", leg)
                 .post("/v1.0/telephony/twilio/events");
     }
 
     private static io.restassured.response.Response answer(String leg, String sid) {
+        TWILIO.reports(sid, "in-progress");
         Map<String, String> form = Map.of("CallSid", sid, "CallStatus", "in-progress");
         return signed(BASE + "/v1.0/telephony/twilio/answer?leg=" + leg, form).queryParam("leg", leg)
                 .post("/v1.0/telephony/twilio/answer");

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class TwilioRingAllTest {
 
     static final FakeTwilio TWILIO = new FakeTwilio();
+    static final String ACCOUNT_SID = "ACtest00000000000000000000000000";
     static final String TOKEN = "test-auth-token";
     static final String BASE = "https://agentbin.example.com";
 
@@ -103,6 +104,28 @@ class TwilioRingAllTest {
     }
 
     /**
+     * The race of telephony-notes §3: a loser picked up just before our cancel reached Twilio. Canceling
+     * leaves an answered call up, so it is completed; the winner is left alone.
+     */
+    @Test
+    void aLoserThatPickedUpBeforeItsCancelArrivedIsCompletedNotLeftUp() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200041"), tel("+15550200042")), 0, 3);
+        JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        List<String> legs = call.getList("legs.id");
+        List<String> sids = call.getList("legs.provider_call_id");
+
+        TWILIO.reports(sids.get(1), "in-progress");
+        answer(legs.get(0), sids.get(0)).then().statusCode(200).body(containsString("<Conference>"));
+
+        Assertions.assertEquals(List.of("canceled", "completed"), TWILIO.updatesOf(sids.get(1)));
+        Assertions.assertEquals("completed", TWILIO.status(sids.get(1)), "the loser's phone is hung up");
+        Assertions.assertEquals(List.of(), TWILIO.updatesOf(sids.get(0)));
+        Assertions.assertEquals("in-progress", TWILIO.status(sids.get(0)), "the winner is left up");
+    }
+
+    /**
      * A dispatcher stuck (or dead) between Twilio placing a call and storing its sid, and the same ring
      * request delivered again meanwhile: the leg is not dialled a second time. Twilio's callbacks,
      * which carry our leg id, then adopt the call, and it can still win.
@@ -158,6 +181,28 @@ class TwilioRingAllTest {
         answer(leg, call.getString("legs[0].provider_call_id")).then().statusCode(200).body(containsString("<Conference>"));
     }
 
+    /** A phone that picks up after its agentcall ended (here the caller gave up first) is hung up and changes nothing. */
+    @Test
+    void aLegThatPicksUpAfterItsAgentcallEndedGetsHangupTwiml() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("+15550200041")), 0, 3);
+        JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25,
+                        "join_target", "support-queue"))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        String id = call.getString("id");
+        Api.as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("canceled"));
+
+        answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id")).then().statusCode(200)
+                .body(containsString("<Hangup/>"))
+                .body(org.hamcrest.Matchers.not(containsString("<Conference>")));
+        JsonPath after = Api.as(admin).get("/v1.0/agentcalls/" + id).then().statusCode(200).extract().jsonPath();
+        Assertions.assertEquals("canceled", after.getString("status"));
+        Assertions.assertEquals("canceled", after.getString("legs[0].status"));
+        Assertions.assertNull(after.get("answered_leg_id"));
+        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+    }
+
     /** A leg cancelled while Twilio was still placing it is hung up as soon as its sid is known. */
     @Test
     void aLegCancelledWhileBeingPlacedIsHungUpOnceItsSidArrives() throws Exception {
@@ -206,12 +251,14 @@ class TwilioRingAllTest {
     }
 
     private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {
+        TWILIO.reports(sid, status);
         Map<String, String> form = Map.of("CallSid", sid, "CallStatus", status, "AccountSid", "ACtest00000000000000000000000000");
         return signed(BASE + "/v1.0/telephony/twilio/events?leg=" + leg, form).queryParam("leg", leg)
                 .post("/v1.0/telephony/twilio/events");
     }
 
     private static io.restassured.response.Response answer(String leg, String sid) {
+        TWILIO.reports(sid, "in-progress");
         Map<String, String> form = Map.of("CallSid", sid, "CallStatus", "in-progress", "AccountSid", "ACtest00000000000000000000000000");
         return signed(BASE + "/v1.0/telephony/twilio/answer?leg=" + leg, form).queryParam("leg", leg)
                 .post("/v1.0/telephony/twilio/answer");

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The guard: every route of functions.yaml against a battery of hostile bodies, fields, ids, query
  * parameters and headers. For every answer: never a 5xx; every 4xx in the error envelope; no stack trace
- * or SQL in any body; and after a refused write, the sweep customer's rows exactly as they were.
+ * or SQL in any body; and after a refused write, the sweep customer's rows (agents, addresses, agentcalls,
+ * access keys) exactly as they were.
  */
 @QuarkusTest
 class ErrorSweepTest {
@@ -65,21 +66,23 @@ class ErrorSweepTest {
             "\u0000", DEEP_ARRAY, DEEP_OBJECT, "{\"x\":\"" + "b".repeat(300_000) + "\"}");
 
     /** The fields each route's body has, with a valid body to put one hostile field into. */
-    private static final Map<String, Map<String, Object>> FIELDS = Map.of(
-            "POST /auth/login", Map.of("username", "\"nobody@example.com\"", "password", "\"not-the-password\""),
-            "POST /auth/password-reset", Map.of("token", "\"" + "0".repeat(64) + "\"", "password", "\"a-long-password\""),
+    private static final Map<String, Map<String, Object>> FIELDS = Map.ofEntries(Map.entry(
+            "POST /auth/login", Map.of("username", "\"nobody@example.com\"", "password", "\"not-the-password\"")), Map.entry(
+            "POST /auth/password-reset", Map.of("token", "\"" + "0".repeat(64) + "\"", "password", "\"a-long-password\"")), Map.entry(
             "POST /v1.0/agents", Map.ofEntries(Map.entry("username", "\"sweep@example.com\""), Map.entry("password", "\"a-long-password\""),
                     Map.entry("name", "\"n\""), Map.entry("detail", "\"d\""), Map.entry("ring_method", "\"ringall\""),
                     Map.entry("permission", "16"), Map.entry("tag_ids", "[]"), Map.entry("addresses", "[]"),
-                    Map.entry("wrapup_seconds", "0"), Map.entry("max_no_answer", "3"), Map.entry("customer_id", "null")),
-            "PUT /v1.0/agents/{id}", profile(),
-            "PUT /v1.0/service_agents/me", profile(),
-            "PUT /v1.0/agents/{id}/tag_ids", Map.of("tag_ids", "[]"),
-            "PUT /v1.0/agents/{id}/status", Map.of("status", "\"away\""),
-            "PUT /v1.0/service_agents/me/status", Map.of("status", "\"away\""),
-            "PUT /v1.0/agents/{id}/permission", Map.of("permission", "16"),
-            "POST /v1.0/agentcalls", Map.of("agent_id", "\"AGENT\"", "source", "\"+15550100000\"", "reference_id", "\"r\"",
-                    "ring_timeout", "30", "join_target", "\"j\""));
+                    Map.entry("wrapup_seconds", "0"), Map.entry("max_no_answer", "3"), Map.entry("customer_id", "null"))),
+            Map.entry("PUT /v1.0/agents/{id}", profile()),
+            Map.entry("PUT /v1.0/service_agents/me", profile()),
+            Map.entry("PUT /v1.0/agents/{id}/tag_ids", Map.of("tag_ids", "[]")),
+            Map.entry("PUT /v1.0/agents/{id}/status", Map.of("status", "\"away\"")),
+            Map.entry("PUT /v1.0/service_agents/me/status", Map.of("status", "\"away\"")),
+            Map.entry("PUT /v1.0/agents/{id}/permission", Map.of("permission", "16")),
+            Map.entry("POST /v1.0/agentcalls", Map.of("agent_id", "\"AGENT\"", "source", "\"+15550100000\"", "reference_id", "\"r\"",
+                    "ring_timeout", "30", "join_target", "\"j\"")),
+            Map.entry("POST /v1.0/accesskeys", Map.of("name", "\"n\"", "detail", "\"d\"", "expire", "86400", "permission", "16")),
+            Map.entry("PUT /v1.0/accesskeys/{id}", Map.of("name", "\"n\"", "detail", "\"d\"")));
 
     /** Fields of one address, tried inside an otherwise valid addresses array. */
     private static final Map<String, Object> ADDRESS = Map.of("type", "\"tel\"", "target", "\"+15550100777\"",
@@ -98,6 +101,7 @@ class ErrorSweepTest {
             "status", List.of("ringing%00", "AVAILABLE", "1", ""),
             "tag_ids", List.of("", ",", "not-a-uuid", "00000000-0000-0000-0000-000000000000"),
             "token", List.of("garbage", "a.b.c", "%00"),
+            "accesskey", List.of("garbage", "ak_" + "A".repeat(43), "%00", "a".repeat(3000)),
             "leg", List.of("not-a-uuid", "%00", ""));
 
     @Inject
@@ -146,6 +150,11 @@ class ErrorSweepTest {
             if (path.contains("{id}")) {
                 for (String id : IDS) {
                     send(method, path.replace("{id}", id), spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"));
+                }
+            }
+            if (path.contains("{file}")) {
+                for (String file : List.of("unknown.js", "%00", "..%2Fapplication.properties", "INDEX.HTML", "a".repeat(500))) {
+                    send(method, path.replace("{file}", file), spec -> spec.urlEncodingEnabled(false));
                 }
             }
             if (path.contains("{provider}")) {
@@ -209,6 +218,7 @@ class ErrorSweepTest {
                 spec -> spec.contentType("application/json").header("Authorization", "Bearer " + "a".repeat(3000)).body(body),
                 spec -> spec.contentType("application/json").header("Authorization", "Basic Zm9vOmJhcg==").body(body),
                 spec -> spec.contentType("application/json").cookie("token", "garbage").body(body),
+                spec -> spec.contentType("application/json").cookie("accesskey", "garbage").body(body),
                 spec -> spec.contentType("application/json").header("Idempotency-Key", "k".repeat(300)).body(body),
                 spec -> spec.contentType("application/json").header("X-Padding", "p".repeat(20_000)).body(body));
     }
@@ -246,7 +256,7 @@ class ErrorSweepTest {
     }
 
     private void send(String method, String path, java.util.function.UnaryOperator<RequestSpecification> input) {
-        String resolved = path.replace("{id}", target).replace("{provider}", "simulator");
+        String resolved = path.replace("{id}", target).replace("{provider}", "simulator").replace("{file}", "index.html");
         boolean write = !method.equals("GET");
         String before = write ? snapshot() : null;
         RequestSpecification spec = given();
@@ -294,7 +304,8 @@ class ErrorSweepTest {
                         + " select a::text r from agent_agents a where customer_id = ?1"
                         + " union all select d::text from agent_addresses d where customer_id = ?1"
                         + " union all select c::text from agent_calls c where customer_id = ?1"
-                        + " union all select l::text from agent_call_legs l join agent_calls c on c.id = l.agent_call_id where c.customer_id = ?1) t")
+                        + " union all select l::text from agent_call_legs l join agent_calls c on c.id = l.agent_call_id where c.customer_id = ?1"
+                        + " union all select k::text from customer_accesskeys k where customer_id = ?1) t")
                 .setParameter(1, admin.customerId()).getSingleResult();
     }
 

@@ -2,14 +2,14 @@ package dev.agentbin.telephony.simulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.common.StrictJson;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
-import dev.agentbin.telephony.TelephonySettings;
+import dev.agentbin.telephony.WebhookReply;
+import dev.agentbin.telephony.WebhookRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -36,7 +36,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongConsumer;
@@ -60,7 +59,8 @@ import org.jboss.logging.Logger;
  * asynchronously: no thread waits on one, so no call waits for another's. There is no provider-wide
  * lock.</li>
  * </ul>
- * {@link #recentDeliveries()} tells how late each event was against its script.
+ * {@link #recentDeliveries()} tells how late each event was against its script, {@link #recentOriginations()}
+ * when each origination was in flight.
  */
 @ApplicationScoped
 public class SimulatorProvider implements TelephonyProvider {
@@ -77,7 +77,7 @@ public class SimulatorProvider implements TelephonyProvider {
     private static final long CONFIRM_WINDOW_MILLIS = 5_000;
     /** Threads for the in-process sink, and to start each call's deliveries off the call's lock. */
     private static final int DELIVERY_THREADS = 8;
-    private static final int RECENT_DELIVERIES = 10_000;
+    private static final int RECENT = 10_000;
 
     /**
      * One delivered event: how long after its scripted time it was sent (the simulator's own lateness) and
@@ -86,7 +86,12 @@ public class SimulatorProvider implements TelephonyProvider {
     public record Delivery(UUID legId, LegEvent.Kind kind, String detail, Duration sentLate, Duration appliedLate, boolean accepted) {
     }
 
-    private final TelephonySettings.Simulator settings;
+    /** One origination, from when it was asked for to when the simulator answered it (System.nanoTime). */
+    public record OriginationSpan(UUID agentCallId, UUID legId, long startNanos, long endNanos) {
+    }
+
+    private final SimulatorSettings settings;
+    private final SimulatorWebhook webhook;
     private final Instance<LegEventSink> sink;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -95,15 +100,14 @@ public class SimulatorProvider implements TelephonyProvider {
             new LinkedBlockingQueue<>(), daemon("telephony-simulator-webhook"));
     private final Map<String, SimulatedCall> calls = new ConcurrentHashMap<>();
     private final Set<String> hungUp = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger maxInFlight = new AtomicInteger();
-    private final AtomicReferenceArray<Delivery> deliveries = new AtomicReferenceArray<>(RECENT_DELIVERIES);
-    private final AtomicLong deliveryCount = new AtomicLong();
+    private final Recent<Delivery> deliveries = new Recent<>(RECENT);
+    private final Recent<OriginationSpan> originations = new Recent<>(RECENT);
 
-    public SimulatorProvider(TelephonySettings settings, Instance<LegEventSink> sink, ObjectMapper json) {
-        this.settings = settings.simulator();
+    public SimulatorProvider(SimulatorSettings settings, Instance<LegEventSink> sink, StrictJson json) {
+        this.settings = settings;
         this.sink = sink;
-        this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        this.json = json.mapper();
+        this.webhook = new SimulatorWebhook(settings.secret(), this.json);
         delivery.allowCoreThreadTimeOut(true);
     }
 
@@ -115,12 +119,11 @@ public class SimulatorProvider implements TelephonyProvider {
     /** Idempotent per leg: the call id is derived from the leg id, and a leg is simulated once. */
     @Override
     public String originate(Origination origination) {
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
+        long start = System.nanoTime();
         try {
             sleep(settings.originateLatency());
         } finally {
-            inFlight.decrementAndGet();
+            originations.add(new OriginationSpan(origination.agentCallId(), origination.legId(), start, System.nanoTime()));
         }
         SimulatedBehaviour behaviour = SimulatedBehaviour.of(origination.to().detail());
         if (behaviour.kind() == SimulatedBehaviour.Kind.FAIL) {
@@ -147,6 +150,11 @@ public class SimulatorProvider implements TelephonyProvider {
         }
     }
 
+    @Override
+    public WebhookReply onWebhook(WebhookRequest request, LegEventSink sink) {
+        return webhook.handle(request, sink);
+    }
+
     /** Answers a ringing simulated call, as a person picking up would. */
     public void answer(String callId) {
         SimulatedCall call = calls.get(callId);
@@ -160,22 +168,14 @@ public class SimulatorProvider implements TelephonyProvider {
         return Set.copyOf(hungUp);
     }
 
-    /** The most originations that were in flight at once since start (shows that legs go out in parallel). */
-    public int maxConcurrentOriginations() {
-        return maxInFlight.get();
+    /** The last {@value #RECENT} originations, oldest first (shows whether one call's legs went out in parallel). */
+    public List<OriginationSpan> recentOriginations() {
+        return originations.list();
     }
 
-    /** The last {@value #RECENT_DELIVERIES} delivered events, oldest first (for load tests and diagnostics). */
+    /** The last {@value #RECENT} delivered events, oldest first (for load tests and diagnostics). */
     public List<Delivery> recentDeliveries() {
-        long end = deliveryCount.get();
-        List<Delivery> recent = new ArrayList<>();
-        for (long i = Math.max(0, end - RECENT_DELIVERIES); i < end; i++) {
-            Delivery delivered = deliveries.get((int) (i % RECENT_DELIVERIES));
-            if (delivered != null) {
-                recent.add(delivered);
-            }
-        }
-        return recent;
+        return deliveries.list();
     }
 
     @PreDestroy
@@ -201,8 +201,7 @@ public class SimulatorProvider implements TelephonyProvider {
             LOG.warnf(e, "simulated %s event for leg %s was not delivered", outgoing.kind(), call.legId);
             return false;
         }).thenAccept(ok -> {
-            long slot = deliveryCount.getAndIncrement() % RECENT_DELIVERIES;
-            deliveries.set((int) slot, new Delivery(call.legId, outgoing.kind(), outgoing.detail(),
+            deliveries.add(new Delivery(call.legId, outgoing.kind(), outgoing.detail(),
                     Duration.ofNanos(sentNanos - outgoing.dueNanos()), Duration.ofNanos(System.nanoTime() - outgoing.dueNanos()), ok));
         });
     }
@@ -281,19 +280,19 @@ public class SimulatorProvider implements TelephonyProvider {
          * confirmed behaves as its answerer would: a person presses the key (or is detected as human), a
          * machine is detected as one or never presses, and a leg left unconfirmed is hung up after the window.
          */
-        synchronized void script(SimulatedBehaviour behaviour, int ringTimeoutSeconds, AnswerConfirmation confirmation) {
+        synchronized void script(SimulatedBehaviour behaviour, int ringTimeoutSeconds, Origination.Confirmation confirmation) {
             at(RINGING_AFTER_MILLIS, this::ring);
             long after = Math.max(RINGING_AFTER_MILLIS, behaviour.afterMillis());
             switch (behaviour.kind()) {
                 case ANSWER, ANSWER_NO_KEY, MACHINE -> {
                     at(after, this::answer);
                     boolean machine = behaviour.kind() == SimulatedBehaviour.Kind.MACHINE;
-                    if (confirmation == AnswerConfirmation.MACHINE_DETECTION) {
+                    if (confirmation == Origination.Confirmation.MACHINE_DETECTION) {
                         at(after + DETECTION_MILLIS, due -> confirm(due, machine ? LegEvent.Kind.MACHINE : LegEvent.Kind.CONFIRMED,
                                 machine ? "machine_end_beep" : "human"));
-                    } else if (confirmation == AnswerConfirmation.KEY && behaviour.kind() == SimulatedBehaviour.Kind.ANSWER) {
+                    } else if (confirmation == Origination.Confirmation.KEY && behaviour.kind() == SimulatedBehaviour.Kind.ANSWER) {
                         at(after + KEY_PRESS_MILLIS, due -> confirm(due, LegEvent.Kind.CONFIRMED, "key pressed"));
-                    } else if (confirmation == AnswerConfirmation.KEY) {
+                    } else if (confirmation == Origination.Confirmation.KEY) {
                         at(after + CONFIRM_WINDOW_MILLIS, due -> finish(due, "no key pressed"));
                     }
                 }
@@ -374,6 +373,34 @@ public class SimulatorProvider implements TelephonyProvider {
                 }
             }
             send(this, next).whenComplete((done, error) -> drain());
+        }
+    }
+
+    /** The last items added, in a fixed number of slots: writers never wait for each other or for a reader. */
+    private static final class Recent<T> {
+
+        private final AtomicReferenceArray<T> slots;
+        private final AtomicLong added = new AtomicLong();
+
+        Recent(int size) {
+            slots = new AtomicReferenceArray<>(size);
+        }
+
+        void add(T item) {
+            slots.set((int) (added.getAndIncrement() % slots.length()), item);
+        }
+
+        /** Oldest first. */
+        List<T> list() {
+            long end = added.get();
+            List<T> recent = new ArrayList<>();
+            for (long i = Math.max(0, end - slots.length()); i < end; i++) {
+                T item = slots.get((int) (i % slots.length()));
+                if (item != null) {
+                    recent.add(item);
+                }
+            }
+            return recent;
         }
     }
 }

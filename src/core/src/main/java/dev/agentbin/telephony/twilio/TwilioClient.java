@@ -3,11 +3,13 @@ package dev.agentbin.telephony.twilio;
 import dev.agentbin.common.E164;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.telephony.Destination;
+import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
+import dev.agentbin.telephony.WebhookReply;
+import dev.agentbin.telephony.WebhookRequest;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -29,7 +31,8 @@ import java.util.regex.Pattern;
 
 /**
  * Twilio Programmable Voice behind the {@link TelephonyProvider} port: one REST-created call per leg, with
- * a per-leg answer URL and status callback so ring-all can pick the winner itself.
+ * a per-leg answer URL and status callback so ring-all can pick the winner itself; Twilio's requests to
+ * those URLs are verified and read by {@link TwilioWebhook}.
  *
  * <h2>Requests</h2>
  * Form-encoded POSTs to the 2010-04-01 API, {@code .json} suffix (without it Twilio answers XML), HTTP
@@ -57,6 +60,8 @@ import java.util.regex.Pattern;
  */
 public final class TwilioClient implements TelephonyProvider {
 
+    static final String NAME = "twilio";
+
     static final int MAX_ATTEMPTS = 3;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_WAIT = Duration.ofSeconds(2);
@@ -82,6 +87,7 @@ public final class TwilioClient implements TelephonyProvider {
 
     private final TwilioSettings settings;
     private final TwilioCallbackUrls callbackUrls;
+    private final TwilioWebhook webhook;
     private final HttpClient http;
     private final Sleeper sleeper;
     private final ObjectMapper json = new ObjectMapper();
@@ -94,6 +100,7 @@ public final class TwilioClient implements TelephonyProvider {
     TwilioClient(TwilioSettings settings, HttpClient http, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.callbackUrls = new TwilioCallbackUrls(settings);
+        this.webhook = new TwilioWebhook(settings);
         this.http = Objects.requireNonNull(http, "http");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -110,7 +117,12 @@ public final class TwilioClient implements TelephonyProvider {
 
     @Override
     public String name() {
-        return "twilio";
+        return NAME;
+    }
+
+    @Override
+    public WebhookReply onWebhook(WebhookRequest request, LegEventSink sink) {
+        return webhook.handle(request, sink);
     }
 
     /**
@@ -137,7 +149,7 @@ public final class TwilioClient implements TelephonyProvider {
         form.put("StatusCallbackMethod", List.of("POST"));
         form.put("StatusCallbackEvent", STATUS_CALLBACK_EVENTS);
         form.put("Timeout", List.of(Integer.toString(timeout)));
-        if (origination.confirmation() == AnswerConfirmation.MACHINE_DETECTION) {
+        if (origination.confirmation() == Origination.Confirmation.MACHINE_DETECTION) {
             // Synchronous detection: Twilio fetches the answer URL once it knows, with AnsweredBy.
             form.put("MachineDetection", List.of("Enable"));
         }
@@ -199,14 +211,14 @@ public final class TwilioClient implements TelephonyProvider {
                 || (code != null && (code == TwilioApiException.NOT_FOUND || code == TwilioApiException.INVALID_CALL_STATE));
     }
 
-    /** tel rings the E.164 number, sip a SIP URI; an extension only exists on a PBX Twilio cannot reach. */
+    /** A number is rung as such, sip as a SIP URI; an extension only exists on a PBX Twilio cannot reach. */
     static String to(Destination address) {
-        if (address == null || address.type() == null || address.target() == null || address.target().isBlank()) {
+        if (address == null || address.kind() == null || address.target() == null || address.target().isBlank()) {
             throw new TelephonyException("the address to ring has no type or target");
         }
         String target = address.target();
-        return switch (address.type()) {
-            case TEL -> target;
+        return switch (address.kind()) {
+            case PHONE_NUMBER -> target;
             case SIP -> target.regionMatches(true, 0, "sip:", 0, 4) ? target : "sip:" + target;
             case EXTENSION -> throw new TelephonyException(
                     "extension addresses cannot be rung over Twilio (extension " + target + ")");

@@ -29,8 +29,6 @@ public record TwilioSettings(String accountSid, String authToken, String apiBase
     /** Twilio's public REST API (the 2010-04-01 voice API lives under it). */
     public static final String DEFAULT_API_BASE_URL = "https://api.twilio.com";
 
-    /** E.164: '+', a non-zero leading digit, at most 15 digits in all. */
-
     public TwilioSettings {
         accountSid = required("accountSid", accountSid);
         authToken = required("authToken", authToken);

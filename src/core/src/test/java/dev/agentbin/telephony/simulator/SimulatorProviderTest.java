@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.agentbin.agent.AddressType;
-import dev.agentbin.agent.AnswerConfirmation;
+import dev.agentbin.common.StrictJson;
 import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.Origination;
-import dev.agentbin.telephony.TelephonySettings;
+import dev.agentbin.testing.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -68,7 +67,7 @@ class SimulatorProviderTest {
             exchange.close();
         });
         receiver.start();
-        simulator = new SimulatorProvider(settings("http://127.0.0.1:" + receiver.getAddress().getPort()), null, json);
+        simulator = new SimulatorProvider(settings("http://127.0.0.1:" + receiver.getAddress().getPort()), null, new StrictJson(json));
     }
 
     @AfterEach
@@ -102,7 +101,7 @@ class SimulatorProviderTest {
         UUID leg = UUID.randomUUID();
         CountDownLatch release = hold(leg, "ANSWERED");
         String callId = simulator.originate(origination(leg, "sim:answer:30"));
-        awaitTrue(() -> arrived.contains(leg + "-ANSWERED"));
+        Await.until("the answer to reach the receiver", () -> arrived.contains(leg + "-ANSWERED"));
 
         simulator.hangup(callId);
         release.countDown();
@@ -151,26 +150,12 @@ class SimulatorProviderTest {
     }
 
     private void awaitDeliveries(UUID leg, int count) {
-        awaitTrue(() -> simulator.recentDeliveries().stream().filter(d -> d.legId().equals(leg)).count() >= count);
+        Await.until(count + " deliveries for leg " + leg,
+                () -> simulator.recentDeliveries().stream().filter(d -> d.legId().equals(leg)).count(), n -> n >= count);
     }
 
     private void awaitEvents(UUID leg, Predicate<List<String>> done) {
-        awaitTrue(() -> done.test(received.getOrDefault(leg, List.of())));
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within " + LIMIT);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until("events for leg " + leg, () -> received.getOrDefault(leg, List.of()), done);
     }
 
     private static void await(CountDownLatch latch) {
@@ -182,12 +167,12 @@ class SimulatorProviderTest {
     }
 
     private static Origination origination(UUID legId, String directive) {
-        Destination to = new Destination(AddressType.SIP, "agent-" + legId + "@pbx.example.com", directive);
-        return new Origination(legId, UUID.randomUUID(), "+15550001000", to, 30, AnswerConfirmation.NONE);
+        Destination to = new Destination(Destination.Kind.SIP, "agent-" + legId + "@pbx.example.com", directive);
+        return new Origination(legId, UUID.randomUUID(), "+15550001000", to, 30, Origination.Confirmation.NONE);
     }
 
-    private static TelephonySettings settings(String callbackBaseUrl) {
-        TelephonySettings.Simulator simulator = new TelephonySettings.Simulator() {
+    private static SimulatorSettings settings(String callbackBaseUrl) {
+        return new SimulatorSettings() {
             @Override
             public Optional<String> callbackBaseUrl() {
                 return Optional.of(callbackBaseUrl);
@@ -201,22 +186,6 @@ class SimulatorProviderTest {
             @Override
             public Duration originateLatency() {
                 return Duration.ZERO;
-            }
-        };
-        return new TelephonySettings() {
-            @Override
-            public String provider() {
-                return SimulatorProvider.NAME;
-            }
-
-            @Override
-            public Simulator simulator() {
-                return simulator;
-            }
-
-            @Override
-            public Twilio twilio() {
-                return null;
             }
         };
     }

@@ -2,14 +2,11 @@ package dev.agentbin.telephony.twilio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.telephony.Destination;
-import dev.agentbin.agent.AddressType;
 import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyException;
 import java.io.IOException;
@@ -56,8 +53,8 @@ class TwilioClientTest {
         return new TwilioClient(settings, TwilioClient.defaultHttpClient(), sleeps::add);
     }
 
-    private static Origination ring(AddressType type, String target, String from) {
-        return new Origination(LEG, AGENT_CALL, from, new Destination(type, target, null), 20, AnswerConfirmation.NONE);
+    private static Origination ring(Destination.Kind kind, String target, String from) {
+        return new Origination(LEG, AGENT_CALL, from, new Destination(kind, target, null), 20, Origination.Confirmation.NONE);
     }
 
     @Test
@@ -69,7 +66,7 @@ class TwilioClientTest {
     void originate_postsTheCallsContractAndReturnsTheCallSid() {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        String sid = client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999"));
+        String sid = client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999"));
 
         assertEquals(CALL_SID, sid);
         assertEquals(1, twilio.requests().size());
@@ -102,8 +99,8 @@ class TwilioClientTest {
     @Test
     void originate_machineDetectionAsksTwilioToDetectBeforeFetchingTheAnswerUrl() {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
-        client.originate(new Origination(LEG, AGENT_CALL, "+14155550999", new Destination(AddressType.TEL, "+14155550123", null), 20,
-                AnswerConfirmation.MACHINE_DETECTION));
+        client.originate(new Origination(LEG, AGENT_CALL, "+14155550999", new Destination(Destination.Kind.PHONE_NUMBER, "+14155550123", null), 20,
+                Origination.Confirmation.MACHINE_DETECTION));
         assertEquals(List.of("Enable"), twilio.requests().get(0).form().get("MachineDetection"));
     }
 
@@ -112,8 +109,8 @@ class TwilioClientTest {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        client.originate(ring(AddressType.SIP, "alice@pbx.example.com", "+14155550999"));
-        client.originate(ring(AddressType.SIP, "sip:bob@pbx.example.com", "+14155550999"));
+        client.originate(ring(Destination.Kind.SIP, "alice@pbx.example.com", "+14155550999"));
+        client.originate(ring(Destination.Kind.SIP, "sip:bob@pbx.example.com", "+14155550999"));
 
         assertEquals(List.of("sip:alice@pbx.example.com"), twilio.requests().get(0).form().get("To"));
         assertEquals(List.of("sip:bob@pbx.example.com"), twilio.requests().get(1).form().get("To"));
@@ -124,8 +121,8 @@ class TwilioClientTest {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        client.originate(ring(AddressType.TEL, "+14155550123", "sip:caller@example.com"));
-        client.originate(ring(AddressType.TEL, "+14155550123", null));
+        client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "sip:caller@example.com"));
+        client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", null));
 
         assertEquals(List.of("+14155550100"), twilio.requests().get(0).form().get("From"));
         assertEquals(List.of("+14155550100"), twilio.requests().get(1).form().get("From"));
@@ -134,16 +131,16 @@ class TwilioClientTest {
     @Test
     void originate_extensionCannotBeRungAndNothingIsSent() {
         TelephonyException e = assertThrows(TelephonyException.class,
-                () -> client.originate(ring(AddressType.EXTENSION, "1001", "+14155550999")));
+                () -> client.originate(ring(Destination.Kind.EXTENSION, "1001", "+14155550999")));
         assertTrue(e.getMessage().contains("extension"), e.getMessage());
         assertTrue(twilio.requests().isEmpty());
     }
 
     @Test
     void originate_ringTimeoutOutsideTwiliosRangeIsRefusedBeforeSending() {
-        Destination to = new Destination(AddressType.TEL, "+14155550123", null);
-        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 0, AnswerConfirmation.NONE)));
-        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 601, AnswerConfirmation.NONE)));
+        Destination to = new Destination(Destination.Kind.PHONE_NUMBER, "+14155550123", null);
+        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 0, Origination.Confirmation.NONE)));
+        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 601, Origination.Confirmation.NONE)));
         assertTrue(twilio.requests().isEmpty());
     }
 
@@ -152,7 +149,7 @@ class TwilioClientTest {
         twilio.thenError(400, 21211, "The 'To' number +1415555 is not a valid phone number.");
 
         TwilioApiException e = assertThrows(TwilioApiException.class,
-                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(400, e.httpStatus());
         assertEquals(21211, e.twilioCode());
@@ -170,7 +167,7 @@ class TwilioClientTest {
         twilio.thenError(401, 20003, "Authenticate with " + TOKEN);
 
         TwilioApiException e = assertThrows(TwilioApiException.class,
-                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(401, e.httpStatus());
         assertEquals(20003, e.twilioCode());
@@ -183,7 +180,7 @@ class TwilioClientTest {
         twilio.thenError(429, 20429, "Too Many Requests");
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        assertEquals(CALL_SID, client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+        assertEquals(CALL_SID, client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(2, twilio.requests().size());
         assertEquals(twilio.requests().get(0).body(), twilio.requests().get(1).body(), "the retry is the same request");
@@ -197,7 +194,7 @@ class TwilioClientTest {
         twilio.thenError(502, 20502, "Bad Gateway");
 
         TwilioApiException e = assertThrows(TwilioApiException.class,
-                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(502, e.httpStatus());
         assertEquals(TwilioClient.MAX_ATTEMPTS, twilio.requests().size());
@@ -209,7 +206,7 @@ class TwilioClientTest {
         twilio.then(404, "<html>not here</html>");
 
         TwilioApiException e = assertThrows(TwilioApiException.class,
-                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(404, e.httpStatus());
         assertNull(e.twilioCode());
@@ -222,7 +219,7 @@ class TwilioClientTest {
         twilio.then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}", Map.of("Retry-After", "30"));
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999"));
+        client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999"));
 
         assertEquals(List.of(Duration.ofSeconds(1), TwilioClient.MAX_WAIT), sleeps);
     }
@@ -231,7 +228,7 @@ class TwilioClientTest {
     void originate_createdWithoutSidIsAnError() {
         twilio.then(201, "{\"status\": \"queued\"}");
         assertThrows(TelephonyException.class,
-                () -> client.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
     }
 
     @Test
@@ -243,7 +240,7 @@ class TwilioClientTest {
         TwilioClient unreachable = clientFor("http://127.0.0.1:" + freePort);
 
         TelephonyException e = assertThrows(TelephonyException.class,
-                () -> unreachable.originate(ring(AddressType.TEL, "+14155550123", "+14155550999")));
+                () -> unreachable.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertTrue(e.getMessage().contains("could not connect"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN));
@@ -369,8 +366,9 @@ class TwilioClientTest {
     }
 
     @Test
-    void toStringNeverShowsTheToken() {
-        assertFalse(client.toString().contains(TOKEN));
-        assertInstanceOf(dev.agentbin.telephony.TelephonyProvider.class, client);
+    void toStringNamesTheAccountButNeverShowsTheToken() {
+        assertTrue(client.toString().contains(ACCOUNT), client.toString());
+        assertTrue(client.toString().contains("authToken=***"), client.toString());
+        assertFalse(client.toString().contains(TOKEN), client.toString());
     }
 }

@@ -80,6 +80,16 @@ class TwilioSignatureTest {
         assertTrue(TwilioSignature.verify(TOKEN, URL_B, p, "IK+Dwps556ElfBT0I3Rgjkr1wJU="));
     }
 
+    /** The official validator signs each distinct value once: a value sent twice must not change the signature. */
+    @Test
+    void vectorD_aRepeatedValueCountsOnce() {
+        Map<String, List<String>> p = params("Sid", "CA123", "SidAccount", "AC123", "Digits", "5678", "Digits", "1234",
+                "Digits", "5678");
+        assertEquals(URL_B + "Digits1234Digits5678SidCA123SidAccountAC123", TwilioSignature.stringToSign(URL_B, p));
+        assertEquals("IK+Dwps556ElfBT0I3Rgjkr1wJU=", TwilioSignature.compute(TOKEN, URL_B, p));
+        assertTrue(TwilioSignature.verify(TOKEN, URL_B, p, "IK+Dwps556ElfBT0I3Rgjkr1wJU="));
+    }
+
     @Test
     void vectorE_jsonBody() {
         String url = URL_B + "&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620";

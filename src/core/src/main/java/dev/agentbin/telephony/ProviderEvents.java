@@ -1,8 +1,7 @@
-package dev.agentbin.api.telephony;
-
-import dev.agentbin.telephony.LegEvent;
+package dev.agentbin.telephony;
 
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.StrictJson;
 import java.time.Instant;
 
 /**
@@ -10,17 +9,17 @@ import java.time.Instant;
  * (a NUL, an overlong text, a timestamp outside its range) is a 400 here, not a failed transaction later.
  * A signature proves who sent an event, not that it is well formed.
  */
-final class ProviderEvents {
+public final class ProviderEvents {
 
     /** The columns the event's texts land in (provider_call_id, end_reason) hold 255 characters. */
-    static final int MAX_TEXT = 255;
+    private static final int MAX_TEXT = 255;
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private ProviderEvents() {
     }
 
-    static LegEvent checked(LegEvent event) {
+    public static LegEvent checked(LegEvent event) {
         if (event.legId() == null || event.kind() == null) {
             throw ApiException.invalidArgument("leg_id and kind are required");
         }
@@ -41,7 +40,7 @@ final class ProviderEvents {
             throw ApiException.invalidArgument(field + " is at most " + MAX_TEXT + " characters");
         }
         if (value.indexOf('\0') >= 0) {
-            throw ApiException.invalidArgument(field + " must not contain the NUL character (U+0000)");
+            throw ApiException.invalidArgument(field + " " + StrictJson.NUL_MESSAGE);
         }
     }
 }

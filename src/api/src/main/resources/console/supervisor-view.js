@@ -1,0 +1,206 @@
+// The supervisor's views: the customer's agents with live status, and one agent to change.
+import { api, grantable, PERMISSION } from './api.js';
+import { $, el, badge, changed, describe, fieldError } from './ui.js';
+
+const ROLES = [[PERMISSION.SUPERADMIN, 'superadmin'], [PERMISSION.ADMIN, 'admin'], [PERMISSION.MANAGER, 'manager'], [PERMISSION.AGENT, 'agent']];
+
+const PAGE_SIZE = 50;
+
+function roles(permission) {
+  const names = ROLES.filter(([bit]) => permission & bit).map(([, name]) => name);
+  return names.length ? names.join(', ') : 'none';
+}
+
+function shortId(id) {
+  return id.slice(0, 8);
+}
+
+export class AgentsTable {
+  constructor(onAuthLost) {
+    this.onAuthLost = onAuthLost;
+    this.pages = 1;
+    $('filter-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.pages = 1;
+      this.refresh().catch((error) => this.filterFailed(error));
+    });
+    $('agents-more').addEventListener('click', () => {
+      this.pages += 1;
+      this.refresh().catch((error) => this.filterFailed(error));
+    });
+  }
+
+  interval() {
+    return 3000;
+  }
+
+  filterFailed(error) {
+    if (error.status === 401) return this.onAuthLost();
+    fieldError('filter-tag-error', describe(error));
+  }
+
+  query(pageToken) {
+    const params = new URLSearchParams({ page_size: String(PAGE_SIZE) });
+    const status = $('filter-status').value;
+    const tag = $('filter-tag').value.trim();
+    if (status) params.set('status', status);
+    if (tag) params.set('tag_ids', tag);
+    if (pageToken) params.set('page_token', pageToken);
+    return params.toString();
+  }
+
+  /** The pages shown so far, re-read whole on each poll so the statuses are current. */
+  async refresh() {
+    const agents = [];
+    let token = '';
+    for (let page = 0; page < this.pages; page += 1) {
+      const answer = await api.agents(this.query(token));
+      agents.push(...answer.result);
+      // The API hands out a token with every non-empty page; only a full page can have a next one.
+      token = answer.result.length === PAGE_SIZE ? answer.next_page_token : '';
+      if (!token) break;
+    }
+    fieldError('filter-tag-error', null);
+    this.render(agents, Boolean(token));
+  }
+
+  render(agents, more) {
+    const filtered = $('filter-status').value || $('filter-tag').value.trim();
+    $('agents-summary').textContent = agents.length
+      ? `${agents.length} agent${agents.length === 1 ? '' : 's'}${filtered ? ' match the filter' : ''}.`
+      : (filtered ? 'No agent matches the filter.' : 'No agents yet.');
+    $('agents-more').hidden = !more;
+    // Redrawn only when something changed, so a focused row keeps its focus between polls.
+    if (!changed($('agents-body'), agents)) return;
+    $('agents-body').replaceChildren(...agents.map((agent) => el('tr', { 'data-agent': agent.username },
+      el('td', {}, el('a', { href: `#/agents/${agent.id}`, text: agent.name || agent.username }), el('div', { class: 'muted small', text: agent.username })),
+      el('td', {}, badge(agent.status)),
+      el('td', { text: roles(agent.permission) }),
+      el('td', {}, agent.tag_ids.length ? agent.tag_ids.map((id) => el('code', { title: id, text: `${shortId(id)} ` })) : el('span', { class: 'muted', text: '—' })),
+      el('td', { text: String(agent.addresses.length) }))));
+  }
+}
+
+export class AgentDetail {
+  constructor(onAuthLost) {
+    this.onAuthLost = onAuthLost;
+    this.agent = null;
+    this.caller = null;
+    $('detail-status-form').addEventListener('submit', (event) => this.save(event, 'detail-status-error',
+      () => api.setStatus(this.agent.id, $('detail-status').value)));
+    $('detail-tags-form').addEventListener('submit', (event) => this.save(event, 'detail-tags-error',
+      () => api.setTags(this.agent.id, $('detail-tags').value.split(/[\s,]+/).filter(Boolean))));
+    $('detail-permission-form').addEventListener('submit', (event) => this.save(event, 'detail-permission-error',
+      () => api.setPermission(this.agent.id, [...document.querySelectorAll('#detail-permission-form input[name=bit]:checked')]
+        .reduce((bits, box) => bits | Number(box.value), this.agent.permission & PERMISSION.SUPERADMIN))));
+    $('detail-addresses-form').addEventListener('submit', (event) => this.save(event, 'detail-addresses-error',
+      () => api.setAddresses(this.agent.id, [...document.querySelectorAll('#detail-addresses .addr-row')].map((row) => ({
+        type: row.querySelector('select').value,
+        target: row.querySelector('input[name=target]').value.trim(),
+        detail: row.querySelector('input[name=detail]').value.trim(),
+      })))));
+    $('detail-address-add').addEventListener('click', () => {
+      const row = addressRow({ type: 'tel', target: '', detail: '' });
+      $('detail-addresses').append(row);
+      row.querySelector('input').focus();
+    });
+  }
+
+  interval() {
+    return 3000;
+  }
+
+  /** Opens an agent: every field is filled from the API; afterwards only the live status is refreshed. */
+  async open(id, caller) {
+    this.caller = caller;
+    this.agent = null;
+    for (const id of ['detail-problem', 'detail-status-error', 'detail-addresses-error', 'detail-tags-error', 'detail-permission-error']) {
+      fieldError(id, null);
+    }
+    $('detail-saved').textContent = '';
+    try {
+      this.agent = await api.agent(id);
+    } catch (error) {
+      if (error.status === 401) return this.onAuthLost();
+      $('detail-name').textContent = 'Agent';
+      $('detail-username').textContent = '';
+      fieldError('detail-problem', describe(error));
+      this.showForms(false);
+      if (error.status === 0 || error.status >= 500 || error.status === 429) throw error;
+      return;
+    }
+    this.showForms(true);
+    this.fill();
+  }
+
+  showForms(visible) {
+    for (const id of ['detail-status-form', 'detail-addresses-form', 'detail-tags-form', 'detail-permission-form']) {
+      $(id).hidden = !visible;
+    }
+  }
+
+  fill() {
+    const agent = this.agent;
+    $('detail-name').textContent = agent.name || agent.username;
+    $('detail-username').textContent = agent.username;
+    this.renderStatus();
+    $('detail-status').value = ['available', 'away', 'offline'].includes(agent.status) ? agent.status : 'available';
+    $('detail-addresses').replaceChildren(...agent.addresses.map(addressRow));
+    $('detail-tags').value = agent.tag_ids.join('\n');
+    const mine = grantable(this.caller);
+    for (const box of document.querySelectorAll('#detail-permission-form input[name=bit]')) {
+      const bit = Number(box.value);
+      box.checked = (agent.permission & bit) !== 0;
+      box.disabled = (mine & bit) === 0;
+    }
+  }
+
+  renderStatus() {
+    const now = $('detail-status-now');
+    now.textContent = this.agent.status;
+    now.className = `badge ${this.agent.status}`;
+  }
+
+  async refresh() {
+    if (!this.agent) return;
+    this.agent = { ...this.agent, status: (await api.agent(this.agent.id)).status };
+    this.renderStatus();
+  }
+
+  async save(event, errorId, change) {
+    event.preventDefault();
+    if (!this.agent) return;
+    fieldError(errorId, null);
+    $('detail-saved').textContent = '';
+    const button = event.target.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      this.agent = await change();
+      this.fill();
+      $('detail-saved').textContent = 'Saved.';
+    } catch (error) {
+      if (error.status === 401) return this.onAuthLost();
+      fieldError(errorId, describe(error));
+      $(errorId).previousElementSibling?.focus?.();
+    } finally {
+      button.disabled = false;
+    }
+  }
+}
+
+let rows = 0;
+
+function addressRow(address) {
+  rows += 1;
+  const n = rows;
+  const type = el('select', { id: `addr-type-${n}` }, ['tel', 'sip', 'extension'].map((t) => el('option', { value: t, text: t })));
+  type.value = address.type;
+  const remove = el('button', { type: 'button', class: 'quiet', text: 'Remove', 'aria-label': `Remove address ${address.target}`.trim() });
+  const row = el('div', { class: 'addr-row' },
+    el('div', {}, el('label', { for: `addr-type-${n}`, text: 'Type' }), type),
+    el('div', {}, el('label', { for: `addr-target-${n}`, text: 'Target' }), el('input', { id: `addr-target-${n}`, name: 'target', value: address.target, 'aria-describedby': 'detail-addresses-error' })),
+    el('div', {}, el('label', { for: `addr-detail-${n}`, text: 'Detail' }), el('input', { id: `addr-detail-${n}`, name: 'detail', value: address.detail || '' })),
+    remove);
+  remove.addEventListener('click', () => row.remove());
+  return row;
+}
