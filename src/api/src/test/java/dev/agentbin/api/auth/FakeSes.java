@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,12 +20,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A local stand-in for Amazon SES (which cannot be reached from here), following its documented v2 API:
  * {@code POST /v2/email/outbound-emails} with a JSON {@code SendEmail} request answers 200
  * {@code {"MessageId": "..."}}; a request without a sender, a recipient or simple content answers 400
- * {@code BadRequestException}, as SES does. The test configuration points the SES mailer at it
- * ({@code %test.agentbin.mail.ses-endpoint}).
+ * {@code BadRequestException}, as SES does. It starts before the app, on a free port, and points the SES
+ * mailer at itself ({@code agentbin.mail.ses-endpoint}).
  */
+@WithTestResource(value = FakeSes.Lifecycle.class, scope = TestResourceScope.GLOBAL)
 final class FakeSes {
 
-    static final int PORT = 8089;
+    /** Starts the stand-in before the app under test, so the mailer is built with its address. */
+    public static class Lifecycle implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            try {
+                return Map.of("agentbin.mail.ses-endpoint", "http://127.0.0.1:" + FakeSes.start().server.getAddress().getPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
 
     /** One accepted message, as SES received it. */
     record Sent(String from, List<String> to, String subject, String text) {
@@ -33,7 +53,7 @@ final class FakeSes {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
     private FakeSes() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v2/email/outbound-emails", this::sendEmail);
         server.start();
     }
