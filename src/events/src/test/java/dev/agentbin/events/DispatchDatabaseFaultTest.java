@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agentcall.AgentCallStatus;
+import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ class DispatchDatabaseFaultTest {
     TestData data;
 
     SqsClient sqs;
-    TestQueues.Pair queues;
+    OwnQueue queues;
     SqsEventSourceEmulator eventSource;
 
     @BeforeEach
@@ -39,7 +40,7 @@ class DispatchDatabaseFaultTest {
 
     @AfterEach
     void dropQueue() {
-        TestQueues.delete(sqs, queues);
+        queues.delete(sqs);
         sqs.close();
     }
 

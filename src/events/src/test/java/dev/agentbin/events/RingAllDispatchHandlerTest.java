@@ -14,6 +14,7 @@ import dev.agentbin.agentcall.LegEntity;
 import dev.agentbin.agentcall.LegStatus;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
+import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ class RingAllDispatchHandlerTest {
     SimulatorProvider simulator;
 
     SqsClient sqs;
-    TestQueues.Pair queues;
+    OwnQueue queues;
     SqsEventSourceEmulator eventSource;
 
     @BeforeEach
@@ -58,7 +59,7 @@ class RingAllDispatchHandlerTest {
 
     @AfterEach
     void dropQueue() {
-        TestQueues.delete(sqs, queues);
+        queues.delete(sqs);
         sqs.close();
     }
 

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentbin.local.support.Browser;
 import dev.agentbin.local.support.Http;
 import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +21,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The reset form in a real browser (Debian's headless Chromium), on the local run's HTTP server: the link
@@ -33,24 +30,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PasswordResetPageTest {
 
     private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/auth/password-reset\\?token=[0-9a-f]{64}");
-    private static ChromeDriver browser;
-
     @Inject
     Tenants tenants;
 
+    private static Browser window;
+    private static ChromeDriver browser;
+
     @BeforeAll
     static void openBrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,768");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
+        window = Browser.open(1024, 768);
+        browser = window.driver();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (window != null) {
+            window.close();
         }
     }
 
@@ -150,7 +145,7 @@ class PasswordResetPageTest {
     }
 
     private static WebElement waitForText(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+        return window.until(driver -> {
             WebElement element = driver.findElement(locator);
             return element.getText().isBlank() ? null : element;
         });

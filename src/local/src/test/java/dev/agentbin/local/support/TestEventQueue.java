@@ -1,12 +1,11 @@
 package dev.agentbin.local.support;
 
+import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The tests' own event queue on the local ElasticMQ, shaped like event-deliveries: the app relays its
@@ -17,28 +16,19 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public class TestEventQueue implements QuarkusTestResourceLifecycleManager {
 
     private SqsClient sqs;
-    private String queueUrl;
-    private String deadLetterQueueUrl;
+    private OwnQueue queue;
 
     @Override
     public Map<String, String> start() {
         sqs = TestRingQueue.client();
-        String name = "event-deliveries-local-test-" + UUID.randomUUID().toString().substring(0, 8);
-        deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
-        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetterQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        queueUrl = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "180",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":10}")))
-                .queueUrl();
-        return Map.of("agentbin.events.queue-url", queueUrl);
+        queue = OwnQueue.create(sqs, "event-deliveries-local-test", 180, 10);
+        return Map.of("agentbin.events.queue-url", queue.queueUrl());
     }
 
     @Override
     public void stop() {
         if (sqs != null) {
-            sqs.deleteQueue(b -> b.queueUrl(queueUrl));
-            sqs.deleteQueue(b -> b.queueUrl(deadLetterQueueUrl));
+            queue.delete(sqs);
             sqs.close();
         }
     }

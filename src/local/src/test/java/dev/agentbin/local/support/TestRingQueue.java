@@ -1,17 +1,16 @@
 package dev.agentbin.local.support;
 
+import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The tests' own ring queue on the local ElasticMQ, shaped like ring-requests (a dead-letter queue after
@@ -24,11 +23,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public class TestRingQueue implements QuarkusTestResourceLifecycleManager {
 
     public static final int MAX_RECEIVE_COUNT = 5;
-    static final String VISIBILITY_TIMEOUT_SECONDS = "2";
+    static final int VISIBILITY_TIMEOUT_SECONDS = 2;
 
     private SqsClient sqs;
-    private String queueUrl;
-    private String deadLetterQueueUrl;
+    private OwnQueue queue;
 
     public static SqsClient client() {
         return SqsClient.builder()
@@ -42,23 +40,14 @@ public class TestRingQueue implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         sqs = client();
-        String name = "ring-requests-local-test-" + UUID.randomUUID().toString().substring(0, 8);
-        deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
-        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetterQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        queueUrl = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, VISIBILITY_TIMEOUT_SECONDS,
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":" + MAX_RECEIVE_COUNT + "}")))
-                .queueUrl();
-        return Map.of("agentbin.local.ring-queue.url", queueUrl);
+        queue = OwnQueue.create(sqs, "ring-requests-local-test", VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT);
+        return Map.of("agentbin.local.ring-queue.url", queue.queueUrl());
     }
 
     @Override
     public void stop() {
         if (sqs != null) {
-            sqs.deleteQueue(b -> b.queueUrl(queueUrl));
-            sqs.deleteQueue(b -> b.queueUrl(deadLetterQueueUrl));
+            queue.delete(sqs);
             sqs.close();
         }
     }
