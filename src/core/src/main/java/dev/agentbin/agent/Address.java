@@ -2,10 +2,10 @@ package dev.agentbin.agent;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.agentbin.common.E164;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import dev.agentbin.common.E164;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

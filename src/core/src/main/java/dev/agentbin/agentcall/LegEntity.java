@@ -1,8 +1,8 @@
 package dev.agentbin.agentcall;
 
+import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.EnumColumns;
-import dev.agentbin.agent.AddressType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

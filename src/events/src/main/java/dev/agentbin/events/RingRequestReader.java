@@ -1,8 +1,8 @@
 package dev.agentbin.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.common.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;

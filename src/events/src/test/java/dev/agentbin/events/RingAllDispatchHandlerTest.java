@@ -1,6 +1,5 @@
 package dev.agentbin.events;
 
-import dev.agentbin.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import dev.agentbin.agentcall.LegEntity;
 import dev.agentbin.agentcall.LegStatus;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
+import dev.agentbin.testing.Await;
 import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentbin.testing.Await;
 import dev.agentbin.local.support.Http;
 import dev.agentbin.local.support.ServerTimeline;
 import dev.agentbin.local.support.Tenant;
@@ -14,6 +13,7 @@ import dev.agentbin.local.support.Tenants;
 import dev.agentbin.local.support.Together;
 import dev.agentbin.local.support.Webhooks;
 import dev.agentbin.telephony.simulator.SimulatorSettings;
+import dev.agentbin.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;

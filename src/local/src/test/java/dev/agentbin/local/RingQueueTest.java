@@ -2,10 +2,10 @@ package dev.agentbin.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.agentbin.testing.Await;
 import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;
 import dev.agentbin.local.support.TestRingQueue;
+import dev.agentbin.testing.Await;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -11,7 +11,6 @@ import dev.agentbin.agent.PermissionRequest;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.agent.TagIdsRequest;
 import dev.agentbin.agent.UpdateAgentRequest;
-
 import dev.agentbin.api.auth.CurrentCaller;
 import dev.agentbin.common.Ids;
 import jakarta.validation.Valid;

@@ -7,7 +7,6 @@ import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.PasswordRequest;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.agent.UpdateAgentRequest;
-
 import dev.agentbin.api.auth.CurrentCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

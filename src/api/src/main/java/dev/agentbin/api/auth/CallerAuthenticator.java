@@ -1,7 +1,6 @@
 package dev.agentbin.api.auth;
 
 import dev.agentbin.auth.CallerLoader;
-
 import dev.agentbin.common.ApiException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;

@@ -1,11 +1,10 @@
 package dev.agentbin.api.event;
 
+import dev.agentbin.api.auth.CurrentCaller;
+import dev.agentbin.common.Ids;
 import dev.agentbin.event.WebhookRequest;
 import dev.agentbin.event.WebhookSettingsService;
 import dev.agentbin.event.WebhookView;
-
-import dev.agentbin.api.auth.CurrentCaller;
-import dev.agentbin.common.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,21 +1,20 @@
 package dev.agentbin.api.snapstart;
 
-import dev.agentbin.snapstart.PrimingContext;
-import dev.agentbin.snapstart.SnapStartPriming;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentbin.agent.Agent;
 import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.agent.AgentPage;
 import dev.agentbin.agent.AgentService;
+import dev.agentbin.agent.Caller;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.StatusRequest;
-import dev.agentbin.agent.Caller;
-import dev.agentbin.auth.CallerLoader;
 import dev.agentbin.api.auth.JwtSettings;
-import dev.agentbin.common.ApiException;
 import dev.agentbin.api.web.ApiObjectMapper;
+import dev.agentbin.auth.CallerLoader;
+import dev.agentbin.common.ApiException;
+import dev.agentbin.snapstart.PrimingContext;
+import dev.agentbin.snapstart.SnapStartPriming;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
 import io.quarkus.runtime.StartupEvent;

@@ -1,9 +1,8 @@
 package dev.agentbin.api.agent;
 
-import dev.agentbin.agent.Permission;
-
 import static dev.agentbin.api.support.Api.as;
 
+import dev.agentbin.agent.Permission;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,7 +1,5 @@
 package dev.agentbin.api.agent;
 
-import dev.agentbin.agent.Permission;
-
 import static dev.agentbin.api.support.Api.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -14,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.agentbin.agent.Permission;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

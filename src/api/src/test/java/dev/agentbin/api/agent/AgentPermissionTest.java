@@ -1,7 +1,5 @@
 package dev.agentbin.api.agent;
 
-import dev.agentbin.agent.Permission;
-
 import static dev.agentbin.api.support.Api.as;
 import static dev.agentbin.api.support.Api.createKey;
 import static dev.agentbin.api.support.Api.withKey;
@@ -11,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.agentbin.agent.Permission;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,12 +1,11 @@
 package dev.agentbin.api.agent;
 
-import dev.agentbin.agent.Permission;
-
 import static dev.agentbin.api.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.agentbin.agent.Permission;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

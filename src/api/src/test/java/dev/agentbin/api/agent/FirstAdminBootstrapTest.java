@@ -1,13 +1,12 @@
 package dev.agentbin.api.agent;
 
+import static dev.agentbin.api.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.FirstAdminBootstrap;
 import dev.agentbin.agent.Permission;
-
-import static dev.agentbin.api.support.Api.as;
-import static org.hamcrest.Matchers.equalTo;
-
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,7 +1,5 @@
 package dev.agentbin.api.agent;
 
-import dev.agentbin.agent.Permission;
-
 import static dev.agentbin.api.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -9,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import dev.agentbin.agent.Permission;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,8 +1,5 @@
 package dev.agentbin.api.agentcall;
 
-import dev.agentbin.agentcall.AgentCallService;
-import dev.agentbin.agentcall.SweepResult;
-
 import static dev.agentbin.api.agentcall.RingTestSupport.allOriginated;
 import static dev.agentbin.api.agentcall.RingTestSupport.sip;
 import static dev.agentbin.api.agentcall.RingTestSupport.status;
@@ -12,10 +9,12 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.RingMethod;
-import dev.agentbin.testing.Await;
-import dev.agentbin.testing.SweepWindow;
+import dev.agentbin.agentcall.AgentCallService;
+import dev.agentbin.agentcall.SweepResult;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
+import dev.agentbin.testing.Await;
+import dev.agentbin.testing.SweepWindow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

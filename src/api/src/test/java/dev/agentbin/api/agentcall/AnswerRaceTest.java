@@ -1,13 +1,12 @@
 package dev.agentbin.api.agentcall;
 
-import dev.agentbin.agentcall.AgentCallService;
-
 import static dev.agentbin.api.agentcall.RingTestSupport.allOriginated;
 import static dev.agentbin.api.agentcall.RingTestSupport.sip;
 import static dev.agentbin.api.agentcall.RingTestSupport.status;
 
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.Permission;
+import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;

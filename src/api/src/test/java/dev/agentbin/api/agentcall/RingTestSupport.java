@@ -4,8 +4,8 @@ import static dev.agentbin.api.support.Api.as;
 
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
-import dev.agentbin.testing.Await;
 import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.testing.Await;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;

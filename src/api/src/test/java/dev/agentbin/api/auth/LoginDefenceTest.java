@@ -1,8 +1,5 @@
 package dev.agentbin.api.auth;
 
-import dev.agentbin.auth.LoginBudgets;
-import dev.agentbin.auth.LoginService;
-
 import static dev.agentbin.api.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -10,9 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.agentbin.agent.Permission;
+import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.auth.LoginBudgets;
+import dev.agentbin.auth.LoginService;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
-import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,8 +1,8 @@
 package dev.agentbin.api.benchmark;
 
 import dev.agentbin.agent.Permission;
-import dev.agentbin.snapstart.PrimingContext;
 import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.snapstart.PrimingContext;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

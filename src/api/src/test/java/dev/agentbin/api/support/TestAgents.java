@@ -1,14 +1,14 @@
 package dev.agentbin.api.support;
 
-import dev.agentbin.agent.AddressRepository;
 import dev.agentbin.agent.Address;
+import dev.agentbin.agent.AddressRepository;
 import dev.agentbin.agent.AgentEntity;
-import dev.agentbin.agent.Permission;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
-import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agent.PasswordHasher;
+import dev.agentbin.agent.Permission;
+import dev.agentbin.agent.RingMethod;
 import dev.agentbin.testing.SweepWindow;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

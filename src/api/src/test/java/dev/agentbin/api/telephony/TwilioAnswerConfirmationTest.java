@@ -1,8 +1,5 @@
 package dev.agentbin.api.telephony;
 
-import dev.agentbin.telephony.AnswerOutcome;
-import dev.agentbin.telephony.LegEvent;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -15,6 +12,8 @@ import dev.agentbin.agent.Permission;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.telephony.AnswerOutcome;
+import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.twilio.TwilioSignature;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,7 +1,7 @@
 package dev.agentbin.telephony.simulator;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.agentbin.telephony.LegEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,8 +1,8 @@
 package dev.agentbin.telephony.twilio;
 
-import dev.agentbin.common.E164;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentbin.common.E164;
 import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;

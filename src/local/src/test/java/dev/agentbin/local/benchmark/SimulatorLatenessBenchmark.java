@@ -1,13 +1,13 @@
 package dev.agentbin.local.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentbin.testing.Await;
 import dev.agentbin.local.support.Http;
 import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;
 import dev.agentbin.local.support.Together;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
+import dev.agentbin.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
