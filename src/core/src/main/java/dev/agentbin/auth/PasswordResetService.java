@@ -4,9 +4,12 @@ import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.mail.Mail;
+import dev.agentbin.mail.MailSettings;
 import dev.agentbin.mail.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Duration;
@@ -30,15 +33,18 @@ public class PasswordResetService {
     private final AgentService agentService;
     private final PasswordResetTokens tokens;
     private final AttemptCounter attempts;
-    private final Mailer mailer;
+    private final MailSettings mailSettings;
+    // Made at the first send: a process that sends no mail never builds a mailer.
+    private final Instance<Mailer> mailer;
     private final PasswordResetSettings settings;
 
     public PasswordResetService(AgentRepository agents, AgentService agentService, PasswordResetTokens tokens,
-            AttemptCounter attempts, Mailer mailer, PasswordResetSettings settings) {
+            AttemptCounter attempts, MailSettings mailSettings, Instance<Mailer> mailer, PasswordResetSettings settings) {
         this.agents = agents;
         this.agentService = agentService;
         this.tokens = tokens;
         this.attempts = attempts;
+        this.mailSettings = mailSettings;
         this.mailer = mailer;
         this.settings = settings;
     }
@@ -46,9 +52,14 @@ public class PasswordResetService {
     /**
      * @param source the client's address as the platform saw it
      * @throws ApiException 429 TOO_MANY_ATTEMPTS when the username's or the source's budget is spent
-     *                      (counted alike for unknown usernames, so it tells nothing either)
+     *                      (counted alike for unknown usernames, so it tells nothing either); 503
+     *                      PASSWORD_RESET_UNAVAILABLE, for every username alike, when this deployment sends no mail
      */
     public void forgot(String username, String source) {
+        if (!mailSettings.sendsMail()) {
+            throw new ApiException(ErrorStatus.UNAVAILABLE, "PASSWORD_RESET_UNAVAILABLE",
+                    "Password reset by mail is not set up on this deployment: ask an admin to set a new password.");
+        }
         long started = System.nanoTime();
         String normal = username.trim().toLowerCase(Locale.ROOT);
         long retryAfter = attempts.spend(List.of(
@@ -99,7 +110,7 @@ public class PasswordResetService {
      */
     private void send(Mail mail) {
         try {
-            mailer.send(mail);
+            mailer.get().send(mail);
         } catch (RuntimeException e) {
             LOG.errorf("password reset mail not sent: %s", e.toString());
         }

@@ -10,9 +10,13 @@ public interface MailSettings {
 
     /**
      * {@code ses} (Amazon SES, deployed) or {@code log} (local runs: the message is written to the log).
-     * Unset, the first request that would send mail fails (500) instead of pretending it sent anything.
+     * Unset, this process sends no mail, and says so instead of pretending it sent anything.
      */
     Optional<Provider> provider();
+
+    default boolean sendsMail() {
+        return provider().isPresent();
+    }
 
     /** The sender: an address of an SES-verified identity. */
     Optional<String> from();

@@ -30,7 +30,7 @@ public class Mailers {
     @Singleton
     Mailer mailer() {
         MailSettings.Provider provider = settings.provider().orElseThrow(() -> new IllegalStateException(
-                "agentbin.mail.provider is not set (ses, or log for local runs): this process cannot send mail"));
+                "agentbin.mail.provider is not set (ses, or log for local runs): this process sends no mail"));
         if (provider == MailSettings.Provider.LOG) {
             return new LoggingMailer();
         }
