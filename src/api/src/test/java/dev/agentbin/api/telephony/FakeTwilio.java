@@ -3,10 +3,15 @@ package dev.agentbin.api.telephony;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.agentbin.telephony.twilio.TwilioForm;
+import dev.agentbin.telephony.twilio.TwilioSignature;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +42,17 @@ import java.util.regex.Pattern;
  * {@value #FAIL_5XX} answers 503 with Twilio's error envelope, in {@value #FAIL_MALFORMED} a 201 whose
  * body is not JSON, in {@value #FAIL_TIMEOUT} nothing until after our client's 10 s request time-out;
  * {@link #failUpdates} makes every update answer that way.
+ *
+ * <p>It also sends what Twilio sends us ({@link #statusCallback}, {@link #answer}, {@link #confirm}): form
+ * posts with our account's AccountSid, signed with its auth token over the public URL Twilio was given.
  */
 final class FakeTwilio {
+
+    /** The account the test configuration gives agentbin (application.properties, %test). */
+    static final String ACCOUNT_SID = "ACtest00000000000000000000000000";
+    static final String TOKEN = "test-auth-token";
+    /** The public base URL agentbin gives Twilio for its webhooks. */
+    static final String BASE = "https://agentbin.example.com";
 
     static final String FAIL_5XX = "0503";
     static final String FAIL_MALFORMED = "0502";
@@ -53,9 +67,9 @@ final class FakeTwilio {
 
     private static final Pattern UPDATE = Pattern.compile(".*/Calls/(CA[0-9a-f]{32})\\.json");
     private static final Set<String> FINAL = Set.of("completed", "canceled", "busy", "no-answer", "failed");
-    private static final String ACCOUNT_PATH = "/2010-04-01/Accounts/" + TwilioRingAllTest.ACCOUNT_SID + "/";
+    private static final String ACCOUNT_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/";
     private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
-            (TwilioRingAllTest.ACCOUNT_SID + ":" + TwilioRingAllTest.TOKEN).getBytes(StandardCharsets.UTF_8));
+            (ACCOUNT_SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -212,5 +226,41 @@ final class FakeTwilio {
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** Twilio's status callback for a leg's call; the call takes that status here first. */
+    Response statusCallback(String leg, String sid, String status) {
+        reports(sid, status);
+        return signed("/v1.0/telephony/twilio/events", leg, Map.of("CallSid", sid, "CallStatus", status)).post();
+    }
+
+    /** Twilio fetching the TwiML of a leg that picked up. */
+    Response answer(String leg, String sid) {
+        return answer(leg, sid, Map.of());
+    }
+
+    /** Twilio fetching the TwiML of a leg that picked up, with what else it sends then (e.g. AnsweredBy). */
+    Response answer(String leg, String sid, Map<String, String> more) {
+        reports(sid, "in-progress");
+        Map<String, String> form = new HashMap<>(more);
+        form.put("CallSid", sid);
+        form.put("CallStatus", "in-progress");
+        return signed("/v1.0/telephony/twilio/answer", leg, form).post();
+    }
+
+    /** Twilio posting the keys a person pressed on an answered leg (Gather's action). */
+    Response confirm(String leg, String sid, String digits) {
+        return signed("/v1.0/telephony/twilio/confirm", leg, Map.of("CallSid", sid, "Digits", digits)).post();
+    }
+
+    /** A request as Twilio makes it to one of our webhooks: posted to {@code path?leg=}, signed, not yet sent. */
+    static RequestSpecification signed(String path, String leg, Map<String, String> fields) {
+        Map<String, String> form = new HashMap<>(fields);
+        form.put("AccountSid", ACCOUNT_SID);
+        Map<String, List<String>> params = new HashMap<>();
+        form.forEach((name, value) -> params.put(name, List.of(value)));
+        String url = BASE + path + "?leg=" + leg;
+        return RestAssured.given().basePath(path).contentType("application/x-www-form-urlencoded").formParams(form)
+                .queryParam("leg", leg).header("X-Twilio-Signature", TwilioSignature.compute(TOKEN, url, params));
     }
 }

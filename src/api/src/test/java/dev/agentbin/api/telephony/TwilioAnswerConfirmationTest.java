@@ -1,6 +1,5 @@
 package dev.agentbin.api.telephony;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
@@ -14,14 +13,12 @@ import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.AnswerOutcome;
 import dev.agentbin.telephony.LegEvent;
-import dev.agentbin.telephony.twilio.TwilioSignature;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,18 +56,18 @@ class TwilioAnswerConfirmationTest {
 
         answer(legs.get(0), sids.get(0), null).then().statusCode(200)
                 .body(containsString("<Gather numDigits=\"1\""))
-                .body(containsString("action=\"" + TwilioRingAllTest.BASE + "/v1.0/telephony/twilio/confirm?leg=" + legs.get(0) + "\""))
+                .body(containsString("action=\"" + FakeTwilio.BASE + "/v1.0/telephony/twilio/confirm?leg=" + legs.get(0) + "\""))
                 .body(not(containsString("<Conference>")));
         JsonPath voicemail = get(admin, call);
         Assertions.assertEquals("ringing", voicemail.getString("status"), "a pick-up alone wins nothing");
         Assertions.assertEquals(List.of("confirming", "originating"), voicemail.getList("legs.status"));
         Assertions.assertNull(TWILIO.updates().get(sids.get(1)), "the other leg rings on");
 
-        statusCallback(legs.get(0), sids.get(0), "completed").then().statusCode(204);
+        TWILIO.statusCallback(legs.get(0), sids.get(0), "completed").then().statusCode(204);
         Assertions.assertEquals("answered but not confirmed", get(admin, call).getString("legs[0].end_reason"));
 
         answer(legs.get(1), sids.get(1), null).then().statusCode(200).body(containsString("<Gather"));
-        confirm(legs.get(1), sids.get(1), "5").then().statusCode(200).body(containsString("<Conference>support-queue</Conference>"));
+        TWILIO.confirm(legs.get(1), sids.get(1), "5").then().statusCode(200).body(containsString("<Conference>support-queue</Conference>"));
         JsonPath answered = get(admin, call);
         Assertions.assertEquals("answered", answered.getString("status"));
         Assertions.assertEquals(legs.get(1), answered.getString("answered_leg_id"));
@@ -198,28 +195,6 @@ class TwilioAnswerConfirmationTest {
     }
 
     private static io.restassured.response.Response answer(String leg, String sid, String answeredBy) {
-        TWILIO.reports(sid, "in-progress");
-        Map<String, String> form = new HashMap<>(Map.of("CallSid", sid, "CallStatus", "in-progress"));
-        if (answeredBy != null) {
-            form.put("AnsweredBy", answeredBy);
-        }
-        return signed("/v1.0/telephony/twilio/answer", leg, form);
-    }
-
-    private static io.restassured.response.Response confirm(String leg, String sid, String digits) {
-        return signed("/v1.0/telephony/twilio/confirm", leg, Map.of("CallSid", sid, "Digits", digits));
-    }
-
-    private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {
-        TWILIO.reports(sid, status);
-        return signed("/v1.0/telephony/twilio/events", leg, Map.of("CallSid", sid, "CallStatus", status));
-    }
-
-    private static io.restassured.response.Response signed(String path, String leg, Map<String, String> form) {
-        Map<String, List<String>> params = new HashMap<>();
-        form.forEach((name, value) -> params.put(name, List.of(value)));
-        String url = TwilioRingAllTest.BASE + path + "?leg=" + leg;
-        return given().contentType("application/x-www-form-urlencoded").formParams(form).queryParam("leg", leg)
-                .header("X-Twilio-Signature", TwilioSignature.compute(TwilioRingAllTest.TOKEN, url, params)).post(path);
+        return TWILIO.answer(leg, sid, answeredBy == null ? Map.of() : Map.of("AnsweredBy", answeredBy));
     }
 }

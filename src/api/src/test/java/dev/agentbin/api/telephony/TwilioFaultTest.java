@@ -1,6 +1,5 @@
 package dev.agentbin.api.telephony;
 
-import static io.restassured.RestAssured.given;
 
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
@@ -8,9 +7,7 @@ import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
-import dev.agentbin.telephony.twilio.TwilioSignature;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -28,19 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and on hang-up: the agentcall still ends the way it should, and the agent is never left ringing.
  */
 @QuarkusTest
-@TestProfile(TwilioFaultTest.TwilioProvider.class)
+@TestProfile(TwilioRingAllTest.TwilioProvider.class)
 class TwilioFaultTest {
 
-    static final FakeTwilio TWILIO = new FakeTwilio();
-    static final String TOKEN = "test-auth-token";
-    static final String BASE = "https://agentbin.example.com";
-
-    public static class TwilioProvider implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("agentbin.telephony.provider", "twilio", "agentbin.telephony.twilio.api-base-url", TWILIO.baseUrl());
-        }
-    }
+    static final FakeTwilio TWILIO = TwilioRingAllTest.TWILIO;
 
     @Inject
     TestAgents seeds;
@@ -70,7 +58,7 @@ class TwilioFaultTest {
         Assertions.assertEquals("failed", call.getString("legs[0].status"));
         Assertions.assertEquals(AgentStatus.RINGING, seeds.reload(agent).status);
 
-        statusCallback(call.getString("legs[1].id"), call.getString("legs[1].provider_call_id"), "no-answer").then().statusCode(204);
+        TWILIO.statusCallback(call.getString("legs[1].id"), call.getString("legs[1].provider_call_id"), "no-answer").then().statusCode(204);
         Assertions.assertEquals("no_answer", get(admin, call.getString("id")).getString("status"));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
@@ -97,11 +85,11 @@ class TwilioFaultTest {
         JsonPath call = ring(admin, agent);
         TWILIO.failUpdates(fault);
 
-        answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id")).then().statusCode(200);
+        TWILIO.answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id")).then().statusCode(200);
         JsonPath answered = get(admin, call.getString("id"));
         Assertions.assertEquals("answered", answered.getString("status"));
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
-        statusCallback(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id"), "completed").then().statusCode(204);
+        TWILIO.statusCallback(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id"), "completed").then().statusCode(204);
         Assertions.assertEquals("completed", get(admin, call.getString("id")).getString("status"));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
@@ -119,26 +107,5 @@ class TwilioFaultTest {
     private static Address tel(String ending) {
         String digits = String.format("%06d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000));
         return new Address(AddressType.TEL, "+1555" + digits + ending, null, null, null, null);
-    }
-
-    private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {
-        TWILIO.reports(sid, status);
-        Map<String, String> form = Map.of("CallSid", sid, "CallStatus", status);
-        return signed(BASE + "/v1.0/telephony/twilio/events?leg=" + leg, form).queryParam("leg", leg)
-                .post("/v1.0/telephony/twilio/events");
-    }
-
-    private static io.restassured.response.Response answer(String leg, String sid) {
-        TWILIO.reports(sid, "in-progress");
-        Map<String, String> form = Map.of("CallSid", sid, "CallStatus", "in-progress");
-        return signed(BASE + "/v1.0/telephony/twilio/answer?leg=" + leg, form).queryParam("leg", leg)
-                .post("/v1.0/telephony/twilio/answer");
-    }
-
-    private static io.restassured.specification.RequestSpecification signed(String url, Map<String, String> form) {
-        Map<String, List<String>> params = new java.util.HashMap<>();
-        form.forEach((name, value) -> params.put(name, List.of(value)));
-        return given().contentType("application/x-www-form-urlencoded").formParams(form)
-                .header("X-Twilio-Signature", TwilioSignature.compute(TOKEN, url, params));
     }
 }

@@ -15,7 +15,6 @@ import dev.agentbin.agentcall.LegStatus;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
-import dev.agentbin.telephony.twilio.TwilioSignature;
 import dev.agentbin.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -40,9 +39,6 @@ import org.junit.jupiter.api.Test;
 class TwilioRingAllTest {
 
     static final FakeTwilio TWILIO = new FakeTwilio();
-    static final String ACCOUNT_SID = "ACtest00000000000000000000000000";
-    static final String TOKEN = "test-auth-token";
-    static final String BASE = "https://agentbin.example.com";
 
     public static class TwilioProvider implements QuarkusTestProfile {
         @Override
@@ -79,14 +75,14 @@ class TwilioRingAllTest {
             Assertions.assertEquals(List.of("initiated", "ringing", "answered", "completed"), create.form().get("StatusCallbackEvent"));
             String leg = create.form().get("Url").get(0).replaceAll(".*leg=", "");
             Assertions.assertTrue(legs.contains(leg));
-            Assertions.assertEquals(BASE + "/v1.0/telephony/twilio/events?leg=" + leg, create.form().get("StatusCallback").get(0));
+            Assertions.assertEquals(FakeTwilio.BASE + "/v1.0/telephony/twilio/events?leg=" + leg, create.form().get("StatusCallback").get(0));
         }
 
-        statusCallback(legs.get(0), sids.get(0), "ringing").then().statusCode(204);
-        answer(legs.get(1), sids.get(1)).then().statusCode(200)
+        TWILIO.statusCallback(legs.get(0), sids.get(0), "ringing").then().statusCode(204);
+        TWILIO.answer(legs.get(1), sids.get(1)).then().statusCode(200)
                 .contentType(containsString("xml"))
                 .body(containsString("<Conference>support-queue</Conference>"));
-        answer(legs.get(2), sids.get(2)).then().statusCode(200).body(containsString("<Hangup/>"));
+        TWILIO.answer(legs.get(2), sids.get(2)).then().statusCode(200).body(containsString("<Hangup/>"));
 
         JsonPath answered = Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().statusCode(200).extract().jsonPath();
         Assertions.assertEquals("answered", answered.getString("status"));
@@ -97,7 +93,7 @@ class TwilioRingAllTest {
         Assertions.assertNull(TWILIO.updates().get(sids.get(1)), "the winner is left up");
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
 
-        statusCallback(legs.get(1), sids.get(1), "completed").then().statusCode(204);
+        TWILIO.statusCallback(legs.get(1), sids.get(1), "completed").then().statusCode(204);
         Assertions.assertEquals("completed",
                 Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().extract().path("status"));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
@@ -117,7 +113,7 @@ class TwilioRingAllTest {
         List<String> sids = call.getList("legs.provider_call_id");
 
         TWILIO.reports(sids.get(1), "in-progress");
-        answer(legs.get(0), sids.get(0)).then().statusCode(200).body(containsString("<Conference>"));
+        TWILIO.answer(legs.get(0), sids.get(0)).then().statusCode(200).body(containsString("<Conference>"));
 
         Assertions.assertEquals(List.of("canceled", "completed"), TWILIO.updatesOf(sids.get(1)));
         Assertions.assertEquals("completed", TWILIO.status(sids.get(1)), "the loser's phone is hung up");
@@ -151,8 +147,8 @@ class TwilioRingAllTest {
 
             leg = redelivered.legs().get(0).id().toString();
             sid = TWILIO.lastSid();
-            statusCallback(leg, sid, "ringing").then().statusCode(204);
-            answer(leg, sid).then().statusCode(200).body(containsString("<Conference>support-queue</Conference>"));
+            TWILIO.statusCallback(leg, sid, "ringing").then().statusCode(204);
+            TWILIO.answer(leg, sid).then().statusCode(200).body(containsString("<Conference>support-queue</Conference>"));
         } finally {
             TWILIO.releaseCreates();
         }
@@ -173,12 +169,12 @@ class TwilioRingAllTest {
         String leg = call.getString("legs[0].id");
         String duplicate = "CA" + "d".repeat(32);
 
-        statusCallback(leg, duplicate, "ringing").then().statusCode(204);
+        TWILIO.statusCallback(leg, duplicate, "ringing").then().statusCode(204);
         Assertions.assertEquals("canceled", TWILIO.updates().get(duplicate));
-        answer(leg, duplicate).then().statusCode(200).body(containsString("<Hangup/>"));
+        TWILIO.answer(leg, duplicate).then().statusCode(200).body(containsString("<Hangup/>"));
         Assertions.assertEquals("ringing", Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().extract().path("status"));
 
-        answer(leg, call.getString("legs[0].provider_call_id")).then().statusCode(200).body(containsString("<Conference>"));
+        TWILIO.answer(leg, call.getString("legs[0].provider_call_id")).then().statusCode(200).body(containsString("<Conference>"));
     }
 
     /** A phone that picks up after its agentcall ended (here the caller gave up first) is hung up and changes nothing. */
@@ -193,7 +189,7 @@ class TwilioRingAllTest {
         Api.as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("canceled"));
 
-        answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id")).then().statusCode(200)
+        TWILIO.answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id")).then().statusCode(200)
                 .body(containsString("<Hangup/>"))
                 .body(org.hamcrest.Matchers.not(containsString("<Conference>")));
         JsonPath after = Api.as(admin).get("/v1.0/agentcalls/" + id).then().statusCode(200).extract().jsonPath();
@@ -238,8 +234,7 @@ class TwilioRingAllTest {
             given().contentType("application/x-www-form-urlencoded").formParams(form).queryParam("leg", "not-a-uuid")
                     .post(path).then().statusCode(401);
         }
-        String url = BASE + "/v1.0/telephony/twilio/events?leg=not-a-uuid";
-        signed(url, form).queryParam("leg", "not-a-uuid").post("/v1.0/telephony/twilio/events").then().statusCode(400);
+        FakeTwilio.signed("/v1.0/telephony/twilio/events", "not-a-uuid", form).post().then().statusCode(400);
     }
 
     private static List<FakeTwilio.Request> createsFor(List<String> legs) {
@@ -248,26 +243,5 @@ class TwilioRingAllTest {
 
     private static Address tel(String number) {
         return new Address(AddressType.TEL, number, null, null, null, null);
-    }
-
-    private static io.restassured.response.Response statusCallback(String leg, String sid, String status) {
-        TWILIO.reports(sid, status);
-        Map<String, String> form = Map.of("CallSid", sid, "CallStatus", status, "AccountSid", "ACtest00000000000000000000000000");
-        return signed(BASE + "/v1.0/telephony/twilio/events?leg=" + leg, form).queryParam("leg", leg)
-                .post("/v1.0/telephony/twilio/events");
-    }
-
-    private static io.restassured.response.Response answer(String leg, String sid) {
-        TWILIO.reports(sid, "in-progress");
-        Map<String, String> form = Map.of("CallSid", sid, "CallStatus", "in-progress", "AccountSid", "ACtest00000000000000000000000000");
-        return signed(BASE + "/v1.0/telephony/twilio/answer?leg=" + leg, form).queryParam("leg", leg)
-                .post("/v1.0/telephony/twilio/answer");
-    }
-
-    private static io.restassured.specification.RequestSpecification signed(String url, Map<String, String> form) {
-        Map<String, List<String>> params = new java.util.HashMap<>();
-        form.forEach((name, value) -> params.put(name, List.of(value)));
-        return given().contentType("application/x-www-form-urlencoded").formParams(form)
-                .header("X-Twilio-Signature", TwilioSignature.compute(TOKEN, url, params));
     }
 }
