@@ -8,6 +8,7 @@ import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.testing.Await;
+import dev.agentbin.testing.LocalSqs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ class AfterCommitRelayTest {
 
     @Test
     void aCommittedChangeIsQueuedRightAwayAndDelivered() {
-        try (SqsClient sqs = SqsEventSourceEmulator.client(); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (SqsClient sqs = LocalSqs.client(); WebhookReceiver receiver = new WebhookReceiver()) {
             SqsEventSourceEmulator eventSource = new SqsEventSourceEmulator(sqs, EventQueues.emptied(sqs).queueUrl());
             EventTestData.Customer customer = data.customerWithWebhook(receiver.url());
             Agent agent = data.agent(customer);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agentcall.AgentCallStatus;
+import dev.agentbin.testing.LocalSqs;
 import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -33,7 +34,7 @@ class DispatchDatabaseFaultTest {
 
     @BeforeEach
     void queue() {
-        sqs = SqsEventSourceEmulator.client();
+        sqs = LocalSqs.client();
         queues = TestQueues.create(sqs);
         eventSource = new SqsEventSourceEmulator(sqs, queues.queueUrl());
     }

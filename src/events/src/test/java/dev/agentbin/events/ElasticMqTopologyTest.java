@@ -2,6 +2,7 @@ package dev.agentbin.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.agentbin.testing.LocalSqs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -12,7 +13,7 @@ class ElasticMqTopologyTest {
 
     @Test
     void ringRequestsMovesToItsDeadLetterQueueAfterFiveReceives() {
-        try (SqsClient sqs = SqsEventSourceEmulator.client()) {
+        try (SqsClient sqs = LocalSqs.client()) {
             String url = sqs.getQueueUrl(b -> b.queueName("ring-requests")).queueUrl();
             Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url)
                     .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes();

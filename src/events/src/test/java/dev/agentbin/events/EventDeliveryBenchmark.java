@@ -4,6 +4,7 @@ import dev.agentbin.agent.Agent;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.StatusRequest;
+import dev.agentbin.testing.LocalSqs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ class EventDeliveryBenchmark {
     @Test
     void changeToDeliveryDelay() throws Exception {
         Semaphore delivered = new Semaphore(0);
-        try (SqsClient sqs = SqsEventSourceEmulator.client(); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (SqsClient sqs = LocalSqs.client(); WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.onDelivery(d -> delivered.release());
             SqsEventSourceEmulator eventSource = new SqsEventSourceEmulator(sqs, EventQueues.emptied(sqs).queueUrl());
             Thread lambda = new Thread(() -> {

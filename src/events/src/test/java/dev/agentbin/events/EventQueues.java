@@ -1,5 +1,6 @@
 package dev.agentbin.events;
 
+import dev.agentbin.testing.LocalSqs;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -30,7 +31,7 @@ public class EventQueues implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        sqs = SqsEventSourceEmulator.client();
+        sqs = LocalSqs.client();
         String name = "event-deliveries-test-" + UUID.randomUUID().toString().substring(0, 8);
         String dlqUrl = sqs.createQueue(b -> b.queueName(name + DEAD_LETTER_SUFFIX)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentbin.agent.Agent;
+import dev.agentbin.testing.LocalSqs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -31,7 +32,7 @@ class EventsRelayHandlerTest {
 
     @Test
     void aScheduledRunQueuesWhatTheOutboxHoldsAndAnswersWhatItDid() {
-        try (SqsClient sqs = SqsEventSourceEmulator.client(); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (SqsClient sqs = LocalSqs.client(); WebhookReceiver receiver = new WebhookReceiver()) {
             String queueUrl = EventQueues.emptied(sqs).queueUrl();
             EventTestData.Customer customer = data.customerWithWebhook(receiver.url());
             Agent agent = data.agent(customer);

@@ -14,6 +14,7 @@ import dev.agentbin.agentcall.LegStatus;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import dev.agentbin.testing.Await;
+import dev.agentbin.testing.LocalSqs;
 import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -52,7 +53,7 @@ class RingAllDispatchHandlerTest {
 
     @BeforeEach
     void queue() {
-        sqs = SqsEventSourceEmulator.client();
+        sqs = LocalSqs.client();
         queues = TestQueues.create(sqs);
         eventSource = new SqsEventSourceEmulator(sqs, queues.queueUrl());
     }

@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
@@ -34,7 +30,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class SqsEventSourceEmulator {
 
-    public static final URI ENDPOINT = URI.create("http://127.0.0.1:9324");
     public static final Region REGION = Region.US_EAST_1;
 
     /** What one round did. */
@@ -58,14 +53,6 @@ public final class SqsEventSourceEmulator {
     }
 
     /** An SQS client for the local ElasticMQ (any credentials do). */
-    public static SqsClient client() {
-        return SqsClient.builder()
-                .endpointOverride(ENDPOINT)
-                .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
 
     /** Simulates an invocation that did its work but died before the mapping could delete anything. */
     public SqsEventSourceEmulator crashingAfterInvocation() {

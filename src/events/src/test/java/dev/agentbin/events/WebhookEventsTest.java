@@ -20,6 +20,7 @@ import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.event.EventRelay;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
+import dev.agentbin.testing.LocalSqs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -81,7 +82,7 @@ class WebhookEventsTest {
 
     @BeforeEach
     void setUp() {
-        sqs = SqsEventSourceEmulator.client();
+        sqs = LocalSqs.client();
         queues = EventQueues.emptied(sqs);
         relay.relayAll(); // events earlier tests left behind (customers without a webhook are only marked)
         sqs.purgeQueue(b -> b.queueUrl(queues.queueUrl()));

@@ -6,6 +6,7 @@ import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;
 import dev.agentbin.local.support.TestRingQueue;
 import dev.agentbin.testing.Await;
+import dev.agentbin.testing.LocalSqs;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ class RingQueueTest {
 
     @BeforeEach
     void queue() {
-        sqs = TestRingQueue.client();
+        sqs = LocalSqs.client();
         queueUrl = ConfigProvider.getConfig().getValue("agentbin.local.ring-queue.url", String.class);
     }
 

@@ -1,5 +1,6 @@
 package dev.agentbin.local.support;
 
+import dev.agentbin.testing.LocalSqs;
 import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
@@ -20,7 +21,7 @@ public class TestEventQueue implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        sqs = TestRingQueue.client();
+        sqs = LocalSqs.client();
         queue = OwnQueue.create(sqs, "event-deliveries-local-test", 180, 10);
         return Map.of("agentbin.events.queue-url", queue.queueUrl());
     }

@@ -1,15 +1,11 @@
 package dev.agentbin.local.support;
 
+import dev.agentbin.testing.LocalSqs;
 import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import java.net.URI;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -28,18 +24,9 @@ public class TestRingQueue implements QuarkusTestResourceLifecycleManager {
     private SqsClient sqs;
     private OwnQueue queue;
 
-    public static SqsClient client() {
-        return SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:9324"))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
     @Override
     public Map<String, String> start() {
-        sqs = client();
+        sqs = LocalSqs.client();
         queue = OwnQueue.create(sqs, "ring-requests-local-test", VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT);
         return Map.of("agentbin.local.ring-queue.url", queue.queueUrl());
     }
