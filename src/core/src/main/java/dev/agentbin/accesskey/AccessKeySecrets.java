@@ -1,8 +1,6 @@
 package dev.agentbin.accesskey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.agentbin.common.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -43,10 +41,6 @@ public final class AccessKeySecrets {
     }
 
     public static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.of(secret);
     }
 }

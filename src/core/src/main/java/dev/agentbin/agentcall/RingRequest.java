@@ -1,15 +1,12 @@
 package dev.agentbin.agentcall;
 
+import dev.agentbin.common.Sha256;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -57,11 +54,7 @@ public record RingRequest(
     public String fingerprint() {
         String canonical = String.join("\n", String.valueOf(agentId), String.valueOf(customerId), String.valueOf(source),
                 orEmpty(referenceId), String.valueOf(ringTimeoutOrDefault()), orEmpty(joinTarget), String.valueOf(addressTimeout));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical);
     }
 
     private static String orEmpty(String value) {

@@ -1,5 +1,6 @@
 package dev.agentbin.telephony.twilio;
 
+import dev.agentbin.common.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -87,7 +88,7 @@ public final class TwilioSignature {
         if (declared == null) {
             return false;
         }
-        String actual = HexFormat.of().formatHex(sha256(rawBody));
+        String actual = HexFormat.of().formatHex(Sha256.of(rawBody));
         boolean bodyMatches = constantTimeEquals(actual, declared.toLowerCase(java.util.Locale.ROOT));
         boolean signatureMatches = verify(authToken, url, Map.of(), signature);
         return bodyMatches && signatureMatches;
@@ -170,14 +171,6 @@ public final class TwilioSignature {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             // Every Java runtime must provide HmacSHA1; a failure here is a broken runtime, not bad input.
             throw new IllegalStateException("HmacSHA1 is not available", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
