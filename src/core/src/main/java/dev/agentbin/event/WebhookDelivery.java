@@ -1,20 +1,25 @@
 package dev.agentbin.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends one event to its customer's webhook, signed (Standard Webhooks headers), with the webhook's
- * current URI, method and secrets. Only a 2xx answer counts as delivered; redirects are not followed
- * (they could lead anywhere, the service's own network included).
+ * current URI, method and secrets. The host is resolved and checked once per attempt and the request
+ * goes to the address that was checked ({@link WebhookTargets#destination}). Only a 2xx answer counts
+ * as delivered; redirects are not followed (they could lead anywhere, the service's own network included).
  */
 @ApplicationScoped
 public class WebhookDelivery {
@@ -33,17 +38,22 @@ public class WebhookDelivery {
 
     private final WebhookSettingsService webhooks;
     private final WebhookTargets targets;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final PinnedHttp http;
+    /** A batch's attempts run side by side; each blocks on its own socket. */
+    private final ExecutorService attempts = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "webhook-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public WebhookDelivery(WebhookSettingsService webhooks, WebhookTargets targets, EventSettings settings) {
         this.webhooks = webhooks;
         this.targets = targets;
-        this.timeout = settings.webhook().timeout();
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        try {
+            this.http = new PinnedHttp(SSLContext.getDefault(), settings.webhook().timeout());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no default TLS context", e);
+        }
     }
 
     /** Starts the attempt; the future never fails, a failure is an {@link Outcome} too. */
@@ -52,25 +62,28 @@ public class WebhookDelivery {
         if (target.isEmpty()) {
             return CompletableFuture.completedFuture(new Outcome(Result.NO_WEBHOOK, "the customer has no webhook"));
         }
-        URI uri = URI.create(target.get().uri());
-        Optional<String> refused = targets.refusal(uri);
-        if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(new Outcome(Result.FAILED, refused.get()));
+        return CompletableFuture.supplyAsync(() -> attempt(eventId, target.get(), body), attempts);
+    }
+
+    private Outcome attempt(UUID eventId, WebhookSettingsService.Target target, String body) {
+        WebhookTargets.Destination destination;
+        try {
+            destination = targets.destination(URI.create(target.uri()));
+        } catch (WebhookTargets.Refused e) {
+            return new Outcome(Result.FAILED, "webhook refused: " + e.detail());
         }
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "agentbin-webhooks")
-                .header("webhook-id", eventId.toString())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.header(target.get().secrets(), eventId.toString(), timestamp, body))
-                .method(target.get().method(), HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> response.statusCode() / 100 == 2
-                        ? new Outcome(Result.DELIVERED, "HTTP " + response.statusCode())
-                        : new Outcome(Result.FAILED, "HTTP " + response.statusCode()))
-                .exceptionally(e -> new Outcome(Result.FAILED, String.valueOf(e.getCause() == null ? e : e.getCause())));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "agentbin-webhooks");
+        headers.put("webhook-id", eventId.toString());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSignature.header(target.secrets(), eventId.toString(), timestamp, body));
+        try {
+            int status = http.send(destination, target.method(), headers, body.getBytes(StandardCharsets.UTF_8));
+            return new Outcome(status / 100 == 2 ? Result.DELIVERED : Result.FAILED, "HTTP " + status);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(Result.FAILED, e.toString());
+        }
     }
 }

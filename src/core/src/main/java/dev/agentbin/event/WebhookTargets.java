@@ -3,85 +3,102 @@ package dev.agentbin.event;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a webhook may point. Deployed: https only, on a host whose every address is public, so the
- * service cannot be aimed at its own network (the VPC, the instance metadata address, localhost). The
- * check runs when the webhook is set and again before each delivery, since DNS answers can change.
- * Local runs (agentbin.events.webhook.allow-local-targets) also allow http and any address.
+ * Where a webhook may point. Deployed: https only, on a host whose every address is public (global
+ * unicast, see {@link PublicAddresses}), so the service cannot be aimed at its own network (the VPC, the
+ * instance metadata address, localhost). The check runs when the webhook is set and again before each
+ * delivery, since DNS answers change; the delivery then connects to the address that was checked, so a
+ * second DNS answer (rebinding) never gets a say. Local runs (agentbin.events.webhook.allow-local-targets)
+ * also allow http and any address.
  */
 @ApplicationScoped
 public class WebhookTargets {
 
     public static final int MAX_LENGTH = 2048;
 
+    /** The one answer for every refused host: which names exist or where they point stays unsaid. */
+    static final String REFUSED = "webhook_uri must be https on a host whose every address is public";
+
+    /** Where a delivery connects: the checked address; the URI's host still names the server (TLS, Host). */
+    public record Destination(URI uri, InetAddress address) {
+    }
+
+    /** A webhook that must not be called (now); the message is the admin's, the detail the operator's. */
+    public static final class Refused extends Exception {
+
+        private final String detail;
+
+        Refused(String message, String detail) {
+            super(message, null, false, false);
+            this.detail = detail;
+        }
+
+        public String detail() {
+            return detail;
+        }
+    }
+
     private final boolean allowLocal;
+    private final HostResolver resolver;
 
     @Inject
-    public WebhookTargets(EventSettings settings) {
-        this(settings.webhook().allowLocalTargets());
+    public WebhookTargets(EventSettings settings, HostResolver resolver) {
+        this(settings.webhook().allowLocalTargets(), resolver);
     }
 
-    WebhookTargets(boolean allowLocal) {
+    WebhookTargets(boolean allowLocal, HostResolver resolver) {
         this.allowLocal = allowLocal;
+        this.resolver = resolver;
     }
 
-    /** The URI to store; 400 INVALID_WEBHOOK_URI naming what is wrong otherwise. */
+    /** The URI to store; 400 INVALID_WEBHOOK_URI otherwise. */
     public URI check(String value) {
         URI uri = parse(value).orElseThrow(() -> invalid("webhook_uri must be an absolute http(s) URL"));
-        refusal(uri).ifPresent(reason -> {
-            throw invalid(reason);
-        });
+        try {
+            destination(uri);
+        } catch (Refused e) {
+            throw invalid(e.getMessage());
+        }
         return uri;
     }
 
-    /** Why a delivery to this URI must not go out now, if it must not. */
-    public Optional<String> refusal(URI uri) {
+    /** Resolves the host once and checks every address; a delivery connects to the one returned. */
+    public Destination destination(URI uri) throws Refused {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowLocal && scheme.equals("http"))) {
-            return Optional.of("webhook_uri must use https");
+            throw new Refused("webhook_uri must use https", "scheme " + scheme);
         }
-        if (allowLocal) {
-            return Optional.empty();
-        }
-        InetAddress[] addresses;
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(hostOf(uri));
         } catch (UnknownHostException e) {
-            return Optional.of("webhook_uri host " + uri.getHost() + " does not resolve");
+            throw new Refused(REFUSED, "the host does not resolve");
         }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                return Optional.of("webhook_uri host " + uri.getHost() + " resolves to a non-public address");
+        if (addresses.isEmpty()) {
+            throw new Refused(REFUSED, "the host has no address");
+        }
+        if (!allowLocal) {
+            for (InetAddress address : addresses) {
+                if (!PublicAddresses.isPublic(address)) {
+                    throw new Refused(REFUSED, "the host resolves to " + address.getHostAddress() + ", not a public address");
+                }
             }
         }
-        return Optional.empty();
+        return new Destination(uri, addresses.get(0));
     }
 
-    /** Loopback, private, link-local (metadata), carrier-grade NAT, unique-local, multicast and unspecified are not. */
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first != 0 && !(first == 100 && second >= 64 && second < 128) && first < 240;
-        }
-        if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) != 0xfc; // fc00::/7, unique local
-        }
-        return false;
+    /** The host as a resolver or TLS takes it: an IPv6 literal without its brackets. */
+    static String hostOf(URI uri) {
+        String host = uri.getHost();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static Optional<URI> parse(String value) {

@@ -25,6 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +75,9 @@ class WebhookEventsTest {
 
     @Inject
     EventsRelayHandler relayFunction;
+
+    @Inject
+    StubHostResolver dns;
 
     SqsClient sqs;
     EventQueues.Pair queues;
@@ -163,6 +167,27 @@ class WebhookEventsTest {
         JsonNode deleted = events.get(9).get("data");
         assertTrue(deleted.has("tm_delete"));
         assertEquals(0, deleted.get("addresses").size());
+    }
+
+    /**
+     * The name is resolved once per delivery and the connection goes to the address that was checked:
+     * a second lookup (what an HTTP client resolving the name again would do) would get an address
+     * nothing listens on, as a rebinding DNS server would answer. The name still goes out as Host.
+     */
+    @Test
+    void aDeliveryConnectsToTheAddressItCheckedAndSendsTheNameAsHost() throws Exception {
+        String host = "rebinding.hooks.test";
+        InetAddress receiverAddress = InetAddress.getByName("127.0.0.1");
+        dns.answer(host, List.of(receiverAddress));
+        EventTestData.Customer customer = data.customerWithWebhook(receiver.url(host));
+        data.agent(customer);
+        dns.answer(host, List.of(receiverAddress), List.of(InetAddress.getByName("127.0.0.2")));
+
+        relayAndDeliver();
+
+        assertEquals(1, receiver.deliveries().size(), "delivered to the address the check saw");
+        assertEquals(host + ":" + receiver.port(), receiver.deliveries().get(0).host());
+        assertEquals(1, dns.lookups(host), "one lookup for the check and the connection");
     }
 
     @Test

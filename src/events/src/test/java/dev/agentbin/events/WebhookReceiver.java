@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Delivery(String method, String id, String timestamp, String signature, String contentType, String body,
+    record Delivery(String method, String host, String id, String timestamp, String signature, String contentType, String body,
                     long receivedAtNanos) {
     }
 
@@ -37,7 +37,16 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port + "/hooks/agentbin";
+        return url("127.0.0.1");
+    }
+
+    /** The receiver's URL by another name (one that resolves to 127.0.0.1). */
+    String url(String host) {
+        return "http://" + host + ":" + port + "/hooks/agentbin";
+    }
+
+    int port() {
+        return port;
     }
 
     synchronized WebhookReceiver answering(Integer... statusesInOrder) {
@@ -73,7 +82,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hooks/agentbin", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = exchange.getRequestHeaders();
-            Delivery delivery = new Delivery(exchange.getRequestMethod(), first(headers, "webhook-id"),
+            Delivery delivery = new Delivery(exchange.getRequestMethod(), first(headers, "host"), first(headers, "webhook-id"),
                     first(headers, "webhook-timestamp"), first(headers, "webhook-signature"), first(headers, "content-type"),
                     body, System.nanoTime());
             deliveries.add(delivery);

@@ -90,6 +90,21 @@ class WebhookSettingsTest {
         assertEquals("WEBHOOK_NOT_FOUND", reason, "nothing was stored");
     }
 
+    /** An admin must not learn which internal names exist or where they point by the answer's wording. */
+    @Test
+    void everyRefusedHostGetsTheSameAnswer() {
+        UUID customer = UUID.randomUUID();
+        TestAgents.Seeded admin = agents.seed(customer, Permission.CUSTOMER_ADMIN);
+        for (String refused : new String[] {"https://no-such-host.invalid/hook", "https://localhost/hook", "https://127.0.0.1/hook",
+                "https://10.0.0.8/hook", "https://[::ffff:10.0.0.8]/hook", "https://[64:ff9b::a00:8]/hook", "https://[2002:a00:8::1]/hook",
+                "https://[fd00::1]/hook", "https://192.0.2.1/hook"}) {
+            Api.as(admin).body(Map.of("webhook_uri", refused)).put(path(customer))
+                    .then().statusCode(400)
+                    .body("error.reason", is("INVALID_WEBHOOK_URI"))
+                    .body("error.message", is("webhook_uri must be https on a host whose every address is public"));
+        }
+    }
+
     private static String path(UUID customer) {
         return "/v1.0/customers/" + customer + "/webhook";
     }
