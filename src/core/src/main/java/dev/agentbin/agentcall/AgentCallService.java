@@ -102,8 +102,8 @@ public class AgentCallService implements LegEventSink {
     /**
      * A leg picked up (or confirmed) and the provider asks what to do with it, as Twilio does when it
      * fetches TwiML: applies the event, then tells whether this very call (leg and provider call id) won and
-     * joins the ring request's join target (else the agentcall's id), must still be confirmed by the
-     * person, or lost and is to be hung up.
+     * joins the agentcall's provider-side join target (never the customer's name as given: the provider
+     * account is shared by every customer), must still be confirmed by the person, or lost and is to be hung up.
      */
     @Override
     public AnswerOutcome onAnswer(String provider, LegEvent event) {
@@ -118,7 +118,7 @@ public class AgentCallService implements LegEventSink {
             return AnswerOutcome.hangup();
         }
         if (call.status() == AgentCallStatus.ANSWERED && leg.get().id().equals(call.answeredLegId())) {
-            return AnswerOutcome.join(call.joinTarget().isEmpty() ? call.id().toString() : call.joinTarget());
+            return AnswerOutcome.join(call.providerJoinTarget());
         }
         return leg.get().status() == LegStatus.CONFIRMING ? AnswerOutcome.confirm() : AnswerOutcome.hangup();
     }

@@ -34,7 +34,7 @@ public class PasswordResetService {
     private final PasswordResetTokens tokens;
     private final AttemptCounter attempts;
     private final MailSettings mailSettings;
-    // Made at the first send: a process that sends no mail never builds a mailer.
+    // Looked up, not injected: a process that sends no mail has none (Mailers makes it at start where one is set).
     private final Instance<Mailer> mailer;
     private final PasswordResetSettings settings;
 

@@ -1,7 +1,10 @@
 package dev.agentbin.mail;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -12,9 +15,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * The {@link Mailer} the settings choose, made when a bean that sends mail is first made: only the
- * function that sends mail pays for an SES client. In AWS the region and credentials come from the
- * Lambda environment; against a local endpoint any credentials do.
+ * The {@link Mailer} the settings choose, made when the app starts, and only in a process that sends mail
+ * (the one function with a mail provider pays for an SES client). In AWS the region and credentials come
+ * from the Lambda environment (credentials are fetched at the first send); against a local endpoint any
+ * credentials do.
  */
 @ApplicationScoped
 public class Mailers {
@@ -24,6 +28,18 @@ public class Mailers {
 
     public Mailers(MailSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Not at the first mail: building the SES client there (class loading, endpoint rules, HTTP client) can
+     * outlast password-forgot's padding, so a fresh instance's first forgot for a known username would answer
+     * later than one for an unknown username. Under SnapStart the start is before the snapshot, so a restored
+     * instance does not pay for it either.
+     */
+    void makeAtStart(@Observes StartupEvent event, Instance<Mailer> mailer) {
+        if (settings.sendsMail()) {
+            mailer.get();
+        }
     }
 
     @Produces

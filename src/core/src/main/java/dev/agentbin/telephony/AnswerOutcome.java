@@ -4,8 +4,8 @@ package dev.agentbin.telephony;
  * What becomes of a leg that picked up, as decided by the agentcall service, for a provider that asks
  * (Twilio fetching the answered leg's TwiML).
  *
- * @param joinTarget what a winning leg joins (the ring request's join target, else the agentcall's id);
- *                   null unless the kind is {@link Kind#JOIN}
+ * @param joinTarget what a winning leg joins: the agentcall's provider-side join target, unique per customer
+ *                   (the provider account is shared); null unless the kind is {@link Kind#JOIN}
  */
 public record AnswerOutcome(Kind kind, String joinTarget) {
 

@@ -40,7 +40,7 @@ class RingAllDispatchHandlerUnitTest {
                 throw failure;
             }
             return new AgentCall(UUID.randomUUID(), request.customerId(), request.agentId(), request.source(),
-                    request.referenceId(), null, null, null, request.ringTimeoutOrDefault(), null, null, null, null,
+                    request.referenceId(), null, null, null, null, request.ringTimeoutOrDefault(), null, null, null, null,
                     List.of(), null, null, null);
         }
     }

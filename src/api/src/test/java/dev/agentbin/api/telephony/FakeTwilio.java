@@ -7,6 +7,7 @@ import dev.agentbin.telephony.twilio.TwilioSignature;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.xml.sax.SAXException;
 
 /**
  * A local stand-in for Twilio's Programmable Voice REST API (Twilio cannot be reached from here),
@@ -45,6 +49,8 @@ import java.util.regex.Pattern;
  *
  * <p>It also sends what Twilio sends us ({@link #statusCallback}, {@link #answer}, {@link #confirm}): form
  * posts with our account's AccountSid, signed with its auth token over the public URL Twilio was given.
+ * A call whose TwiML dials a {@code <Conference>} joins the account's conference of that name, as on Twilio,
+ * where every customer of the deployment shares the one account ({@link #conferenceOf}).
  */
 final class FakeTwilio {
 
@@ -76,6 +82,8 @@ final class FakeTwilio {
     private final AtomicInteger calls = new AtomicInteger();
     /** Each call's status as Twilio holds it, by sid. */
     private final Map<String, String> statuses = new ConcurrentHashMap<>();
+    /** The conference each call was put in, by sid: Twilio knows a conference by its name within the account. */
+    private final Map<String, String> conferences = new ConcurrentHashMap<>();
     private volatile String lastSid;
     private volatile CountDownLatch createsHeld = new CountDownLatch(0);
 
@@ -139,6 +147,11 @@ final class FakeTwilio {
 
     void failUpdates(Fault fault) {
         updateFault = fault;
+    }
+
+    /** The name of the account's conference the call was put in by the TwiML we answered, or null. */
+    String conferenceOf(String sid) {
+        return conferences.get(sid);
     }
 
     /** The status the call is really in at Twilio. */
@@ -245,12 +258,26 @@ final class FakeTwilio {
         Map<String, String> form = new HashMap<>(more);
         form.put("CallSid", sid);
         form.put("CallStatus", "in-progress");
-        return signed("/v1.0/telephony/twilio/answer", leg, form).post();
+        return follow(sid, signed("/v1.0/telephony/twilio/answer", leg, form).post());
     }
 
     /** Twilio posting the keys a person pressed on an answered leg (Gather's action). */
     Response confirm(String leg, String sid, String digits) {
-        return signed("/v1.0/telephony/twilio/confirm", leg, Map.of("CallSid", sid, "Digits", digits)).post();
+        return follow(sid, signed("/v1.0/telephony/twilio/confirm", leg, Map.of("CallSid", sid, "Digits", digits)).post());
+    }
+
+    /** Twilio carrying out the TwiML we answered: {@code <Dial><Conference>name} puts the call in that conference. */
+    private Response follow(String sid, Response twiml) {
+        if (twiml.statusCode() == 200 && twiml.asString().contains("<Conference>")) {
+            try {
+                var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                        .parse(new ByteArrayInputStream(twiml.asByteArray()));
+                conferences.put(sid, document.getElementsByTagName("Conference").item(0).getTextContent());
+            } catch (ParserConfigurationException | SAXException | IOException e) {
+                throw new IllegalStateException("Twilio could not read the TwiML: " + twiml.asString(), e);
+            }
+        }
+        return twiml;
     }
 
     /** A request as Twilio makes it to one of our webhooks: posted to {@code path?leg=}, signed, not yet sent. */

@@ -67,7 +67,7 @@ class TwilioAnswerConfirmationTest {
         Assertions.assertEquals("answered but not confirmed", get(admin, call).getString("legs[0].end_reason"));
 
         answer(legs.get(1), sids.get(1), null).then().statusCode(200).body(containsString("<Gather"));
-        TWILIO.confirm(legs.get(1), sids.get(1), "5").then().statusCode(200).body(containsString("<Conference>support-queue</Conference>"));
+        TWILIO.confirm(legs.get(1), sids.get(1), "5").then().statusCode(200).body(containsString("<Conference>" + call.getString("provider_join_target") + "</Conference>"));
         JsonPath answered = get(admin, call);
         Assertions.assertEquals("answered", answered.getString("status"));
         Assertions.assertEquals(legs.get(1), answered.getString("answered_leg_id"));

@@ -15,6 +15,7 @@ import dev.agentbin.agentcall.LegStatus;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.common.Sha256;
 import dev.agentbin.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -81,7 +82,7 @@ class TwilioRingAllTest {
         TWILIO.statusCallback(legs.get(0), sids.get(0), "ringing").then().statusCode(204);
         TWILIO.answer(legs.get(1), sids.get(1)).then().statusCode(200)
                 .contentType(containsString("xml"))
-                .body(containsString("<Conference>support-queue</Conference>"));
+                .body(containsString("<Conference>" + call.getString("provider_join_target") + "</Conference>"));
         TWILIO.answer(legs.get(2), sids.get(2)).then().statusCode(200).body(containsString("<Hangup/>"));
 
         JsonPath answered = Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().statusCode(200).extract().jsonPath();
@@ -97,6 +98,42 @@ class TwilioRingAllTest {
         Assertions.assertEquals("completed",
                 Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().extract().path("status"));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
+    }
+
+    /**
+     * Every customer shares the deployment's Twilio account, where a conference is known by its name: two
+     * customers who both name their queue "support-queue" must still get a conference each, and each
+     * customer's call flow must be able to put its caller in its own (the name is on the agentcall, and the
+     * same for every ring of the customer's target).
+     */
+    @Test
+    void twoCustomersWithTheSameJoinTargetAreJoinedToTwoConferences() {
+        TestAgents.Seeded first = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        TestAgents.Seeded second = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+
+        JsonPath firstCall = ringAndAnswer(first, "+15550200051", "support-queue");
+        JsonPath secondCall = ringAndAnswer(second, "+15550200052", "support-queue");
+        String firstConference = TWILIO.conferenceOf(firstCall.getString("legs[0].provider_call_id"));
+        String secondConference = TWILIO.conferenceOf(secondCall.getString("legs[0].provider_call_id"));
+
+        Assertions.assertNotNull(firstConference);
+        Assertions.assertNotEquals(firstConference, secondConference, "two customers' agents were put in one conference");
+        Assertions.assertEquals(firstConference, firstCall.getString("provider_join_target"));
+        Assertions.assertEquals(secondConference, secondCall.getString("provider_join_target"));
+        Assertions.assertEquals("support-queue", firstCall.getString("join_target"), "the customer's own name is kept as given");
+        Assertions.assertEquals(firstConference, Sha256.hex(first.customerId() + ":support-queue"), "as the README says");
+        Assertions.assertEquals(firstConference, ringAndAnswer(first, "+15550200053", "support-queue").getString("provider_join_target"),
+                "the same on every ring of the customer's target");
+    }
+
+    /** A ring of a new agent of the customer with one number, answered; the agentcall as its admin then reads it. */
+    private JsonPath ringAndAnswer(TestAgents.Seeded admin, String number, String joinTarget) {
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel(number)), 0, 3);
+        JsonPath call = Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25,
+                        "join_target", joinTarget))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        TWILIO.answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id")).then().statusCode(200);
+        return Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().statusCode(200).extract().jsonPath();
     }
 
     /**
@@ -148,7 +185,7 @@ class TwilioRingAllTest {
             leg = redelivered.legs().get(0).id().toString();
             sid = TWILIO.lastSid();
             TWILIO.statusCallback(leg, sid, "ringing").then().statusCode(204);
-            TWILIO.answer(leg, sid).then().statusCode(200).body(containsString("<Conference>support-queue</Conference>"));
+            TWILIO.answer(leg, sid).then().statusCode(200).body(containsString("<Conference>" + redelivered.providerJoinTarget() + "</Conference>"));
         } finally {
             TWILIO.releaseCreates();
         }
