@@ -25,6 +25,9 @@ for _ in $(seq 1 30); do psql_admin "select 1" >/dev/null 2>&1 && break; sleep 1
 if [ "$(psql_admin "select 1 from pg_roles where rolname = 'agentbin'")" != "1" ]; then
   psql_admin "create role agentbin login password 'agentbin'"
 fi
+# Like Aurora's master user, agentbin may create roles: the migration creates the application's DML-only
+# role (src/events ApplicationRole), and its tests do so against this server.
+psql_admin "alter role agentbin createrole"
 for db in agentbin agentbin_test; do
   if [ "$(psql_admin "select 1 from pg_database where datname = '$db'")" != "1" ]; then
     psql_admin "create database $db owner agentbin"

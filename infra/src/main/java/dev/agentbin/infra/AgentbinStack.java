@@ -26,7 +26,7 @@ public final class AgentbinStack extends Stack {
         FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(),
                 bootstrapAdminEnvironment(settings.bootstrapAdmin()));
         CatalogFunctions functions = new CatalogFunctions(this, "Functions", catalog, settings, network,
-                environment, new FunctionGrants(database, secrets, events, settings.mail()));
+                database.caBundle(), environment, new FunctionGrants(database, secrets, events, settings.mail()));
         HttpApiRoutes api = new HttpApiRoutes(this, "Api", functions.of(FunctionSpec.Module.API));
         mailLinks(settings, catalog, functions, api);
         new EventTriggers(this, "Triggers", functions.of(FunctionSpec.Module.EVENTS),

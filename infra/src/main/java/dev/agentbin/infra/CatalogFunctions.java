@@ -10,20 +10,27 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
-/** One Lambda per catalog entry, configured for the chosen flavour and placed in the VPC. */
+/**
+ * One Lambda per catalog entry, configured for the chosen flavour; those that use the database sit in the
+ * VPC with the RDS certificate bundle.
+ */
 final class CatalogFunctions extends Construct {
 
     static final String LIVE_ALIAS = "live";
 
     private final List<DeployedFunction> functions;
 
+    private final ILayerVersion caBundle;
+
     CatalogFunctions(Construct scope, String id, FunctionCatalog catalog, DeploySettings settings, Network network,
-                     FunctionEnvironment environment, FunctionGrants grants) {
+                     ILayerVersion caBundle, FunctionEnvironment environment, FunctionGrants grants) {
         super(scope, id);
+        this.caBundle = caBundle;
         this.functions = catalog.functions().stream()
                 .map(spec -> deploy(spec, settings, network, environment, grants))
                 .toList();
@@ -49,16 +56,25 @@ final class CatalogFunctions extends Construct {
                 .logGroup(LogGroup.Builder.create(this, spec.name() + "-logs")
                         .retention(RetentionDays.ONE_MONTH)
                         .removalPolicy(RemovalPolicy.DESTROY)
-                        .build())
-                .vpc(network.vpc())
-                .vpcSubnets(network.functionSubnets())
-                .securityGroups(List.of(network.functionSecurityGroup()));
+                        .build());
+        // Only the database needs the VPC; a function without it gets no network access to it at all.
+        if (spec.usesDatabase()) {
+            builder.vpc(network.vpc())
+                    .vpcSubnets(network.functionSubnets())
+                    .securityGroups(List.of(network.functionSecurityGroup()))
+                    .layers(List.of(caBundle));
+        }
         if (spec.reservedConcurrency() != null) {
             builder.reservedConcurrentExecutions(spec.reservedConcurrency());
         }
         settings.flavour().configure(builder, servesTraffic);
         Function function = builder.build();
         grants.apply(spec, function);
+        NagReasons.suppress(function.getRole(), "AwsSolutions-IAM4",
+                "AWS's Lambda execution policies: logs to the function's own log group, and (in the VPC) its network "
+                        + "interfaces; everything else the function may do is an explicit grant (FunctionGrants)",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole");
         return new DeployedFunction(spec, function, entryPoint(function, settings.flavour(), servesTraffic));
     }
 

@@ -16,6 +16,7 @@ import software.constructs.Construct;
 final class EventTriggers extends Construct {
 
     private static final int SQS_BATCH_SIZE = 10;
+    private static final int MIN_POLLER_CONCURRENCY = 2;
 
     EventTriggers(Construct scope, String id, List<DeployedFunction> eventFunctions, Map<String, IQueue> queues,
                   Construct migrateAfter) {
@@ -39,10 +40,16 @@ final class EventTriggers extends Construct {
                     + queueName + "', the queues are " + new TreeSet<>(queues.keySet()));
         }
         // Partial batch failures: one bad message is retried alone instead of with its whole batch.
-        function.entryPoint().addEventSource(SqsEventSource.Builder.create(queue)
+        SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
                 .batchSize(SQS_BATCH_SIZE)
-                .reportBatchItemFailures(true)
-                .build());
+                .reportBatchItemFailures(true);
+        Integer reserved = function.spec().reservedConcurrency();
+        if (reserved != null) {
+            // Polling beyond the reservation gets throttled invocations, and each counts as a receive towards
+            // the dead-letter queue: poll no faster than the function may run (the minimum is 2).
+            source.maxConcurrency(Math.max(MIN_POLLER_CONCURRENCY, reserved));
+        }
+        function.entryPoint().addEventSource(source.build());
     }
 
     private void onSchedule(DeployedFunction function, String expression) {

@@ -28,13 +28,19 @@ final class FunctionEnvironment {
 
     Map<String, String> of(FunctionSpec spec) {
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", Database.USERNAME);
-        // The password stays in Secrets Manager; the app resolves it from this ARN at start.
-        env.put("AGENTBIN_DB_SECRET_ARN", database.secret().getSecretArn());
-        env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", POOL_SIZE);
-        // Only the per-deploy migration function migrates; others must not race it on a cold start.
-        env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", Boolean.toString(spec.runsAtDeploy()));
+        if (spec.usesDatabase()) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", database.usernameFor(spec));
+            // The password stays in Secrets Manager; the app resolves it from this ARN at start.
+            env.put("AGENTBIN_DB_SECRET_ARN", database.secretFor(spec).getSecretArn());
+            env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", POOL_SIZE);
+            // Only the per-deploy migration function migrates; others must not race it on a cold start.
+            env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", Boolean.toString(spec.runsAtDeploy()));
+            if (spec.runsAtDeploy()) {
+                // The role the migration creates (or resets) for every other function.
+                env.put("AGENTBIN_DB_APP_SECRET_ARN", database.appRoleSecret().getSecretArn());
+            }
+        }
         if (spec.handler() != null) {
             env.put("QUARKUS_LAMBDA_HANDLER", spec.handler());
         }

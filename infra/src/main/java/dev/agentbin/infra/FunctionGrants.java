@@ -8,7 +8,8 @@ import software.amazon.awscdk.services.lambda.Function;
 
 /**
  * Least privilege from the catalog: each grant adds exactly one permission and the variable that
- * tells the app where to find it. Every function reads the database secret; nothing else is given.
+ * tells the app where to find it. A function that uses the database reads the secret of the user it connects as (the migration also the
+ * application role's, which it creates); nothing else is given.
  */
 final class FunctionGrants {
 
@@ -26,7 +27,12 @@ final class FunctionGrants {
     }
 
     void apply(FunctionSpec spec, Function function) {
-        database.secret().grantRead(function);
+        if (spec.usesDatabase()) {
+            database.secretFor(spec).grantRead(function);
+            if (spec.runsAtDeploy()) {
+                database.appRoleSecret().grantRead(function);
+            }
+        }
         for (FunctionSpec.Grant grant : spec.grants()) {
             switch (grant) {
                 case JWT_SIGNING_KEY -> {

@@ -13,6 +13,8 @@ public record FunctionSpec(
         String handler,
         Trigger trigger,
         Set<Grant> grants,
+        DatabaseUse database,
+        Throttle throttle,
         Integer memory,
         Integer timeout,
         @JsonProperty("reserved_concurrency") Integer reservedConcurrency) {
@@ -43,6 +45,18 @@ public record FunctionSpec(
         @JsonProperty("mail-send") MAIL_SEND
     }
 
+    /** Only "none" is written: a function connects to the database unless its entry says otherwise. */
+    public enum DatabaseUse {
+        @JsonProperty("none") NONE
+    }
+
+    /** API Gateway's limit on each route of one function: steady requests per second and burst. */
+    public record Throttle(Integer rate, Integer burst) {
+        boolean isValid() {
+            return rate != null && rate >= 1 && burst != null && burst >= 1;
+        }
+    }
+
     /** Exactly one of: an SQS queue name, an EventBridge schedule expression, or a run at each deploy. */
     public record Trigger(String sqs, String schedule, Boolean deploy) {
         boolean hasExactlyOneKind() {
@@ -70,7 +84,10 @@ public record FunctionSpec(
         require(module != null, name, "module is required (api | events)");
         require(memory != null && memory >= 128 && memory <= 10240, name, "memory must be 128..10240 MiB");
         require(timeout != null && timeout >= 1 && timeout <= 900, name, "timeout must be 1..900 s");
-        require(reservedConcurrency == null || reservedConcurrency >= 0, name, "reserved_concurrency must be >= 0");
+        require(reservedConcurrency == null || reservedConcurrency >= 1, name, "reserved_concurrency must be >= 1");
+        require(throttle == null || throttle.isValid(), name, "throttle needs rate >= 1 and burst >= 1");
+        require(throttle == null || module == Module.API, name, "throttle is for api functions (their routes)");
+        require(usesDatabase() || !runsAtDeploy(), name, "the deploy migration needs the database");
         if (module == Module.API) {
             require(auth != null, name, "api functions need auth (jwt | none)");
             require(!routes.isEmpty(), name, "api functions need at least one route");
@@ -95,6 +112,10 @@ public record FunctionSpec(
 
     public boolean has(Grant grant) {
         return grants.contains(grant);
+    }
+
+    public boolean usesDatabase() {
+        return database != DatabaseUse.NONE;
     }
 
     public boolean runsAtDeploy() {

@@ -1,6 +1,10 @@
 package dev.agentbin.infra;
 
 import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.IInterfaceVpcEndpointService;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -12,6 +16,8 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -41,6 +47,14 @@ final class Network extends Construct {
                                   subnet("database", SubnetType.PRIVATE_ISOLATED))
                         : List.of(subnet("isolated", SubnetType.PRIVATE_ISOLATED)))
                 .build();
+        // Rejected connections only: what a security review needs (probes, misrouted traffic) at little cost.
+        vpc.addFlowLog("RejectedFlows", FlowLogOptions.builder()
+                .trafficType(FlowLogTrafficType.REJECT)
+                .destination(FlowLogDestination.toCloudWatchLogs(LogGroup.Builder.create(this, "RejectedFlowLogs")
+                        .retention(RetentionDays.ONE_MONTH)
+                        .removalPolicy(RemovalPolicy.DESTROY)
+                        .build()))
+                .build());
         this.functionSecurityGroup = SecurityGroup.Builder.create(this, "FunctionSecurityGroup")
                 .vpc(vpc)
                 .description("agentbin functions")

@@ -1,5 +1,6 @@
 package dev.agentbin.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -19,6 +20,19 @@ class DatabaseTest {
                 "ServerlessV2ScalingConfiguration",
                 Map.of("MinCapacity", 0, "MaxCapacity", 4, "SecondsUntilAutoPause", 600))));
         template.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of("DBInstanceClass", "db.serverless")));
+    }
+
+    @Test
+    void auroraStorageIsEncryptedWithAKeyOfTheStacksOwnThatRotates() {
+        Template template = Synth.catalog();
+        Map<String, Object> cluster = TemplateQueries.properties(
+                TemplateQueries.resources(template, "AWS::RDS::DBCluster"), "cluster");
+        assertEquals(true, cluster.get("StorageEncrypted"));
+        String key = (String) ((List<?>) ((Map<?, ?>) cluster.get("KmsKeyId")).get("Fn::GetAtt")).get(0);
+        Map<String, Object> keyResource = TemplateQueries.resources(template, "AWS::KMS::Key").get(key);
+        assertEquals(true, ((Map<?, ?>) keyResource.get("Properties")).get("EnableKeyRotation"));
+        // The final snapshot left on stack deletion is encrypted with this key: it must outlive the stack.
+        assertEquals("Retain", keyResource.get("DeletionPolicy"));
     }
 
     @Test

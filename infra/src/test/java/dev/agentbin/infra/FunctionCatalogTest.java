@@ -102,6 +102,29 @@ class FunctionCatalogTest {
     }
 
     @Test
+    void aThrottleNeedsARateAndABurstAndRoutesToApplyTo() {
+        assertTrue(loadFailure(LOGIN.replace("memory: 512", "throttle: {rate: 5}\n    memory: 512"))
+                .contains("throttle needs rate >= 1 and burst >= 1"));
+        assertTrue(loadFailure(DISPATCH.replace("memory: 512", "throttle: {rate: 5, burst: 10}\n    memory: 512"))
+                .contains("throttle is for api functions"));
+    }
+
+    @Test
+    void theDeployMigrationCannotDoWithoutTheDatabase() {
+        String migrate = """
+                functions:
+                  - name: db-migrate
+                    module: events
+                    handler: migrate
+                    trigger: {deploy: true}
+                    database: none
+                    memory: 512
+                    timeout: 300
+                """;
+        assertTrue(loadFailure(migrate).contains("the deploy migration needs the database"));
+    }
+
+    @Test
     void aValidEventsFunctionLoads() {
         assertDoesNotThrow(() -> FunctionCatalog.load(Files.writeString(dir.resolve("functions.yaml"), DISPATCH)));
     }

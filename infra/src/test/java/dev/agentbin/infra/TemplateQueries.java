@@ -19,6 +19,10 @@ final class TemplateQueries {
         return properties(named(template, spec), spec.name());
     }
 
+    static String roleOf(Template template, FunctionSpec spec) {
+        return (String) ((List<?>) ((Map<?, ?>) function(template, spec).get("Role")).get("Fn::GetAtt")).get(0);
+    }
+
     static String functionLogicalId(Template template, FunctionSpec spec) {
         return named(template, spec).keySet().iterator().next();
     }

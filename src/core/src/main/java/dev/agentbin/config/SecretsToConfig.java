@@ -12,7 +12,10 @@ import java.util.function.Function;
  * Turns the deployment's secrets into configuration properties. Each secret is named by an ARN in the
  * environment (set by infra/), so only the functions granted a secret ever read it:
  * <ul>
- *   <li>{@code agentbin.db-secret-arn}: the RDS-generated JSON; its username and password.</li>
+ *   <li>{@code agentbin.db-secret-arn}: the JSON of the user the function connects as (the RDS-generated
+ *       master secret for the migration, the application role's for the others); its username and password.</li>
+ *   <li>{@code agentbin.db-app-secret-arn}: the migration only: the application role it creates, as
+ *       {@code agentbin.app-role.username} and {@code agentbin.app-role.password}.</li>
  *   <li>{@code agentbin.jwt-signing-key-secret-arn}: the PEM private key (the login function only).</li>
  *   <li>{@code agentbin.telephony-secret-arn}: JSON naming the {@code provider} and holding that provider's
  *       settings: each other field {@code some_name} is the setting {@code agentbin.telephony.<provider>.some-name}
@@ -24,6 +27,7 @@ import java.util.function.Function;
 public final class SecretsToConfig {
 
     static final String DB = "agentbin.db-secret-arn";
+    static final String DB_APP_ROLE = "agentbin.db-app-secret-arn";
     static final String JWT = "agentbin.jwt-signing-key-secret-arn";
     static final String TELEPHONY = "agentbin.telephony-secret-arn";
 
@@ -39,6 +43,10 @@ public final class SecretsToConfig {
         setting.apply(DB).map(secrets::read).map(SecretsToConfig::json).ifPresent(db -> {
             putText(properties, "quarkus.datasource.username", db, "username");
             putText(properties, "quarkus.datasource.password", db, "password");
+        });
+        setting.apply(DB_APP_ROLE).map(secrets::read).map(SecretsToConfig::json).ifPresent(role -> {
+            putText(properties, "agentbin.app-role.username", role, "username");
+            putText(properties, "agentbin.app-role.password", role, "password");
         });
         setting.apply(JWT).map(secrets::read).ifPresent(pem -> properties.put("agentbin.jwt.private-key", pem));
         setting.apply(TELEPHONY).map(secrets::read).map(SecretsToConfig::json).ifPresent(telephony -> putTelephony(properties, telephony));
@@ -61,7 +69,7 @@ public final class SecretsToConfig {
     }
 
     static boolean anyConfigured(Function<String, Optional<String>> setting) {
-        return setting.apply(DB).or(() -> setting.apply(JWT)).or(() -> setting.apply(TELEPHONY)).isPresent();
+        return setting.apply(DB).or(() -> setting.apply(DB_APP_ROLE)).or(() -> setting.apply(JWT)).or(() -> setting.apply(TELEPHONY)).isPresent();
     }
 
     private static void putText(Map<String, String> properties, String property, JsonNode json, String field) {

@@ -28,6 +28,16 @@ class SecretsToConfigTest {
                 SecretsToConfig.properties(setting, this::read));
     }
 
+    /** Only the migration is given this secret: it creates the role the other functions connect as. */
+    @Test
+    void theApplicationRoleSecretGivesTheMigrationTheRoleToCreate() {
+        settings.put(SecretsToConfig.DB_APP_ROLE, "arn:app");
+        secrets.put("arn:app", "{\"username\":\"agentbin_app\",\"password\":\"r4nd0m\"}");
+        Assertions.assertTrue(SecretsToConfig.anyConfigured(setting));
+        Assertions.assertEquals(Map.of("agentbin.app-role.username", "agentbin_app", "agentbin.app-role.password", "r4nd0m"),
+                SecretsToConfig.properties(setting, this::read));
+    }
+
     @Test
     void theSigningKeyAndTelephonySecretsMapToTheirProperties() {
         settings.put(SecretsToConfig.JWT, "arn:jwt");
