@@ -36,6 +36,11 @@ public final class AccessKeySecrets {
         return MARKER + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
+    /** Whether a credential is written as an access key (rather than a token), by its marker. */
+    public static boolean isKeyShaped(String credential) {
+        return credential.startsWith(MARKER);
+    }
+
     static String prefix(String secret) {
         return secret.substring(0, PREFIX_LENGTH);
     }

@@ -67,13 +67,14 @@ public class AgentPolicy {
 
     /**
      * An agent's agentcalls: the agent itself (so its console can follow the call ringing it) or an
-     * admin or manager of its customer. Another customer's do not exist for the caller.
+     * admin or manager of its customer, agent or access key (a PBX reading the calls it placed). Another
+     * customer's do not exist for the caller.
      */
     public void checkSeesCallsOf(Caller caller, UUID customerId, UUID agentId, Supplier<ApiException> notFound) {
         if (!caller.isSuperAdmin() && !caller.customerId().equals(customerId)) {
             throw notFound.get();
         }
-        if (!caller.agentId().equals(agentId)) {
+        if (!caller.isAgent(agentId)) {
             checkManages(caller, customerId);
         }
     }

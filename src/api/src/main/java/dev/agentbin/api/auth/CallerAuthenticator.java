@@ -1,5 +1,6 @@
 package dev.agentbin.api.auth;
 
+import dev.agentbin.accesskey.AccessKeySecrets;
 import dev.agentbin.auth.CallerLoader;
 import dev.agentbin.common.ApiException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,8 +14,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Authenticates every route not marked {@link PublicRoute}, with the reference's order: a token from the
  * {@code token} cookie, then the {@code token} query parameter, then {@code Authorization: Bearer}; only
  * when there is none, an access key from the {@code accesskey} cookie, then the {@code accesskey} query
- * parameter (never a header). A token that is present decides alone: an invalid one is 401 even with a
- * valid key beside it. The agent or key is re-read from the database on every request.
+ * parameter, then {@code Authorization: Bearer ak_...}. The reference takes keys only in the cookie and the
+ * query; the header is ours, so that a long-lived key need not travel in URLs (and so in proxy, CDN and
+ * browser logs). A Bearer value is a key when it has the key's marker, a token otherwise. A token that is
+ * present decides alone: an invalid one is 401 even with a valid key beside it. The agent or key is
+ * re-read from the database on every request.
  */
 public class CallerAuthenticator {
 
@@ -43,9 +47,10 @@ public class CallerAuthenticator {
             current.set(callers.byToken(subject.agentId(), subject.customerId(), subject.tokenEpoch()).orElseThrow(Tokens::invalid));
             return;
         }
-        String accessKey = cookieOrQuery(request, ACCESS_KEY).orElseThrow(() -> ApiException.unauthenticated(
-                "AUTHENTICATION_REQUIRED", "Send a token (the token cookie, ?token= or Authorization: Bearer) "
-                        + "or an access key (the accesskey cookie or ?accesskey=)."));
+        String accessKey = cookieOrQuery(request, ACCESS_KEY).or(() -> bearer(request).filter(AccessKeySecrets::isKeyShaped))
+                .orElseThrow(() -> ApiException.unauthenticated("AUTHENTICATION_REQUIRED",
+                        "Send a token (the token cookie, ?token= or Authorization: Bearer) or an access key "
+                                + "(Authorization: Bearer ak_..., the accesskey cookie or ?accesskey=)."));
         current.set(callers.byAccessKey(accessKey).orElseThrow(Tokens::invalid));
     }
 
@@ -59,6 +64,10 @@ public class CallerAuthenticator {
         if (token.isPresent()) {
             return token;
         }
+        return bearer(request).filter(credential -> !AccessKeySecrets.isKeyShaped(credential));
+    }
+
+    private static Optional<String> bearer(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && header.startsWith(BEARER) && !header.substring(BEARER.length()).isBlank()) {
             return Optional.of(header.substring(BEARER.length()).trim());

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * What the generated OpenAPI document cannot infer from the resources and records: the credentials, as
  * the reference reads them (a JWT from the token cookie, ?token= or Authorization: Bearer; else an access
- * key from the accesskey cookie or ?accesskey=, never a header), any one of which authenticates a route
+ * key from the accesskey cookie or ?accesskey=, and ours besides, Authorization: Bearer ak_...), any one of which authenticates a route
  * that is not public (public ones say {@code @SecurityRequirements} with none); the error envelope every
  * operation may answer, its schema made from {@link ErrorEnvelope} itself; enums as they are sent. Runs when
  * the document is built, so none of it is left for run time.
@@ -31,7 +31,7 @@ public class ApiDocument implements OASFilter {
             "token-cookie", apiKey(SecurityScheme.In.COOKIE, "token", "The JWT that POST /auth/login sets as a cookie"),
             "token-query", apiKey(SecurityScheme.In.QUERY, "token", "The JWT as ?token="),
             "bearer", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                    .description("The JWT as Authorization: Bearer"),
+                    .description("The JWT as Authorization: Bearer; or an access key (ak_...) as Authorization: Bearer, when no JWT is sent"),
             "accesskey-cookie", apiKey(SecurityScheme.In.COOKIE, "accesskey", "An access key, when no JWT is sent"),
             "accesskey-query", apiKey(SecurityScheme.In.QUERY, "accesskey", "An access key as ?accesskey=, when no JWT is sent")));
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** /v1.0/accesskeys and the access key as a credential (cookie accesskey, then ?accesskey=; never a header). */
+/** /v1.0/accesskeys and the access key as a credential (cookie accesskey, then ?accesskey=, then Authorization: Bearer ak_...). */
 @QuarkusTest
 class AccessKeyTest {
 
@@ -106,11 +106,17 @@ class AccessKeyTest {
         Assertions.assertFalse(((String) row[1]).contains(key.substring(11)), "the row holds the secret: " + row[1]);
     }
 
-    /** Never in a header; a token, when sent, decides alone (the reference's order). */
+    /**
+     * Also as {@code Authorization: Bearer ak_...}, so a key need not travel in a URL; only there among the
+     * headers. A token, when sent, decides alone (the reference's order).
+     */
     @Test
-    void aKeyIsNoHeaderAndATokenTakesPrecedence() {
+    void aKeyIsABearerToAndATokenTakesPrecedence() {
         String key = createKey(admin, null);
-        RestAssured.given().header("Authorization", "Bearer " + key).get("/v1.0/agents").then().statusCode(401);
+        RestAssured.given().header("Authorization", "Bearer " + key).get("/v1.0/agents").then().statusCode(200)
+                .body("result.id", hasItem(admin.id().toString()));
+        RestAssured.given().header("Authorization", "Bearer ak_" + "A".repeat(43)).get("/v1.0/agents").then().statusCode(401)
+                .body("error.reason", equalTo("INVALID_CREDENTIALS"));
         RestAssured.given().header("accesskey", key).get("/v1.0/agents").then().statusCode(401)
                 .body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
         withKey(key).header("Authorization", "Bearer not-a-token").get("/v1.0/agents").then().statusCode(401)
@@ -118,8 +124,20 @@ class AccessKeyTest {
         TestAgents.Seeded plain = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT);
         withKey(key).header("Authorization", "Bearer " + plain.token()).get("/v1.0/agents").then().statusCode(403);
         withKey(key).queryParam("token", plain.token()).get("/v1.0/agents").then().statusCode(403);
+        RestAssured.given().header("Authorization", "Bearer " + key).queryParam("token", plain.token()).get("/v1.0/agents").then().statusCode(403);
         withKey("ak_" + "A".repeat(43)).get("/v1.0/agents").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         withKey("").get("/v1.0/agents").then().statusCode(401).body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
+    }
+
+    /** A key lives at most a year: a leaked one does not stay usable for decades. */
+    @Test
+    void aKeyLivesAtMostAYear() {
+        as(admin).body(Map.of("expire", 31_536_001)).post("/v1.0/accesskeys").then().statusCode(400)
+                .body("error.status", equalTo("INVALID_ARGUMENT")).body("error.message", org.hamcrest.Matchers.containsString("expire"));
+        as(admin).body(Map.of("expire", 2_147_483_647)).post("/v1.0/accesskeys").then().statusCode(400);
+        Instant expire = Instant.parse(as(admin).body(Map.of("expire", 31_536_000)).post("/v1.0/accesskeys").then().statusCode(200)
+                .extract().path("tm_expire"));
+        Assertions.assertTrue(expire.isBefore(Instant.now().plusSeconds(31_536_000 + 5)), expire.toString());
     }
 
     @Test

@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every agent route against every caller: superadmin (of another customer), admin, manager, the agent
  * itself, another agent of the customer, an admin of another customer, and access keys: one acting as the
- * customer's admin (the default), one narrowed to manager, one of another customer. The target is a fresh
+ * customer's admin (the default), one narrowed to manager, one of another customer, one narrowed to agent.
+ * Each credential travels each way it can (a token by header, cookie and query; a key by query, cookie
+ * and Bearer header), the ways rotating over the table so that every role and every route meets each. The target is a fresh
  * plain agent each time, and every row reads back what the route did: a 200 must have changed the agent as
  * asked (a deleted agent is gone, a new password logs in, a permission is set), a refusal must have
  * changed nothing.
@@ -42,7 +44,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class AgentPermissionTest {
 
-    enum Role { SUPERADMIN, ADMIN, MANAGER, SELF, OTHER_AGENT, OTHER_CUSTOMER_ADMIN, ADMIN_KEY, MANAGER_KEY, OTHER_CUSTOMER_KEY }
+    enum Role { SUPERADMIN, ADMIN, MANAGER, SELF, OTHER_AGENT, OTHER_CUSTOMER_ADMIN, ADMIN_KEY, MANAGER_KEY, OTHER_CUSTOMER_KEY, AGENT_KEY }
+
+    /** How the credential travels: for a token the Authorization header, the token cookie or ?token=; for a key Bearer ak_..., the accesskey cookie or ?accesskey=. */
+    enum Carrier { HEADER, COOKIE, QUERY }
 
     static final String NEW_PASSWORD = "another-password";
     static final UUID TAG = UUID.fromString("5e4a0680-804e-11ec-8477-2fea5968d85b");
@@ -67,14 +72,23 @@ class AgentPermissionTest {
         keys.put(Role.ADMIN_KEY, createKey(callers.get(Role.ADMIN), null));
         keys.put(Role.MANAGER_KEY, createKey(callers.get(Role.ADMIN), Permission.CUSTOMER_MANAGER));
         keys.put(Role.OTHER_CUSTOMER_KEY, createKey(callers.get(Role.OTHER_CUSTOMER_ADMIN), null));
+        keys.put(Role.AGENT_KEY, createKey(callers.get(Role.ADMIN), Permission.CUSTOMER_AGENT));
     }
 
-    /** A request as the role; the agent itself is the target. */
+    /** A request as the role, a token as a header, a key in the query; the agent itself is the target. */
     RequestSpecification request(Role role, TestAgents.Seeded target) {
-        if (keys.containsKey(role)) {
-            return withKey(keys.get(role));
-        }
-        return Api.as(role == Role.SELF ? target : callers.get(role));
+        return request(role, target, keys.containsKey(role) ? Carrier.QUERY : Carrier.HEADER);
+    }
+
+    RequestSpecification request(Role role, TestAgents.Seeded target, Carrier carrier) {
+        boolean key = keys.containsKey(role);
+        String secret = key ? keys.get(role) : (role == Role.SELF ? target : callers.get(role)).token();
+        RequestSpecification spec = RestAssured.given().contentType(ContentType.JSON);
+        return switch (carrier) {
+            case HEADER -> spec.header("Authorization", "Bearer " + secret);
+            case COOKIE -> spec.cookie(key ? "accesskey" : "token", secret);
+            case QUERY -> spec.queryParam(key ? "accesskey" : "token", secret);
+        };
     }
 
     /** What a route did to the target, read back after the call: as asked on a 200, nothing on a refusal. */
@@ -127,30 +141,32 @@ class AgentPermissionTest {
             });
 
     static Stream<Arguments> matrix() {
-        // superadmin, admin, manager, self, other agent, other customer's admin, admin key, manager key, other customer's key
+        // superadmin, admin, manager, self, other agent, other customer's admin, admin key, manager key, other customer's key, agent key
         return Stream.of(
-                row(GET, 200, 200, 200, 200, 403, 404, 200, 200, 404),
-                row(PUT, 200, 200, 200, 200, 403, 404, 200, 200, 404),
-                row(STATUS, 200, 200, 200, 200, 403, 404, 200, 200, 404),
-                row(ADDRESSES, 200, 200, 200, 403, 403, 404, 200, 200, 404),
-                row(TAGS, 200, 200, 200, 403, 403, 404, 200, 200, 404),
-                row(PERMISSION, 200, 200, 200, 403, 403, 404, 200, 200, 404),
-                row(PASSWORD, 200, 200, 200, 403, 403, 404, 200, 200, 404),
-                row(DELETE, 200, 200, 200, 403, 403, 404, 200, 200, 404))
+                row(0, GET, 200, 200, 200, 200, 403, 404, 200, 200, 404, 403),
+                row(1, PUT, 200, 200, 200, 200, 403, 404, 200, 200, 404, 403),
+                row(2, STATUS, 200, 200, 200, 200, 403, 404, 200, 200, 404, 403),
+                row(3, ADDRESSES, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403),
+                row(4, TAGS, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403),
+                row(5, PERMISSION, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403),
+                row(6, PASSWORD, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403),
+                row(7, DELETE, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403))
                 .flatMap(s -> s);
     }
 
-    static Stream<Arguments> row(Route route, int... expected) {
+    /** The carrier rotates with the row and the column: each role meets each carrier, and so does each route. */
+    static Stream<Arguments> row(int index, Route route, int... expected) {
         Role[] roles = Role.values();
         Assertions.assertEquals(roles.length, expected.length, route.name());
-        return java.util.stream.IntStream.range(0, roles.length).mapToObj(i -> Arguments.of(route, roles[i], expected[i]));
+        return java.util.stream.IntStream.range(0, roles.length)
+                .mapToObj(i -> Arguments.of(route, roles[i], Carrier.values()[(index + i) % Carrier.values().length], expected[i]));
     }
 
-    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @ParameterizedTest(name = "{0} as {1} by {2} -> {3}")
     @MethodSource("matrix")
-    void routeAnswersPerRole(Route route, Role role, int expected) {
+    void routeAnswersPerRole(Route route, Role role, Carrier carrier, int expected) {
         TestAgents.Seeded target = seeds.seed(customer, Permission.CUSTOMER_AGENT);
-        Response response = route.call().apply(request(role, target), target.id());
+        Response response = route.call().apply(request(role, target, carrier), target.id());
         response.then().statusCode(expected);
         if (expected == 404) {
             response.then().body("error.reason", equalTo("AGENT_NOT_FOUND"));
@@ -198,7 +214,8 @@ class AgentPermissionTest {
     static Stream<Arguments> collectionMatrix() {
         return Stream.of(Arguments.of(Role.SUPERADMIN, 200), Arguments.of(Role.ADMIN, 200), Arguments.of(Role.MANAGER, 200),
                 Arguments.of(Role.SELF, 403), Arguments.of(Role.OTHER_AGENT, 403), Arguments.of(Role.OTHER_CUSTOMER_ADMIN, 200),
-                Arguments.of(Role.ADMIN_KEY, 200), Arguments.of(Role.MANAGER_KEY, 200), Arguments.of(Role.OTHER_CUSTOMER_KEY, 200));
+                Arguments.of(Role.ADMIN_KEY, 200), Arguments.of(Role.MANAGER_KEY, 200), Arguments.of(Role.OTHER_CUSTOMER_KEY, 200),
+                Arguments.of(Role.AGENT_KEY, 403));
     }
 
     /** An access key is nobody: /me is 403 AGENT_AUTH_REQUIRED and the self-service routes 401, as in the reference. */
@@ -215,7 +232,7 @@ class AgentPermissionTest {
     }
 
     static Stream<Role> keyRoles() {
-        return Stream.of(Role.ADMIN_KEY, Role.MANAGER_KEY);
+        return Stream.of(Role.ADMIN_KEY, Role.MANAGER_KEY, Role.AGENT_KEY);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agentbin.agent.Permission;
+import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.simulator.SimulatorSignature;
 import dev.agentbin.telephony.twilio.TwilioSignature;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * The guard: every route of functions.yaml against a battery of hostile bodies, fields, ids, query
  * parameters and headers. For every answer: never a 5xx; every 4xx in the error envelope; no stack trace
  * or SQL in any body; and after a refused write, the sweep customer's rows (agents, addresses, agentcalls,
- * access keys) exactly as they were.
+ * access keys) exactly as they were. Then every credential kind (a token or an access key, each way it can
+ * travel, of an admin, a manager and a plain agent) on every route: never a 5xx there either.
  */
 @QuarkusTest
 class ErrorSweepTest {
@@ -111,6 +113,8 @@ class ErrorSweepTest {
     EntityManager db;
 
     private TestAgents.Seeded admin;
+    /** How send() authenticates the routes that are not public: the admin's token as a header (the credential sweep sends its own). */
+    private java.util.function.UnaryOperator<RequestSpecification> credential;
     private String target;
     private int tried;
     private int lastStatus;
@@ -124,12 +128,9 @@ class ErrorSweepTest {
     @Test
     void noRouteAnswers5xxOrOutsideTheEnvelopeOrChangesDataWhenItRefuses() throws IOException {
         admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        credential = spec -> spec.header("Authorization", "Bearer " + admin.token());
         target = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT).id().toString();
-        List<String[]> routes = new ObjectMapper(new YAMLFactory())
-                .readValue(Paths.get("../../functions.yaml").toFile(), Catalog.class).functions().stream()
-                .filter(f -> "api".equals(f.module()) && f.routes() != null)
-                .flatMap(f -> f.routes().stream()).map(route -> route.split(" ", 2)).toList();
-        Assertions.assertTrue(routes.size() >= 17, "routes from functions.yaml: " + routes.size());
+        List<String[]> routes = routes();
 
         for (String[] route : routes) {
             String method = route[0];
@@ -172,6 +173,122 @@ class ErrorSweepTest {
         Files.writeString(Paths.get("target/error-sweep.txt"), report + System.lineSeparator());
         System.out.println(report);
         Assertions.assertEquals(List.of(), failures, report);
+    }
+
+    private static List<String[]> routes() throws IOException {
+        List<String[]> routes = new ObjectMapper(new YAMLFactory())
+                .readValue(Paths.get("../../functions.yaml").toFile(), Catalog.class).functions().stream()
+                .filter(f -> "api".equals(f.module()) && f.routes() != null)
+                .flatMap(f -> f.routes().stream()).map(route -> route.split(" ", 2)).toList();
+        Assertions.assertTrue(routes.size() >= 17, "routes from functions.yaml: " + routes.size());
+        return routes;
+    }
+
+    /** Who holds a credential: an agent of the role (a token), or a key of the permission. */
+    enum Holder {
+        ADMIN(Permission.CUSTOMER_ADMIN), MANAGER(Permission.CUSTOMER_MANAGER), AGENT(Permission.CUSTOMER_AGENT);
+
+        final long permission;
+
+        Holder(long permission) {
+            this.permission = permission;
+        }
+    }
+
+    /** Every way a credential travels: a token by header, cookie and query; an access key by query, cookie and header. */
+    enum Carrier {
+        TOKEN_HEADER, TOKEN_COOKIE, TOKEN_QUERY, KEY_QUERY, KEY_COOKIE, KEY_HEADER;
+
+        java.util.function.UnaryOperator<RequestSpecification> carry(String secret) {
+            return switch (this) {
+                case TOKEN_HEADER, KEY_HEADER -> spec -> spec.header("Authorization", "Bearer " + secret);
+                case TOKEN_COOKIE -> spec -> spec.cookie("token", secret);
+                case KEY_COOKIE -> spec -> spec.cookie("accesskey", secret);
+                case TOKEN_QUERY -> spec -> spec.queryParam("token", secret);
+                case KEY_QUERY -> spec -> spec.queryParam("accesskey", secret);
+            };
+        }
+
+        boolean isKey() {
+            return name().startsWith("KEY");
+        }
+    }
+
+    /**
+     * Every credential kind on every route, with valid input and real ids (an agent, a rung agentcall, an
+     * access key, the customer): never a 5xx, every refusal in the envelope and changing nothing. The
+     * hostile sweep above does not need repeating per credential; what differs by credential is the path
+     * through the policy, which only valid requests reach.
+     */
+    @Test
+    void noRouteAnswers5xxWithAnyCredential() throws IOException {
+        List<String[]> routes = new ArrayList<>(routes());
+        // Deletions, then password changes (which revoke the caller's token) last, so the routes before them
+        // still find what they act on.
+        routes.sort(java.util.Comparator.comparingInt(route -> route[1].endsWith("/password") ? 2 : route[0].equals("DELETE") ? 1 : 0));
+        for (Carrier carrier : Carrier.values()) {
+            for (Holder holder : Holder.values()) {
+                admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+                credential = spec -> spec.header("Authorization", "Bearer " + admin.token());
+                String agentCall = rungAgentCall();
+                String key = Api.as(admin).body(Map.of("expire", 86_400)).post("/v1.0/accesskeys").then().statusCode(200).extract().path("id");
+                String secret = carrier.isKey() ? Api.createKey(admin, holder.permission) : seeds.seed(admin.customerId(), holder.permission).token();
+                java.util.function.UnaryOperator<RequestSpecification> carried = carrier.carry(secret);
+                // Sent on every route, the public ones (logout) included.
+                credential = java.util.function.UnaryOperator.identity();
+                int before = failures.size();
+                for (String[] route : routes) {
+                    String method = route[0];
+                    String path = route[1].replace("/v1.0/agentcalls/{id}", "/v1.0/agentcalls/" + agentCall)
+                            .replace("/v1.0/accesskeys/{id}", "/v1.0/accesskeys/" + key)
+                            .replace("/v1.0/customers/{id}", "/v1.0/customers/" + admin.customerId());
+                    if (path.equals("/v1.0/agentcalls") && method.equals("GET")) {
+                        path += "?agent_id=" + target;
+                    }
+                    String body = validBody(method + " " + route[1]);
+                    send(method, path, spec -> carried.apply(spec).contentType("application/json").body(body));
+                }
+                for (int i = before; i < failures.size(); i++) {
+                    failures.set(i, carrier + " of " + holder + ": " + failures.get(i));
+                }
+            }
+        }
+        String report = "credential sweep: " + tried + " requests; statuses " + statuses;
+        System.out.println(report);
+        Assertions.assertEquals(List.of(), failures, report);
+    }
+
+    /** A fresh target agent of the admin's customer, rung once (its agentcall id). */
+    private String rungAgentCall() {
+        target = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT).id().toString();
+        Api.as(admin).body(Map.of("addresses", List.of(Map.of("type", "sip", "target", target + "@pbx.example.com", "detail", "sim:no-answer"))))
+                .put("/v1.0/agents/" + target + "/addresses").then().statusCode(200);
+        Api.as(admin).body(Map.of("status", "available")).put("/v1.0/agents/" + target + "/status").then().statusCode(200);
+        return Api.as(admin).body(Map.of("agent_id", target, "source", "+15550001000", "ring_timeout", 30, "join_target", "sweep"))
+                .post("/v1.0/agentcalls").then().statusCode(202).extract().path("id");
+    }
+
+    /**
+     * The route's valid body (its FIELDS, a password, or {}), the target agent filled in. Login, forgot and
+     * reset get {}: a credential means nothing to them, and a real attempt would spend the test source's
+     * failure budgets, which every later login of the run needs.
+     */
+    private String validBody(String route) {
+        if (route.startsWith("POST /auth/")) {
+            return "{}";
+        }
+        if (route.endsWith("/password")) {
+            return "{\"password\":\"a-long-password\"}";
+        }
+        if (route.endsWith("/addresses")) {
+            return "{\"addresses\":[]}";
+        }
+        Map<String, Object> base = FIELDS.get(route);
+        if (base == null) {
+            return "{}";
+        }
+        String field = base.keySet().iterator().next();
+        return object(base, field, base.get(field).toString());
     }
 
     /** Each field of the route's body replaced by each hostile value, the rest of the body valid. */
@@ -261,7 +378,7 @@ class ErrorSweepTest {
         String before = write ? snapshot() : null;
         RequestSpecification spec = given();
         if (!resolved.startsWith("/auth/") && !resolved.startsWith("/v1.0/telephony/")) {
-            spec = spec.header("Authorization", "Bearer " + admin.token());
+            spec = credential.apply(spec);
         }
         Response response = input.apply(spec).request(method, resolved);
         tried++;
