@@ -160,7 +160,7 @@ class LoginDefenceTest {
         String second = TestAgents.login(agent.username(), TestAgents.PASSWORD);
         as(agent).get("/v1.0/me").then().statusCode(200);
 
-        as(agent).body(Map.of("password", "my-new-password")).put("/v1.0/service_agents/me/password").then().statusCode(200);
+        as(agent).body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD)).put("/v1.0/service_agents/me/password").then().statusCode(200);
         as(agent).get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         as(second).get("/v1.0/me").then().statusCode(401);
         String fresh = TestAgents.login(agent.username(), "my-new-password");
