@@ -23,7 +23,7 @@ public final class AgentbinStack extends Stack {
         EventDelivery events = new EventDelivery(this, "Events", catalog.functions().stream()
                 .filter(f -> f.has(FunctionSpec.Grant.EVENT_QUEUE_CONSUME)).toList());
 
-        FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(),
+        FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(), jwtPreviousPublicKey(),
                 bootstrapAdminEnvironment(settings.bootstrapAdmin()));
         CatalogFunctions functions = new CatalogFunctions(this, "Functions", catalog, settings, network,
                 database.caBundle(), environment, new FunctionGrants(database, secrets, events, settings.mail()));
@@ -74,6 +74,19 @@ public final class AgentbinStack extends Stack {
         return CfnParameter.Builder.create(this, "JwtPublicKey")
                 .type("String")
                 .description("RS256 public key (PEM or its base64 body) that verifies agentbin tokens")
+                .build()
+                .getValueAsString();
+    }
+
+    /**
+     * During a key rotation, the public key tokens were signed with before (README, "Token keys and their
+     * rotation"); empty, the default, when none is.
+     */
+    private String jwtPreviousPublicKey() {
+        return CfnParameter.Builder.create(this, "JwtPreviousPublicKey")
+                .type("String")
+                .defaultValue("")
+                .description("During a key rotation only: the RS256 public key agentbin tokens were signed with before")
                 .build()
                 .getValueAsString();
     }

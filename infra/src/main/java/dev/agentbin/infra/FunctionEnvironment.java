@@ -14,15 +14,18 @@ final class FunctionEnvironment {
 
     private final Database database;
     private final String jwtPublicKey;
+    private final String jwtPreviousPublicKey;
     private final Map<String, String> bootstrapAdmin;
 
     /**
-     * @param jwtPublicKey   the RS256 public key every api function verifies tokens with (not a secret)
-     * @param bootstrapAdmin AGENTBIN_BOOTSTRAP_* variables for the token-issuing function, or empty
+     * @param jwtPublicKey         the RS256 public key every api function verifies tokens with (not a secret)
+     * @param jwtPreviousPublicKey during a key rotation, the key tokens were signed with before; empty otherwise
+     * @param bootstrapAdmin       AGENTBIN_BOOTSTRAP_* variables for the token-issuing function, or empty
      */
-    FunctionEnvironment(Database database, String jwtPublicKey, Map<String, String> bootstrapAdmin) {
+    FunctionEnvironment(Database database, String jwtPublicKey, String jwtPreviousPublicKey, Map<String, String> bootstrapAdmin) {
         this.database = database;
         this.jwtPublicKey = jwtPublicKey;
+        this.jwtPreviousPublicKey = jwtPreviousPublicKey;
         this.bootstrapAdmin = Map.copyOf(bootstrapAdmin);
     }
 
@@ -47,6 +50,7 @@ final class FunctionEnvironment {
         if (spec.module() == FunctionSpec.Module.API) {
             // One Quarkus app serves every api function, so each needs the full verification config.
             env.put("AGENTBIN_JWT_PUBLIC_KEY", jwtPublicKey);
+            env.put("AGENTBIN_JWT_PREVIOUS_PUBLIC_KEY", jwtPreviousPublicKey);
         }
         if (spec.has(FunctionSpec.Grant.JWT_SIGNING_KEY)) {
             // The first admin signs in where tokens are issued.

@@ -59,7 +59,9 @@ class FunctionsTest {
                     "QUARKUS_DATASOURCE_JDBC_URL", db ? Match.anyValue() : Match.absent(),
                     "QUARKUS_LAMBDA_HANDLER", spec.handler() == null ? Match.absent() : spec.handler(),
                     "AGENTBIN_JWT_PUBLIC_KEY", spec.module() == FunctionSpec.Module.API
-                            ? Map.of("Ref", "JwtPublicKey") : Match.absent()));
+                            ? Map.of("Ref", "JwtPublicKey") : Match.absent(),
+                    "AGENTBIN_JWT_PREVIOUS_PUBLIC_KEY", spec.module() == FunctionSpec.Module.API
+                            ? Map.of("Ref", "JwtPreviousPublicKey") : Match.absent()));
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "FunctionName", TemplateQueries.functionName(spec),
                     "Environment", Map.of("Variables", Match.objectLike(env)))));
@@ -84,7 +86,7 @@ class FunctionsTest {
 
     @Test
     void withoutBootstrapContextThereIsNoPasswordParameter() {
-        assertEquals(List.of("BootstrapVersion", "JwtPublicKey"),
+        assertEquals(List.of("BootstrapVersion", "JwtPreviousPublicKey", "JwtPublicKey"),
                 Synth.catalog().findParameters("*", Match.anyValue()).keySet().stream().sorted().toList());
     }
 

@@ -30,8 +30,22 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
                 .findFirst();
     }
 
-    public Optional<AgentEntity> findLiveByUsername(String username) {
-        return find("lower(username) = lower(?1) and tmDelete is null", username).firstResultOptional();
+    /**
+     * The one form under which usernames compare: PostgreSQL's {@code lower()} of the trimmed name, the rule
+     * of the unique index {@code agent_agents_username_live_key}. The database computes it, not Java, whose
+     * case folding differs ({@code toLowerCase} turns İ into i + U+0307, {@code lower()} into i): whatever is
+     * keyed by a username (the login and forgot budgets) keys by this, so every spelling that finds one
+     * account spends one budget.
+     */
+    public String usernameKey(String username) {
+        return (String) getEntityManager().createNativeQuery("select lower(cast(?1 as text))")
+                .setParameter(1, username.trim())
+                .getSingleResult();
+    }
+
+    /** @param usernameKey a {@link #usernameKey} */
+    public Optional<AgentEntity> findLiveByUsernameKey(String usernameKey) {
+        return find("lower(username) = ?1 and tmDelete is null", usernameKey).firstResultOptional();
     }
 
     /**

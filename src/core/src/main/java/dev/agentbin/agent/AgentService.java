@@ -123,14 +123,16 @@ public class AgentService {
         return replaceAddresses(lockForWrite(caller, policy.serviceAgent(caller), Action.SELF_SERVICE), request);
     }
 
+    /** Checks no current password: callers go through auth/PasswordChanges, which does. */
     @Transactional
     public Agent updatePassword(Caller caller, UUID id, PasswordRequest request) {
-        return replacePassword(lockForWrite(caller, id, Action.SET_PASSWORD), request);
+        return replacePassword(lockForWrite(caller, id, Action.SET_PASSWORD), request.password());
     }
 
+    /** Checks no current password: callers go through auth/PasswordChanges, which does. */
     @Transactional
     public Agent updateOwnPassword(Caller caller, PasswordRequest request) {
-        return replacePassword(lockForWrite(caller, policy.serviceAgent(caller), Action.SELF_SERVICE), request);
+        return replacePassword(lockForWrite(caller, policy.serviceAgent(caller), Action.SELF_SERVICE), request.password());
     }
 
     /**
@@ -140,7 +142,7 @@ public class AgentService {
      */
     @Transactional
     public boolean resetPassword(UUID id, String password) {
-        return agents.lockLive(id).map(agent -> replacePassword(agent, new PasswordRequest(password))).isPresent();
+        return agents.lockLive(id).map(agent -> replacePassword(agent, password)).isPresent();
     }
 
     @Transactional
@@ -208,8 +210,8 @@ public class AgentService {
         return touched(agent);
     }
 
-    private Agent replacePassword(AgentEntity agent, PasswordRequest request) {
-        agent.passwordHash = hasher.hash(request.password());
+    private Agent replacePassword(AgentEntity agent, String password) {
+        agent.passwordHash = hasher.hash(password);
         agent.tokenEpoch++;
         return touched(agent);
     }

@@ -1,5 +1,12 @@
 package dev.agentbin.agent;
 
-/** PUT .../password. */
-public record PasswordRequest(@ValidPassword String password) {
+import jakarta.validation.constraints.Size;
+
+/**
+ * PUT .../password. {@code current_password} is the caller's own password, needed only when the caller
+ * changes its own (see auth/PasswordChanges); an admin or manager setting another agent's sends none.
+ */
+public record PasswordRequest(
+        @ValidPassword String password,
+        @Size(max = 1024, message = "current_password is at most 1024 characters") String currentPassword) {
 }

@@ -45,9 +45,13 @@ public class CallerLoader {
                 .map(key -> Caller.accessKey(key.id, key.customerId, key.permission));
     }
 
-    /** Login: a wrong password and an unknown username fail alike, in the same time. */
-    public Optional<Caller> byPassword(String username, String password) {
-        Optional<AgentEntity> agent = agents.findLiveByUsername(username.trim());
+    /**
+     * Login: a wrong password and an unknown username fail alike, in the same time.
+     *
+     * @param usernameKey {@link AgentRepository#usernameKey}
+     */
+    public Optional<Caller> byPassword(String usernameKey, String password) {
+        Optional<AgentEntity> agent = agents.findLiveByUsernameKey(usernameKey);
         boolean matches = agent.isPresent()
                 ? hasher.matches(password, agent.get().passwordHash)
                 : hasher.matchesNothing(password);

@@ -1,5 +1,6 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.Caller;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +11,12 @@ public class LoginService {
 
     private final LoginThrottle throttle;
     private final CallerLoader callers;
+    private final AgentRepository agents;
 
-    public LoginService(LoginThrottle throttle, CallerLoader callers) {
+    public LoginService(LoginThrottle throttle, CallerLoader callers, AgentRepository agents) {
         this.throttle = throttle;
         this.callers = callers;
+        this.agents = agents;
     }
 
     /**
@@ -22,10 +25,11 @@ public class LoginService {
      *                      username or password
      */
     public Caller login(String username, String password, String source) {
-        throttle.spend(username, source);
-        Caller caller = callers.byPassword(username, password)
+        String key = agents.usernameKey(username);
+        throttle.spend(key, source);
+        Caller caller = callers.byPassword(key, password)
                 .orElseThrow(() -> ApiException.unauthenticated("INVALID_CREDENTIALS", "The username or password is wrong."));
-        throttle.refund(username, source);
+        throttle.refund(key, source);
         return caller;
     }
 }

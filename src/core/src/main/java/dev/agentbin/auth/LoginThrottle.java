@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Failure budgets for login (see {@link AttemptCounter}). An attempt is counted before the password is
@@ -27,9 +26,13 @@ public class LoginThrottle {
         this.budgets = budgets;
     }
 
-    /** Counts one attempt against each budget; 429 TOO_MANY_ATTEMPTS when any of them is spent. */
-    public void spend(String username, String source) {
-        Keys keys = new Keys(username, source);
+    /**
+     * Counts one attempt against each budget; 429 TOO_MANY_ATTEMPTS when any of them is spent.
+     *
+     * @param usernameKey {@link dev.agentbin.agent.AgentRepository#usernameKey}: every spelling of one account spends one budget
+     */
+    public void spend(String usernameKey, String source) {
+        Keys keys = new Keys(usernameKey, source);
         long retryAfter = attempts.spend(List.of(
                 new AttemptCounter.Budget(keys.pair, budgets.pairFailures(), budgets.pairWindow()),
                 new AttemptCounter.Budget(keys.username, budgets.usernameFailures(), budgets.usernameWindow()),
@@ -41,21 +44,17 @@ public class LoginThrottle {
 
     /** A correct password: the pair starts afresh, and the attempt is given back to the other budgets. */
     @Transactional
-    public void refund(String username, String source) {
-        Keys keys = new Keys(username, source);
+    public void refund(String usernameKey, String source) {
+        Keys keys = new Keys(usernameKey, source);
         db.createNativeQuery("delete from auth_login_failures where key = ?1").setParameter(1, keys.pair).executeUpdate();
         db.createNativeQuery("update auth_login_failures set failures = greatest(failures - 1, 0) where key in (?1, ?2)")
                 .setParameter(1, keys.username).setParameter(2, keys.source).executeUpdate();
     }
 
-    /** Usernames compare case-insensitively, as logins do; a newline cannot occur in either part. */
+    /** A newline cannot occur in either part of the pair. */
     private record Keys(String pair, String username, String source) {
-        Keys(String username, String source) {
-            this("p:" + normal(username) + "\n" + source, "u:" + normal(username), "s:" + source);
-        }
-
-        private static String normal(String username) {
-            return username.trim().toLowerCase(Locale.ROOT);
+        Keys(String usernameKey, String source) {
+            this("p:" + usernameKey + "\n" + source, "u:" + usernameKey, "s:" + source);
         }
     }
 }

@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -61,16 +60,16 @@ public class PasswordResetService {
                     "Password reset by mail is not set up on this deployment: ask an admin to set a new password.");
         }
         long started = System.nanoTime();
-        String normal = username.trim().toLowerCase(Locale.ROOT);
+        String key = agents.usernameKey(username);
         long retryAfter = attempts.spend(List.of(
-                new AttemptCounter.Budget("forgot-u:" + normal, settings.usernameRequests(), settings.usernameWindow()),
+                new AttemptCounter.Budget("forgot-u:" + key, settings.usernameRequests(), settings.usernameWindow()),
                 new AttemptCounter.Budget("forgot-s:" + source, settings.sourceRequests(), settings.sourceWindow())));
         if (retryAfter > 0) {
             throw ApiException.tooManyAttempts("Too many password reset requests: try again later.", Duration.ofSeconds(retryAfter));
         }
         String token = PasswordResetTokens.newToken();
         String text = text(link(token));
-        issue(normal, token).ifPresent(agent -> send(new Mail(agent.username, SUBJECT, text)));
+        issue(key, token).ifPresent(agent -> send(new Mail(agent.username, SUBJECT, text)));
         waitUntil(started + settings.forgotDuration().toNanos());
     }
 
@@ -97,9 +96,9 @@ public class PasswordResetService {
 
     /** Called on this bean itself: ArC intercepts self-invocation, so this is its own transaction, done before the mail goes. */
     @Transactional
-    Optional<AgentEntity> issue(String username, String token) {
+    Optional<AgentEntity> issue(String usernameKey, String token) {
         tokens.purgeExpired();
-        Optional<AgentEntity> agent = agents.findLiveByUsername(username);
+        Optional<AgentEntity> agent = agents.findLiveByUsernameKey(usernameKey);
         agent.ifPresent(a -> tokens.store(token, a.id, settings.lifetime()));
         return agent;
     }

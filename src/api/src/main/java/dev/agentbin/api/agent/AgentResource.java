@@ -11,8 +11,11 @@ import dev.agentbin.agent.PermissionRequest;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.agent.TagIdsRequest;
 import dev.agentbin.agent.UpdateAgentRequest;
+import dev.agentbin.api.auth.ClientAddress;
 import dev.agentbin.api.auth.CurrentCaller;
+import dev.agentbin.auth.PasswordChanges;
 import dev.agentbin.common.Ids;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,10 +39,12 @@ public class AgentResource {
     private static final String BODY_REQUIRED = "a JSON body is required";
 
     private final AgentService agents;
+    private final PasswordChanges passwords;
     private final CurrentCaller caller;
 
-    public AgentResource(AgentService agents, CurrentCaller caller) {
+    public AgentResource(AgentService agents, PasswordChanges passwords, CurrentCaller caller) {
         this.agents = agents;
+        this.passwords = passwords;
         this.caller = caller;
     }
 
@@ -99,7 +104,8 @@ public class AgentResource {
 
     @PUT
     @Path("/{id}/password")
-    public Agent updatePassword(@PathParam("id") String id, @Valid @NotNull(message = BODY_REQUIRED) PasswordRequest request) {
-        return agents.updatePassword(caller.get(), Ids.pathId(id), request);
+    public Agent updatePassword(@PathParam("id") String id, @Valid @NotNull(message = BODY_REQUIRED) PasswordRequest request,
+            @Context HttpServerRequest http) {
+        return passwords.change(caller.get(), Ids.pathId(id), request, ClientAddress.of(http));
     }
 }

@@ -7,7 +7,10 @@ import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.PasswordRequest;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.agent.UpdateAgentRequest;
+import dev.agentbin.api.auth.ClientAddress;
 import dev.agentbin.api.auth.CurrentCaller;
+import dev.agentbin.auth.PasswordChanges;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -30,11 +34,13 @@ public class MeResource {
     private static final String BODY_REQUIRED = "a JSON body is required";
 
     private final AgentService agents;
+    private final PasswordChanges passwords;
     private final AgentPolicy policy;
     private final CurrentCaller caller;
 
-    public MeResource(AgentService agents, AgentPolicy policy, CurrentCaller caller) {
+    public MeResource(AgentService agents, PasswordChanges passwords, AgentPolicy policy, CurrentCaller caller) {
         this.agents = agents;
+        this.passwords = passwords;
         this.policy = policy;
         this.caller = caller;
     }
@@ -71,7 +77,7 @@ public class MeResource {
 
     @PUT
     @Path("/service_agents/me/password")
-    public Agent updateMyPassword(@Valid @NotNull(message = BODY_REQUIRED) PasswordRequest request) {
-        return agents.updateOwnPassword(caller.get(), request);
+    public Agent updateMyPassword(@Valid @NotNull(message = BODY_REQUIRED) PasswordRequest request, @Context HttpServerRequest http) {
+        return passwords.changeOwn(caller.get(), request, ClientAddress.of(http));
     }
 }

@@ -8,12 +8,12 @@ import io.vertx.core.net.SocketAddress;
  * source IP, which the handler makes the request's remote address; locally, the socket's).
  * X-Forwarded-For is not trusted: a client could write anything there and spend another address's budget.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(HttpServerRequest http) {
+    public static String of(HttpServerRequest http) {
         SocketAddress peer = http.remoteAddress();
         return peer == null || peer.hostAddress() == null ? "unknown" : peer.hostAddress();
     }

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Token settings. Keys are PEM text: in AWS they come from Secrets Manager (the private key only into
- * the login function); in dev and test, when absent, a key pair is generated at start.
+ * Token settings. Keys are PEM text: in AWS the private key comes from Secrets Manager (into the login
+ * function only), the public keys from deploy parameters; in dev and test, when absent, a key pair is
+ * generated at start.
  */
 @ConfigMapping(prefix = "agentbin.jwt")
 public interface JwtSettings {
@@ -22,6 +23,9 @@ public interface JwtSettings {
     Duration lifetime();
 
     Optional<String> publicKey();
+
+    /** During a rotation, the key tokens were signed with before: they keep verifying until it is dropped. */
+    Optional<String> previousPublicKey();
 
     Optional<String> privateKey();
 }

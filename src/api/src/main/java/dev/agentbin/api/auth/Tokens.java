@@ -11,13 +11,18 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
+import java.security.PublicKey;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 
 /**
  * Issues and verifies agent tokens: RS256 only (so {@code alg: none} and HS256 signed with the public
- * key are refused), with issuer, audience, expiry, subject (the agent id) and customer id required.
+ * key are refused), with issuer, audience, expiry, subject (the agent id) and customer id required. Each
+ * token names its key in {@code kid} and is checked with that key only ({@link JwtKeys}); an unknown kid
+ * is refused like a bad signature.
  */
 @Singleton
 public class Tokens {
@@ -51,6 +56,7 @@ public class Tokens {
                 .expiresIn(settings.lifetime())
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
+                .keyId(keys.signingKid())
                 .sign(keys.privateKey());
     }
 
@@ -61,7 +67,8 @@ public class Tokens {
     /** The agent and customer a token names; 401 INVALID_CREDENTIALS for anything that does not verify. */
     public TokenSubject verify(String token) {
         try {
-            JsonWebToken jwt = parser.parse(token);
+            PublicKey key = keys.verifying(keyId(token)).orElseThrow(Tokens::invalid);
+            JsonWebToken jwt = parser.verify(token, key);
             UUID agentId = Ids.parseOrNull(jwt.getSubject());
             UUID customerId = Ids.parseOrNull(stringClaim(jwt, CUSTOMER_CLAIM));
             if (agentId == null || customerId == null) {
@@ -69,6 +76,15 @@ public class Tokens {
             }
             return new TokenSubject(agentId, customerId, epoch(jwt));
         } catch (ParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** The header's kid, read before the signature is checked only to pick the key that checks it. */
+    private static String keyId(String token) {
+        try {
+            return JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+        } catch (JoseException | RuntimeException e) {
             throw invalid();
         }
     }

@@ -101,11 +101,16 @@ class AgentCrudTest {
         as(admin).body(createBody(username, List.of())).post("/v1.0/agents").then().statusCode(200);
         TestAgents.Seeded otherAdmin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
 
-        as(otherAdmin).body(createBody(username.toUpperCase(), List.of()))
+        String otherCustomers = as(otherAdmin).body(createBody(username.toUpperCase(), List.of()))
                 .post("/v1.0/agents")
                 .then().statusCode(409)
                 .body("error.status", equalTo("ALREADY_EXISTS"))
-                .body("error.reason", equalTo("AGENT_ALREADY_EXISTS"));
+                .body("error.reason", equalTo("AGENT_ALREADY_EXISTS"))
+                .extract().path("error.message");
+        // The same words as a clash inside the customer: nothing names who holds the username.
+        String ownCustomers = as(admin).body(createBody(username, List.of())).post("/v1.0/agents")
+                .then().statusCode(409).extract().path("error.message");
+        org.junit.jupiter.api.Assertions.assertEquals(ownCustomers, otherCustomers);
     }
 
     @Test

@@ -67,7 +67,8 @@ class MeTest {
     void anAgentChangesItsOwnPasswordHereButNotThroughTheAdminRoute() {
         as(agent).body(Map.of("password", "my-new-password")).put("/v1.0/agents/" + agent.id() + "/password")
                 .then().statusCode(403);
-        as(agent).body(Map.of("password", "my-new-password")).put("/v1.0/service_agents/me/password").then().statusCode(200);
+        as(agent).body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD))
+                .put("/v1.0/service_agents/me/password").then().statusCode(200);
         TestAgents.login(agent.username(), "my-new-password");
     }
 }

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
@@ -111,6 +112,36 @@ class LoginDefenceTest {
     }
 
     @Test
+    void caseAndUnicodeVariantsOfOneUsernameShareItsBudgets() {
+        // PostgreSQL's lower() folds the dotted capital İ to i, so each variant finds the same account;
+        // Java's toLowerCase(Locale.ROOT) makes it i + U+0307, a different string for every variant.
+        String username = "iiiiii-" + UUID.randomUUID() + "@example.com";
+        TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_AGENT, username);
+        Assertions.assertEquals(agent.id(), logins.login(dotted(username, 6), TestAgents.PASSWORD, "owner-" + UUID.randomUUID()).agentId());
+
+        String source = "variant-" + UUID.randomUUID();
+        for (int i = 0; i < budgets.pairFailures(); i++) {
+            String variant = dotted(i % 2 == 0 ? username : username.toUpperCase(Locale.ROOT), i);
+            assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login(variant, "wrong-password", source));
+        }
+        assertStatus(ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login(dotted(username, 6), TestAgents.PASSWORD, source));
+        login(dotted(username.toUpperCase(Locale.ROOT), 5), "wrong-password").then().statusCode(401);
+        for (int i = 1; i < budgets.pairFailures(); i++) {
+            login(dotted(username, i), "wrong-password").then().statusCode(401);
+        }
+        login(dotted(username, 6), "wrong-password").then().statusCode(429).body("error.reason", equalTo("TOO_MANY_ATTEMPTS"));
+    }
+
+    /** The username with its first {@code count} i (or I) written as İ. */
+    static String dotted(String username, int count) {
+        String result = username;
+        for (int i = 0; i < count; i++) {
+            result = result.replaceFirst("[iI]", "İ");
+        }
+        return result;
+    }
+
+    @Test
     void aSuccessfulLoginStartsThePairAfresh() {
         TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_AGENT);
         String source = "typist-" + UUID.randomUUID();
@@ -129,7 +160,7 @@ class LoginDefenceTest {
         String second = TestAgents.login(agent.username(), TestAgents.PASSWORD);
         as(agent).get("/v1.0/me").then().statusCode(200);
 
-        as(agent).body(Map.of("password", "my-new-password")).put("/v1.0/service_agents/me/password").then().statusCode(200);
+        as(agent).body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD)).put("/v1.0/service_agents/me/password").then().statusCode(200);
         as(agent).get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         as(second).get("/v1.0/me").then().statusCode(401);
         String fresh = TestAgents.login(agent.username(), "my-new-password");

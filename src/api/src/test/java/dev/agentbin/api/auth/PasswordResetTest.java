@@ -174,6 +174,17 @@ class PasswordResetTest {
     }
 
     @Test
+    void unicodeVariantsOfAUsernameShareItsBudgetAndReachItsAccount() {
+        String username = "iiiiii-" + UUID.randomUUID() + "@example.com";
+        seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_AGENT, username);
+        for (int i = 0; i < settings.usernameRequests(); i++) {
+            forgot(LoginDefenceTest.dotted(username, i + 1)).then().statusCode(200);
+        }
+        assertEquals(settings.usernameRequests(), ses.sentTo(username).size());
+        forgot(LoginDefenceTest.dotted(username, 6)).then().statusCode(429).body("error.reason", equalTo("TOO_MANY_ATTEMPTS"));
+    }
+
+    @Test
     void aSourceAsksForAFewAccountsPerWindow() {
         String source = "harvester-" + UUID.randomUUID();
         for (int i = 0; i < settings.sourceRequests(); i++) {

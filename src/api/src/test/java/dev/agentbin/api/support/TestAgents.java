@@ -45,7 +45,10 @@ public class TestAgents {
     }
 
     public Seeded seed(UUID customerId, long permission) {
-        String username = "agent-" + UUID.randomUUID() + "@example.com";
+        return seed(customerId, permission, "agent-" + UUID.randomUUID() + "@example.com");
+    }
+
+    public Seeded seed(UUID customerId, long permission, String username) {
         UUID id = insert(customerId, username, permission);
         return new Seeded(id, customerId, username, login(username, PASSWORD));
     }
