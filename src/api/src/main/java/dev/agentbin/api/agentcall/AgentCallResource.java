@@ -23,8 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** /v1.0/agentcalls: ring an agent (ring-all), watch the ring, give up on it, read the call history. */
@@ -72,6 +74,12 @@ public class AgentCallResource {
      * comma-separated), page_size (1-50, default 10), page_token.
      */
     @GET
+    @Parameter(name = "agent_id", in = ParameterIn.QUERY, description = "One agent's; absent: the customer's (admins and managers)")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "RFC 3339: started at or after")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "RFC 3339: started before")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "Outcomes, any of, comma-separated")
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = "1-50, default 10")
+    @Parameter(name = "page_token", in = ParameterIn.QUERY, description = "next_page_token of the previous page")
     public AgentCallPage list(@Context UriInfo uri) {
         return agentCalls.list(caller.get(), AgentCallListQuery.parse(uri.getQueryParameters()));
     }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** /v1.0/tags: the reference's Tag API; admins and managers write, everyone of the customer reads. */
 @Path("/v1.0/tags")
@@ -38,6 +40,8 @@ public class TagResource {
 
     /** Query parameters: page_size, page_token; the customer's live tags, newest first. */
     @GET
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = "1-100, default 100")
+    @Parameter(name = "page_token", in = ParameterIn.QUERY, description = "next_page_token of the previous page")
     public TagPage list(@Context UriInfo uri) {
         return tags.list(caller.get(), uri.getQueryParameters());
     }
