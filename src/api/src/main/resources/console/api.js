@@ -50,6 +50,7 @@ export const api = {
   setStatus: (id, status) => request('PUT', `/v1.0/agents/${encodeURIComponent(id)}/status`, { status }),
   setAddresses: (id, addresses) => request('PUT', `/v1.0/agents/${encodeURIComponent(id)}/addresses`, { addresses }),
   setTags: (id, tagIds) => request('PUT', `/v1.0/agents/${encodeURIComponent(id)}/tag_ids`, { tag_ids: tagIds }),
+  tags: (query) => request('GET', `/v1.0/tags?${query}`),
   setPermission: (id, permission) => request('PUT', `/v1.0/agents/${encodeURIComponent(id)}/permission`, { permission }),
 };
 

@@ -1,6 +1,7 @@
 // The supervisor's views: the customer's agents with live status, and one agent to change.
 import { api, grantable, PERMISSION } from './api.js';
 import { $, el, badge, changed, describe, fieldError } from './ui.js';
+import { TagNames } from './tags.js';
 
 const ROLES = [[PERMISSION.SUPERADMIN, 'superadmin'], [PERMISSION.ADMIN, 'admin'], [PERMISSION.MANAGER, 'manager'], [PERMISSION.AGENT, 'agent']];
 
@@ -11,9 +12,8 @@ function roles(permission) {
   return names.length ? names.join(', ') : 'none';
 }
 
-function shortId(id) {
-  return id.slice(0, 8);
-}
+/** One catalog for the table and the opened agent: both show and pick tags by name. */
+const tags = new TagNames();
 
 export class AgentsTable {
   constructor(onAuthLost) {
@@ -49,8 +49,10 @@ export class AgentsTable {
     return params.toString();
   }
 
-  /** The pages shown so far, re-read whole on each poll so the statuses are current. */
+  /** The pages shown so far, re-read whole on each poll so the statuses (and tag names) are current. */
   async refresh() {
+    await tags.load();
+    this.renderTagFilter();
     const agents = [];
     let token = '';
     for (let page = 0; page < this.pages; page += 1) {
@@ -64,19 +66,29 @@ export class AgentsTable {
     this.render(agents, Boolean(token));
   }
 
+  /** The tag filter lists the customer's tags by name; the one picked stays picked while it exists. */
+  renderTagFilter() {
+    const select = $('filter-tag');
+    const options = tags.sorted().map((tag) => ({ id: tag.id, name: tag.name }));
+    if (!changed(select, options)) return;
+    const picked = select.value;
+    select.replaceChildren(el('option', { value: '', text: 'Any' }), ...options.map((tag) => el('option', { value: tag.id, text: tag.name })));
+    select.value = options.some((tag) => tag.id === picked) ? picked : '';
+  }
+
   render(agents, more) {
-    const filtered = $('filter-status').value || $('filter-tag').value.trim();
+    const filtered = $('filter-status').value || $('filter-tag').value;
     $('agents-summary').textContent = agents.length
       ? `${agents.length} agent${agents.length === 1 ? '' : 's'}${filtered ? ' match the filter' : ''}.`
       : (filtered ? 'No agent matches the filter.' : 'No agents yet.');
     $('agents-more').hidden = !more;
     // Redrawn only when something changed, so a focused row keeps its focus between polls.
-    if (!changed($('agents-body'), agents)) return;
+    if (!changed($('agents-body'), { agents, tags: [...tags.byId.values()] })) return;
     $('agents-body').replaceChildren(...agents.map((agent) => el('tr', { 'data-agent': agent.username },
       el('td', {}, el('a', { href: `#/agents/${agent.id}`, text: agent.name || agent.username }), el('div', { class: 'muted small', text: agent.username })),
       el('td', {}, badge(agent.status)),
       el('td', { text: roles(agent.permission) }),
-      el('td', {}, agent.tag_ids.length ? agent.tag_ids.map((id) => el('code', { title: id, text: `${shortId(id)} ` })) : el('span', { class: 'muted', text: '—' })),
+      el('td', {}, agent.tag_ids.length ? agent.tag_ids.map((id) => tags.chip(id)) : el('span', { class: 'muted', text: '—' })),
       el('td', { text: String(agent.addresses.length) }))));
   }
 }
@@ -89,7 +101,7 @@ export class AgentDetail {
     $('detail-status-form').addEventListener('submit', (event) => this.save(event, 'detail-status-error',
       () => api.setStatus(this.agent.id, $('detail-status').value)));
     $('detail-tags-form').addEventListener('submit', (event) => this.save(event, 'detail-tags-error',
-      () => api.setTags(this.agent.id, $('detail-tags').value.split(/[\s,]+/).filter(Boolean))));
+      () => api.setTags(this.agent.id, [...document.querySelectorAll('#detail-tags input[name=tag]:checked')].map((box) => box.value))));
     $('detail-permission-form').addEventListener('submit', (event) => this.save(event, 'detail-permission-error',
       () => api.setPermission(this.agent.id, [...document.querySelectorAll('#detail-permission-form input[name=bit]:checked')]
         .reduce((bits, box) => bits | Number(box.value), this.agent.permission & PERMISSION.SUPERADMIN))));
@@ -119,7 +131,7 @@ export class AgentDetail {
     }
     $('detail-saved').textContent = '';
     try {
-      this.agent = await api.agent(id);
+      [this.agent] = await Promise.all([api.agent(id), tags.load()]);
     } catch (error) {
       if (error.status === 401) return this.onAuthLost();
       $('detail-name').textContent = 'Agent';
@@ -146,13 +158,26 @@ export class AgentDetail {
     this.renderStatus();
     $('detail-status').value = ['available', 'away', 'offline'].includes(agent.status) ? agent.status : 'available';
     $('detail-addresses').replaceChildren(...agent.addresses.map(addressRow));
-    $('detail-tags').value = agent.tag_ids.join('\n');
+    this.fillTags();
     const mine = grantable(this.caller);
     for (const box of document.querySelectorAll('#detail-permission-form input[name=bit]')) {
       const bit = Number(box.value);
       box.checked = (agent.permission & bit) !== 0;
       box.disabled = (mine & bit) === 0;
     }
+  }
+
+  /**
+   * A box per tag of the customer, by name, ticked when the agent carries it. Ids the agent carries that
+   * name no live tag are listed too (ticked), so saving keeps them unless the supervisor unticks them.
+   */
+  fillTags() {
+    const carried = this.agent.tag_ids;
+    const ids = [...tags.sorted().map((tag) => tag.id), ...carried.filter((id) => !tags.byId.has(id))];
+    $('detail-tags').replaceChildren(...(ids.length
+      ? ids.map((id) => el('label', { class: 'check' },
+        el('input', { type: 'checkbox', name: 'tag', value: id, checked: carried.includes(id) }), ` ${tags.label(id)}`))
+      : [el('p', { class: 'muted', text: 'The customer has no tags yet (POST /v1.0/tags makes one).' })]));
   }
 
   renderStatus() {

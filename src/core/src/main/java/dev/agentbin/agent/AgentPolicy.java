@@ -142,6 +142,24 @@ public class AgentPolicy {
         }
     }
 
+    /**
+     * What every member of a customer reads (its tags): any of its agents, an access key holding a customer
+     * bit, or a superadmin. Another customer's does not exist for the caller.
+     */
+    public void checkReadsSharedOf(Caller caller, UUID customerId, Supplier<ApiException> notFound) {
+        if (!caller.isSuperAdmin() && !caller.customerId().equals(customerId)) {
+            throw notFound.get();
+        }
+        checkReadsShared(caller);
+    }
+
+    /** As {@link #checkReadsSharedOf}, in the caller's own customer. */
+    public void checkReadsShared(Caller caller) {
+        if (!caller.isAgent() && !caller.isSuperAdmin() && !Permission.has(caller.permission(), Permission.CUSTOMER_ALL)) {
+            throw ApiException.permissionDenied("This access key holds no permission in the customer.");
+        }
+    }
+
     private static boolean manages(Caller caller, UUID customerId) {
         if (caller.isSuperAdmin()) {
             return true;

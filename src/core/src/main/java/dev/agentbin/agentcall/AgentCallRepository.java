@@ -1,6 +1,7 @@
 package dev.agentbin.agentcall;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -43,11 +44,39 @@ public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntit
                 .getResultList();
     }
 
-    /** The agent's agentcalls, newest first; only the given customer's unless {@code customerId} is null (a superadmin). */
-    public List<AgentCallEntity> recentOfAgent(UUID agentId, UUID customerId, int limit) {
-        var query = customerId == null
-                ? find("agentId = ?1 order by tmCreate desc, id desc", agentId)
-                : find("agentId = ?1 and customerId = ?2 order by tmCreate desc, id desc", agentId, customerId);
-        return query.page(0, limit).list();
+    /**
+     * One page of agentcalls, newest first, strictly after the cursor: the query's agent's, or every agent's of
+     * the customer when it names none; only the given customer's unless {@code customerId} is null (a
+     * superadmin reading one agent).
+     */
+    public List<AgentCallEntity> page(AgentCallListQuery query, UUID customerId) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (customerId != null) {
+            where.append(" and customerId = :customer");
+            params.and("customer", customerId);
+        }
+        if (query.agentId() != null) {
+            where.append(" and agentId = :agent");
+            params.and("agent", query.agentId());
+        }
+        if (query.from() != null) {
+            where.append(" and tmCreate >= :from");
+            params.and("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" and tmCreate < :to");
+            params.and("to", query.to());
+        }
+        if (!query.statuses().isEmpty()) {
+            where.append(" and status in :statuses");
+            params.and("statuses", List.copyOf(query.statuses()));
+        }
+        if (query.after() != null) {
+            // A row comparison, so the index scan starts at the cursor (as the agents list does).
+            where.append(" and (tmCreate, id) < (:afterTime, :afterId)");
+            params.and("afterTime", query.after().tmCreate()).and("afterId", query.after().id());
+        }
+        return find(where + " order by tmCreate desc, id desc", params).page(0, query.pageSize()).list();
     }
 }

@@ -3,6 +3,7 @@ package dev.agentbin.agentcall;
 import dev.agentbin.agent.AgentPolicy;
 import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.agent.Caller;
+import dev.agentbin.agent.PageCursor;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.telephony.AnswerOutcome;
 import dev.agentbin.telephony.LegEvent;
@@ -79,10 +80,24 @@ public class AgentCallService implements LegEventSink {
         return call;
     }
 
-    /** GET /v1.0/agentcalls?agent_id=: the agent's latest agentcalls, newest first (the live one, if any, comes first). */
-    public List<AgentCall> recentOfAgent(Caller caller, RecentAgentCallsQuery query) {
-        policy.checkSeesCallsOf(caller, caller.customerId(), query.agentId(), () -> notFound(query.agentId()));
-        return transitions.recentOfAgent(query.agentId(), caller.isSuperAdmin() ? null : caller.customerId(), query.pageSize());
+    /**
+     * GET /v1.0/agentcalls: one agent's agentcalls (the agent itself, an admin or a manager) or, without
+     * agent_id, the customer's (admins and managers), newest first (an agent's live one, if any, comes first).
+     */
+    public AgentCallPage list(Caller caller, AgentCallListQuery query) {
+        List<AgentCall> page;
+        if (query.agentId() == null) {
+            policy.checkManages(caller, caller.customerId());
+            page = transitions.page(query, caller.customerId());
+        } else {
+            policy.checkSeesCallsOf(caller, caller.customerId(), query.agentId(), () -> notFound(query.agentId()));
+            page = transitions.page(query, caller.isSuperAdmin() ? null : caller.customerId());
+        }
+        if (page.isEmpty()) {
+            return new AgentCallPage(page, "");
+        }
+        AgentCall last = page.get(page.size() - 1);
+        return new AgentCallPage(page, new PageCursor(last.tmCreate(), last.id()).token());
     }
 
     /** The caller gave up: every live leg is cancelled (an answered call is ended). */

@@ -194,10 +194,10 @@ class AgentCallTransitions {
         return legs.callOf(legId, provider).flatMap(this::view);
     }
 
-    /** An agent's agentcalls with their legs, newest first, in two queries. */
+    /** A page of agentcalls with their legs, newest first, in two queries. */
     @Transactional
-    List<AgentCall> recentOfAgent(UUID agentId, UUID customerId, int limit) {
-        List<AgentCallEntity> recent = calls.recentOfAgent(agentId, customerId, limit);
+    List<AgentCall> page(AgentCallListQuery query, UUID customerId) {
+        List<AgentCallEntity> recent = calls.page(query, customerId);
         Map<UUID, List<LegEntity>> legsOf = legs.ofCalls(recent.stream().map(call -> call.id).toList()).stream()
                 .collect(Collectors.groupingBy(leg -> leg.agentCallId));
         return recent.stream().map(call -> AgentCall.of(call, legsOf.getOrDefault(call.id, List.of()))).toList();

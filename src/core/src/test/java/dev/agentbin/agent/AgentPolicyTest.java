@@ -93,6 +93,9 @@ class AgentPolicyTest {
                 AgentPolicyTest::notFound), A, A, A, A, A, A, A, A, F, F, A, A));
         rows.add(row("checkAdministers customer", (policy, caller) -> policy.checkAdministers(caller, CUSTOMER, AgentPolicyTest::notFound),
                 A, A, F, F, F, N, A, F, F, F, N, N));
+        rows.add(row("checkReadsSharedOf customer", (policy, caller) -> policy.checkReadsSharedOf(caller, CUSTOMER, AgentPolicyTest::notFound),
+                A, A, A, A, A, N, A, A, A, F, N, N));
+        rows.add(row("checkReadsShared own customer", AgentPolicy::checkReadsShared, A, A, A, A, A, A, A, A, A, F, A, A));
         rows.add(row("me", AgentPolicy::me, A, A, A, A, A, A, F, F, F, F, F, F));
         rows.add(row("serviceAgent", AgentPolicy::serviceAgent, A, A, A, A, A, A, U, U, U, U, U, U));
         rows.add(row("checkManagesAccessKeys", AgentPolicy::checkManagesAccessKeys, A, A, F, F, F, A, A, F, F, F, A, F));

@@ -106,13 +106,18 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aSupervisorFiltersAgentsChangesATagAndIsToldWhyTheLastAdminStays() {
-        String tag = UUID.randomUUID().toString();
-        String newTag = UUID.randomUUID().toString();
-        String ready = agentId(agent("Jane Doe"));
+    void aSupervisorFiltersAgentsByTagNameChangesTagsByNameAndIsToldWhyTheLastAdminStays() {
+        String english = tag("English");
+        String billing = tag("Billing");
+        String nightShift = tag("Night shift");
+        String jane = agent("Jane Doe");
+        String ready = agentId(jane);
         String pausing = agentId(agent("Sam Lee"));
         agent("Kim Park");
-        Http.put(tenant.token(), "/v1.0/agents/" + ready + "/tag_ids", Map.of("tag_ids", List.of(tag)));
+        Http.put(tenant.token(), "/v1.0/agents/" + ready + "/tag_ids", Map.of("tag_ids", List.of(english, nightShift)));
+        Http.put(tenant.token(), "/v1.0/agents/" + pausing + "/tag_ids", Map.of("tag_ids", List.of(billing)));
+        // A deleted tag's id stays on the agent (as in the reference): the console marks it as unknown.
+        Assertions.assertEquals(200, Http.delete(tenant.token(), "/v1.0/tags/" + nightShift).status());
         tenant.setStatus(ready, "available");
         tenant.setStatus(pausing, "away");
 
@@ -120,6 +125,11 @@ class ConsoleBrowserTest {
         browser.driver().findElement(By.id("nav-agents")).click();
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 4));
         browser.screenshot("supervisor-table");
+
+        // Tags by name, never as raw ids.
+        By janesTags = By.cssSelector("#agents-body tr[data-agent='" + jane + "'] .tag");
+        browser.until(driver -> driver.findElements(janesTags).stream().map(WebElement::getText).toList()
+                .equals(List.of("English", "unknown tag " + nightShift.substring(0, 8))));
 
         new Select(browser.driver().findElement(By.id("filter-status"))).selectByValue("available");
         browser.driver().findElement(By.cssSelector("#filter-form button")).click();
@@ -130,27 +140,26 @@ class ConsoleBrowserTest {
         tenant.setStatus(pausing, "available");
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 2));
 
-        WebElement tagFilter = browser.driver().findElement(By.id("filter-tag"));
-        tagFilter.sendKeys("not-a-tag");
-        browser.driver().findElement(By.cssSelector("#filter-form button")).click();
-        browser.textContains(By.id("filter-tag-error"), "tag_ids must be");
-        tagFilter.clear();
-        tagFilter.sendKeys(tag);
+        // The tag filter offers the customer's tags by name (the deleted one is gone from it).
+        Select tagFilter = new Select(browser.driver().findElement(By.id("filter-tag")));
+        Assertions.assertEquals(List.of("Any", "Billing", "English"), tagFilter.getOptions().stream().map(WebElement::getText).toList());
+        tagFilter.selectByVisibleText("English");
         browser.driver().findElement(By.cssSelector("#filter-form button")).click();
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 1));
+        browser.textContains(By.id("agents-body"), "Jane Doe");
         browser.driver().findElement(By.cssSelector("#agents-body tr a")).click();
 
-        WebElement tags = browser.visible(By.id("detail-tags"));
-        browser.until(driver -> tags.getAttribute("value").equals(tag));
-        tags.clear();
-        tags.sendKeys("not-a-uuid");
-        browser.driver().findElement(By.cssSelector("#detail-tags-form button[type=submit]")).click();
-        browser.textContains(By.id("detail-tags-error"), "tag_ids");
-        tags.clear();
-        tags.sendKeys(newTag);
+        // Picked by name: one box per tag, ticked when the agent carries it; the unknown id is listed, ticked.
+        WebElement englishBox = browser.visible(By.cssSelector("#detail-tags input[value='" + english + "']"));
+        browser.until(driver -> englishBox.isSelected());
+        Assertions.assertEquals("Billing English unknown tag " + nightShift.substring(0, 8),
+                browser.driver().findElement(By.id("detail-tags")).getText().replace('\n', ' '));
+        englishBox.click();
+        browser.driver().findElement(By.cssSelector("#detail-tags input[value='" + billing + "']")).click();
+        browser.driver().findElement(By.cssSelector("#detail-tags input[value='" + nightShift + "']")).click();
         browser.driver().findElement(By.cssSelector("#detail-tags-form button[type=submit]")).click();
         browser.textIs(By.id("detail-saved"), "Saved.");
-        Assertions.assertEquals(List.of(newTag), tagIds(ready));
+        Assertions.assertEquals(List.of(billing), tagIds(ready));
 
         // The only admin may not stop being one: the API's 409 is shown next to the permission field.
         browser.go("/console#/agents/" + agentId(tenant.adminUsername()));
@@ -210,6 +219,13 @@ class ConsoleBrowserTest {
         return Http.get(tenant.token(), "/v1.0/agents?page_size=100").body().path("result").valueStream()
                 .filter(agent -> agent.path("username").asText().equals(username))
                 .findFirst().orElseThrow().path("id").asText();
+    }
+
+    /** A tag of the tenant's customer; returns its id. */
+    private String tag(String name) {
+        Http.Response created = Http.post(tenant.token(), "/v1.0/tags", Map.of("name", name, "detail", ""));
+        Assertions.assertEquals(200, created.status(), created.toString());
+        return created.text("id");
     }
 
     private List<String> tagIds(String agent) {

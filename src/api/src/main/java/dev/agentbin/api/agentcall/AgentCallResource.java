@@ -1,8 +1,9 @@
 package dev.agentbin.api.agentcall;
 
 import dev.agentbin.agentcall.AgentCall;
+import dev.agentbin.agentcall.AgentCallListQuery;
+import dev.agentbin.agentcall.AgentCallPage;
 import dev.agentbin.agentcall.AgentCallService;
-import dev.agentbin.agentcall.RecentAgentCallsQuery;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.api.auth.CurrentCaller;
 import dev.agentbin.common.ApiException;
@@ -17,15 +18,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** /v1.0/agentcalls: ring an agent (ring-all), watch the ring, give up on it, list an agent's latest. */
+/** /v1.0/agentcalls: ring an agent (ring-all), watch the ring, give up on it, read the call history. */
 @Path("/v1.0/agentcalls")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,10 +68,20 @@ public class AgentCallResource {
         return Response.accepted(agentCalls.dispatch(caller.get(), request, key)).build();
     }
 
-    /** The agent's latest agentcalls with their legs, newest first: for the agent itself, an admin or a manager. */
+    /**
+     * Agentcalls with their legs, newest first. Query parameters: agent_id (absent: the whole customer's, for
+     * admins and managers), from and to (RFC 3339; started at or after from, before to), status (any of,
+     * comma-separated), page_size (1-50, default 10), page_token.
+     */
     @GET
-    public AgentCallList recent(@QueryParam("agent_id") String agentId, @QueryParam("page_size") String pageSize) {
-        return new AgentCallList(agentCalls.recentOfAgent(caller.get(), RecentAgentCallsQuery.parse(agentId, pageSize)));
+    @Parameter(name = "agent_id", in = ParameterIn.QUERY, description = "One agent's; absent: the customer's (admins and managers)")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "RFC 3339: started at or after")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "RFC 3339: started before")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "Outcomes, any of, comma-separated")
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = "1-50, default 10")
+    @Parameter(name = "page_token", in = ParameterIn.QUERY, description = "next_page_token of the previous page")
+    public AgentCallPage list(@Context UriInfo uri) {
+        return agentCalls.list(caller.get(), AgentCallListQuery.parse(uri.getQueryParameters()));
     }
 
     @GET

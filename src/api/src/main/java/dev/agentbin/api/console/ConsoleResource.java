@@ -27,6 +27,7 @@ public class ConsoleResource {
             "api.js", "text/javascript; charset=utf-8",
             "agent-view.js", "text/javascript; charset=utf-8",
             "supervisor-view.js", "text/javascript; charset=utf-8",
+            "tags.js", "text/javascript; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
             "ui.js", "text/javascript; charset=utf-8");
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * The guard: every route of functions.yaml against a battery of hostile bodies, fields, ids, query
  * parameters and headers. For every answer: never a 5xx; every 4xx in the error envelope; no stack trace
  * or SQL in any body; and after a refused write, the sweep customer's rows (agents, addresses, agentcalls,
- * access keys) exactly as they were. Then every credential kind (a token or an access key, each way it can
+ * access keys, tags) exactly as they were. Then every credential kind (a token or an access key, each way it can
  * travel, of an admin, a manager and a plain agent) on every route: never a 5xx there either.
  */
 @QuarkusTest
@@ -85,7 +85,9 @@ class ErrorSweepTest {
             Map.entry("POST /v1.0/agentcalls", Map.of("agent_id", "\"AGENT\"", "source", "\"+15550100000\"", "reference_id", "\"r\"",
                     "ring_timeout", "30", "join_target", "\"j\"")),
             Map.entry("POST /v1.0/accesskeys", Map.of("name", "\"n\"", "detail", "\"d\"", "expire", "86400", "permission", "16")),
-            Map.entry("PUT /v1.0/accesskeys/{id}", Map.of("name", "\"n\"", "detail", "\"d\"")));
+            Map.entry("PUT /v1.0/accesskeys/{id}", Map.of("name", "\"n\"", "detail", "\"d\"")),
+            Map.entry("POST /v1.0/tags", Map.of("name", "\"n\"", "detail", "\"d\"")),
+            Map.entry("PUT /v1.0/tags/{id}", Map.of("name", "\"n\"", "detail", "\"d\"")));
 
     /** Fields of one address, tried inside an otherwise valid addresses array. */
     private static final Map<String, Object> ADDRESS = Map.of("type", "\"tel\"", "target", "\"+15550100777\"",
@@ -105,7 +107,10 @@ class ErrorSweepTest {
             "tag_ids", List.of("", ",", "not-a-uuid", "00000000-0000-0000-0000-000000000000"),
             "token", List.of("garbage", "a.b.c", "%00"),
             "accesskey", List.of("garbage", "ak_" + "A".repeat(43), "%00", "a".repeat(3000)),
-            "leg", List.of("not-a-uuid", "%00", ""));
+            "leg", List.of("not-a-uuid", "%00", ""),
+            "agent_id", List.of("", "not-a-uuid", "%00"),
+            "from", List.of("yesterday", "2026-01-01T00:00:00", "+300000-01-01T00:00:00Z", "%00", ""),
+            "to", List.of("-5000-01-01T00:00:00Z", "2026-02-30T00:00:00Z", "0"));
 
     @Inject
     TestAgents seeds;
@@ -429,7 +434,7 @@ class ErrorSweepTest {
         }
     }
 
-    /** Every row of the sweep's customer (agents, addresses, agentcalls and their legs) as one digest. */
+    /** Every row of the sweep's customer (agents, addresses, agentcalls and their legs, keys, tags) as one digest. */
     @Transactional
     String snapshot() {
         return (String) db.createNativeQuery("select md5(coalesce(string_agg(r, ',' order by r), '')) from ("
@@ -437,7 +442,8 @@ class ErrorSweepTest {
                         + " union all select d::text from agent_addresses d where customer_id = ?1"
                         + " union all select c::text from agent_calls c where customer_id = ?1"
                         + " union all select l::text from agent_call_legs l join agent_calls c on c.id = l.agent_call_id where c.customer_id = ?1"
-                        + " union all select k::text from customer_accesskeys k where customer_id = ?1) t")
+                        + " union all select k::text from customer_accesskeys k where customer_id = ?1"
+                        + " union all select g::text from tag_tags g where customer_id = ?1) t")
                 .setParameter(1, admin.customerId()).getSingleResult();
     }
 

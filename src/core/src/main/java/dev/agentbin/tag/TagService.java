@@ -1,0 +1,123 @@
+package dev.agentbin.tag;
+
+import dev.agentbin.agent.AgentListQuery;
+import dev.agentbin.agent.AgentPolicy;
+import dev.agentbin.agent.Caller;
+import dev.agentbin.agent.PageCursor;
+import dev.agentbin.common.ApiException;
+import dev.agentbin.common.UniqueViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * A customer's tags (VoIPBIN's Tag API): its admins and managers write them, everyone of the customer reads
+ * them ({@link AgentPolicy}). Names are unique per customer, ignoring case. A delete is soft, as in the
+ * reference: the tag keeps its row (GET shows it with tm_delete), leaves the list, frees its name, and
+ * agents carrying its id keep it.
+ */
+@ApplicationScoped
+public class TagService {
+
+    static final String NAME_CONSTRAINT = "tag_tags_customer_name_key";
+
+    private final TagRepository tags;
+    private final AgentPolicy policy;
+
+    public TagService(TagRepository tags, AgentPolicy policy) {
+        this.tags = tags;
+        this.policy = policy;
+    }
+
+    /** Query parameters: page_size and page_token, as for agents. */
+    public TagPage list(Caller caller, Map<String, List<String>> query) {
+        policy.checkReadsShared(caller);
+        int pageSize = AgentListQuery.parsePageSize(AgentListQuery.first(query, "page_size"));
+        PageCursor after = AgentListQuery.parsePageToken(AgentListQuery.first(query, "page_token"));
+        List<TagEntity> page = tags.page(caller.customerId(), pageSize, after);
+        List<Tag> result = page.stream().map(Tag::of).toList();
+        if (page.isEmpty()) {
+            return new TagPage(result, "");
+        }
+        TagEntity last = page.get(page.size() - 1);
+        return new TagPage(result, new PageCursor(last.tmCreate, last.id).token());
+    }
+
+    @Transactional
+    public Tag create(Caller caller, TagRequest request) {
+        policy.checkManages(caller, caller.customerId());
+        TagEntity tag = new TagEntity();
+        tag.id = UUID.randomUUID();
+        tag.customerId = caller.customerId();
+        tag.name = request.name();
+        tag.detail = orEmpty(request.detail());
+        tag.tmCreate = now();
+        tags.persist(tag);
+        flushOrConflict(tag.name);
+        return Tag.of(tag);
+    }
+
+    /** A deleted tag is still shown, with its tm_delete, as in the reference (agents may still carry its id). */
+    public Tag get(Caller caller, UUID id) {
+        TagEntity tag = tags.findByIdOptional(id).orElseThrow(notFound(id));
+        policy.checkReadsSharedOf(caller, tag.customerId, notFound(id));
+        return Tag.of(tag);
+    }
+
+    @Transactional
+    public Tag update(Caller caller, UUID id, TagRequest request) {
+        TagEntity tag = lockForWrite(caller, id);
+        tag.name = request.name();
+        tag.detail = orEmpty(request.detail());
+        tag.tmUpdate = now();
+        flushOrConflict(tag.name);
+        return Tag.of(tag);
+    }
+
+    /** Soft delete; deleting it again is 404. Agents' tag_ids are left as they are (see the README). */
+    @Transactional
+    public Tag delete(Caller caller, UUID id) {
+        TagEntity tag = lockForWrite(caller, id);
+        Instant now = now();
+        tag.tmDelete = now;
+        tag.tmUpdate = now;
+        return Tag.of(tag);
+    }
+
+    private TagEntity lockForWrite(Caller caller, UUID id) {
+        TagEntity tag = tags.lockLive(id).orElseThrow(notFound(id));
+        policy.checkManagesResourceOf(caller, tag.customerId, notFound(id));
+        return tag;
+    }
+
+    /** The unique index decides, so two concurrent writers of one name cannot both win. */
+    private void flushOrConflict(String name) {
+        try {
+            tags.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.constraintName(e).filter(NAME_CONSTRAINT::equals).isPresent()) {
+                throw ApiException.alreadyExists("TAG_ALREADY_EXISTS",
+                        "The customer already has a tag named '" + name + "' (names are compared ignoring case).");
+            }
+            throw e;
+        }
+    }
+
+    private static Supplier<ApiException> notFound(UUID id) {
+        return () -> ApiException.notFound("TAG_NOT_FOUND", "The tag " + id + " does not exist.");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
