@@ -72,7 +72,8 @@ class AgentCallTransitions {
         }
         Instant now = now();
         UUID callId = UUID.randomUUID();
-        LogContext.agentCall(request.customerId(), request.agentId(), callId);
+        // The agentcall's id only once it exists: a refused ring's lines name the agent, not an id nobody will find.
+        LogContext.agentCall(request.customerId(), request.agentId(), null);
         AgentStatusOwner.RingableAgent agent = agentStatus.claim(request.agentId(), request.customerId(), callId, now);
         AgentCallEntity call = new AgentCallEntity();
         call.id = callId;
@@ -102,6 +103,7 @@ class AgentCallTransitions {
             }
             throw e;
         }
+        LogContext.agentCall(call.customerId, call.agentId, call.id);
         events.created(call);
         return call.id;
     }

@@ -2,17 +2,22 @@ package dev.agentbin.observe;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
 import org.jboss.logging.MDC;
+import org.jboss.logmanager.formatters.PatternFormatter;
+import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
  * Metrics as CloudWatch Embedded Metric Format lines (README, "Operating agentbin"): CloudWatch Logs
  * turns each line into a data point of namespace {@value #NAMESPACE}, so no SDK client and no call is
- * needed. The lines go to their own logger, {@value #CATEGORY}, whose handler writes them bare (a JSON
- * log line wrapping them would hide them from CloudWatch).
+ * needed. The lines go to their own logger, {@value #CATEGORY}, and from there to standard output bare,
+ * by a handler of this class: Quarkus gives every handler it configures the JSON formatter of the log lines,
+ * and a metric wrapped in a log line is no metric to CloudWatch.
  *
  * <p>Dimensions are bounded values only (outcome, provider, route...), never an id: each combination is
  * a metric of its own. A metric is published at every prefix of its dimensions, so the total and each
@@ -25,6 +30,8 @@ public final class Metrics {
     public static final String CATEGORY = "agentbin.metrics";
 
     private static final Logger LINES = Logger.getLogger(CATEGORY);
+    private static final Handler BARE = new ConsoleHandler(ConsoleHandler.Target.SYSTEM_OUT, new PatternFormatter("%s%n"));
+    private static volatile boolean withheld;
 
     private final String name;
     private final double value;
@@ -56,10 +63,29 @@ public final class Metrics {
         return this;
     }
 
-    public void emit() {
-        if (LINES.isInfoEnabled()) {
-            LINES.info(line(System.currentTimeMillis()));
+    /**
+     * SnapStart priming (snapstart/SnapStartPriming) runs requests that change nothing and happen to nobody,
+     * before any real one: they are not counted (the HTTP functions' would be 401s on every route primed).
+     */
+    public static void withheldDuring(Runnable work) {
+        withheld = true;
+        try {
+            work.run();
+        } finally {
+            withheld = false;
         }
+    }
+
+    public void emit() {
+        if (withheld) {
+            return;
+        }
+        if (!Arrays.asList(LINES.getHandlers()).contains(BARE)) {
+            // Checked on each line: a restart of the logging setup (dev mode, tests) drops handlers it did not make.
+            LINES.setUseParentHandlers(false);
+            LINES.addHandler(BARE);
+        }
+        LINES.info(line(System.currentTimeMillis()));
     }
 
     String line(long timestamp) {

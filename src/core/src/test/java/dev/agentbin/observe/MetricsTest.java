@@ -1,8 +1,14 @@
 package dev.agentbin.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +30,46 @@ class MetricsTest {
                 + "\"Metrics\":[{\"Name\":\"AgentCalls\",\"Unit\":\"Count\"}]}]},"
                 + "\"Outcome\":\"no_answer\",\"EndReason\":\"ring \\\"timeout\\\"\",\"AgentCalls\":1,"
                 + "\"agentcall_id\":\"00000000-0000-4000-8000-0000000000aa\"}", line);
+    }
+
+    /** Quarkus gives the handlers it configures the JSON formatter in AWS: a metric wrapped in a log line is no metric. */
+    @Test
+    void linesLeaveByAHandlerOfTheirOwnThatWritesThemBare() {
+        Metrics.count("Probe").emit();
+        Logger lines = Logger.getLogger(Metrics.CATEGORY);
+        assertFalse(lines.getUseParentHandlers(), "never through the application's log handlers");
+        assertEquals(1, lines.getHandlers().length);
+        Handler bare = lines.getHandlers()[0];
+        assertEquals("{\"_aws\":{}}" + System.lineSeparator(), bare.getFormatter().format(new LogRecord(Level.INFO, "{\"_aws\":{}}")));
+    }
+
+    @Test
+    void primingIsNotCounted() {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler probe = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                seen.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger lines = Logger.getLogger(Metrics.CATEGORY);
+        lines.addHandler(probe);
+        try {
+            Metrics.withheldDuring(() -> Metrics.count("Primed").emit());
+            Metrics.count("Served").emit();
+        } finally {
+            lines.removeHandler(probe);
+        }
+        assertEquals(1, seen.size(), seen.toString());
+        assertTrue(seen.get(0).contains("\"Served\":1"), seen.get(0));
     }
 
     @Test
