@@ -5,6 +5,7 @@ import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.agent.Caller;
 import dev.agentbin.agent.PageCursor;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.observe.LogContext;
 import dev.agentbin.telephony.AnswerOutcome;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
@@ -22,9 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,17 +42,25 @@ public class AgentCallService implements LegEventSink {
 
     private final AgentCallTransitions transitions;
     private final TelephonyProviders providers;
-    private final ManagedExecutor executor;
+    /**
+     * Legs are originated and hung up side by side, each blocking on its provider. Plain threads, not the
+     * ManagedExecutor: that one runs its tasks on the request's Vert.x context, and with it on the request's
+     * one log context, where parallel legs would overwrite each other's leg_id. The tasks need nothing else
+     * of the request (each transition is a transaction of its own).
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "agentcall-legs");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AgentPolicy policy;
     private final AgentStatusOwner agentStatus;
     private final Duration maxCallDuration;
 
-    public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, ManagedExecutor executor,
-            AgentPolicy policy, AgentStatusOwner agentStatus,
-            @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
+    public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, AgentPolicy policy,
+            AgentStatusOwner agentStatus, @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
         this.transitions = transitions;
         this.providers = providers;
-        this.executor = executor;
         this.policy = policy;
         this.agentStatus = agentStatus;
         this.maxCallDuration = maxCallDuration;
@@ -159,9 +169,11 @@ public class AgentCallService implements LegEventSink {
     private int performAll(List<UUID> ids, Function<UUID, Optional<FollowUp>> transition) {
         int changed = 0;
         for (UUID id : ids) {
-            var followUp = transition.apply(id);
-            followUp.ifPresent(this::perform);
-            changed += followUp.isPresent() ? 1 : 0;
+            try (LogContext.Scope ignored = LogContext.scope()) {
+                var followUp = transition.apply(id);
+                followUp.ifPresent(this::perform);
+                changed += followUp.isPresent() ? 1 : 0;
+            }
         }
         return changed;
     }
@@ -170,7 +182,7 @@ public class AgentCallService implements LegEventSink {
     private void originatePending(UUID agentCallId) {
         List<AgentCallTransitions.DueLeg> due = transitions.claimOriginations(agentCallId);
         CompletableFuture.allOf(due.stream()
-                .map(leg -> CompletableFuture.runAsync(() -> originate(leg), executor))
+                .map(leg -> CompletableFuture.runAsync(LogContext.carried(() -> originate(leg)), executor))
                 .toArray(CompletableFuture[]::new)).join();
     }
 
@@ -180,22 +192,26 @@ public class AgentCallService implements LegEventSink {
      */
     private void originate(AgentCallTransitions.DueLeg leg) {
         Origination origination = leg.origination();
+        LogContext.leg(origination.legId());
         String providerCallId;
         try {
             TelephonyProvider telephony = providers.get(leg.provider())
                     .orElseThrow(() -> new TelephonyException("provider " + leg.provider() + " is no longer configured"));
             providerCallId = telephony.originate(origination);
         } catch (RuntimeException e) {
-            LOG.warnf("leg %s of agentcall %s not originated: %s", origination.legId(), origination.agentCallId(), e.getMessage());
+            String errorClass = e instanceof TelephonyException refused ? refused.errorClass() : "internal";
+            RingMetrics.originationFailed(leg.provider(), errorClass, origination.legId(), origination.agentCallId(), e.getMessage());
             perform(transitions.originationFailed(origination.legId(), leg.provider(), e.getMessage()));
             return;
         }
+        RingMetrics.originated(leg.provider());
+        LOG.infof("leg %s of agentcall %s originated by %s as %s", origination.legId(), origination.agentCallId(), leg.provider(), providerCallId);
         perform(transitions.originated(origination.legId(), leg.provider(), providerCallId));
     }
 
     private void perform(FollowUp followUp) {
         CompletableFuture.allOf(followUp.hangups().stream()
-                .map(hangup -> CompletableFuture.runAsync(() -> hangup(hangup), executor))
+                .map(hangup -> CompletableFuture.runAsync(LogContext.carried(() -> hangup(hangup)), executor))
                 .toArray(CompletableFuture[]::new)).join();
         if (followUp.originateMore()) {
             originatePending(followUp.agentCallId());
@@ -204,6 +220,7 @@ public class AgentCallService implements LegEventSink {
 
     /** A failed hangup is logged, not thrown: the state is already decided, and the sweeper or the provider's own timeout ends the leg. */
     private void hangup(FollowUp.Hangup hangup) {
+        LogContext.leg(hangup.legId());
         try {
             providers.get(hangup.provider()).orElseThrow().hangup(hangup.providerCallId());
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import dev.agentbin.agent.RingMethod;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.common.UniqueViolation;
+import dev.agentbin.observe.LogContext;
 import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.Origination;
@@ -41,12 +42,15 @@ class AgentCallTransitions {
     private final LegRepository legs;
     private final AgentStatusOwner agentStatus;
     private final AgentCallEvents events;
+    private final RingMetrics metrics;
 
-    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus, AgentCallEvents events) {
+    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus, AgentCallEvents events,
+            RingMetrics metrics) {
         this.calls = calls;
         this.legs = legs;
         this.agentStatus = agentStatus;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /**
@@ -63,10 +67,13 @@ class AgentCallTransitions {
                 throw new ApiException(ErrorStatus.UNPROCESSABLE, "IDEMPOTENCY_KEY_REUSED",
                         "This Idempotency-Key was used for a different request; use a new key for a new ring.");
             }
+            LogContext.agentCall(existing.get().customerId, existing.get().agentId, existing.get().id);
             return existing.get().id;
         }
         Instant now = now();
         UUID callId = UUID.randomUUID();
+        // The agentcall's id only once it exists: a refused ring's lines name the agent, not an id nobody will find.
+        LogContext.agentCall(request.customerId(), request.agentId(), null);
         AgentStatusOwner.RingableAgent agent = agentStatus.claim(request.agentId(), request.customerId(), callId, now);
         AgentCallEntity call = new AgentCallEntity();
         call.id = callId;
@@ -96,6 +103,7 @@ class AgentCallTransitions {
             }
             throw e;
         }
+        LogContext.agentCall(call.customerId, call.agentId, call.id);
         events.created(call);
         return call.id;
     }
@@ -209,16 +217,21 @@ class AgentCallTransitions {
     }
 
     private Optional<FollowUp> onLeg(UUID legId, String provider, BiFunction<RingRules, LegEntity, RingRules.Decision> decide) {
+        LogContext.leg(legId);
         return legs.callOf(legId, provider).flatMap(callId -> onCall(callId, rules -> Optional.of(decide.apply(rules, rules.leg(legId)))));
     }
 
     /** Locks the agentcall, loads its legs, decides, and hands the agent's status events on in the same transaction. */
     private Optional<FollowUp> onCall(UUID agentCallId, Function<RingRules, Optional<RingRules.Decision>> decide) {
         AgentCallEntity call = calls.lock(agentCallId).orElseThrow();
+        LogContext.agentCall(call.customerId, call.agentId, call.id);
         AgentCallStatus before = call.status;
-        return decide.apply(new RingRules(call, legs.ofCall(call.id))).map(decision -> {
+        List<LegEntity> callLegs = legs.ofCall(call.id);
+        RingMetrics.Snapshot legsBefore = RingMetrics.Snapshot.of(callLegs);
+        return decide.apply(new RingRules(call, callLegs)).map(decision -> {
             decision.agentChanges().forEach(change -> agentStatus.apply(call.agentId, change.event(), change.at()));
             events.changed(before, call);
+            metrics.changed(before, legsBefore, call, callLegs);
             return new FollowUp(call.id, decision.hangups(), decision.originateMore());
         });
     }

@@ -69,7 +69,7 @@ final class RingRules {
         } else if (event.providerCallId() != null && !event.providerCallId().equals(leg.providerCallId)) {
             // A second provider call for one leg (a retried create that had gone through): it never rings on.
             return event.kind() == LegEvent.Kind.ENDED ? Decision.none()
-                    : Decision.hangUp(List.of(new FollowUp.Hangup(provider, event.providerCallId())));
+                    : Decision.hangUp(List.of(new FollowUp.Hangup(leg.id, provider, event.providerCallId())));
         }
         return switch (event.kind()) {
             case INITIATED -> Decision.none();
@@ -291,7 +291,7 @@ final class RingRules {
     }
 
     private static List<FollowUp.Hangup> hangupOf(LegEntity leg) {
-        return leg.providerCallId == null ? List.of() : List.of(new FollowUp.Hangup(leg.provider, leg.providerCallId));
+        return leg.providerCallId == null ? List.of() : List.of(new FollowUp.Hangup(leg.id, leg.provider, leg.providerCallId));
     }
 
     private static String orDefault(String value, String fallback) {

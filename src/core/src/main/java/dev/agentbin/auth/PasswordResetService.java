@@ -8,6 +8,7 @@ import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.mail.Mail;
 import dev.agentbin.mail.MailSettings;
 import dev.agentbin.mail.Mailer;
+import dev.agentbin.observe.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
@@ -112,6 +113,7 @@ public class PasswordResetService {
             mailer.get().send(mail);
         } catch (RuntimeException e) {
             LOG.errorf("password reset mail not sent: %s", e.toString());
+            Metrics.count("ResetMailsFailed").emit();
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.agentbin.event;
 
+import dev.agentbin.observe.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -76,6 +78,10 @@ public class EventRelay {
             return new Result(0, 0, 0, 0);
         }
         List<OutboxEvent> pending = pending(limit);
+        if (!pending.isEmpty()) {
+            // The oldest event not yet relayed (rows come oldest first): grows while the relay is stuck.
+            Metrics.seconds("OutboxOldestAge", Duration.between(pending.get(0).time(), Instant.now()).toSeconds()).emit();
+        }
         List<OutboxEvent> toQueue = pending.stream().filter(e -> e.toQueue() && e.hasWebhook()).toList();
         Set<UUID> queued = toQueue.isEmpty() ? Set.of() : queue.get().send(toQueue);
         List<UUID> queueSideDone = new ArrayList<>(queued);

@@ -54,5 +54,12 @@ public interface EventSettings {
 
         @WithDefault("1h")
         Duration backoffMax();
+
+        /**
+         * The delivery queue's maxReceiveCount (infra's EventDelivery): a failure on that receive sends the
+         * event to the dead-letter queue, and is counted and logged as such.
+         */
+        @WithDefault("10")
+        int maxReceives();
     }
 }

@@ -45,9 +45,19 @@ public class Mailers {
     @Produces
     @Singleton
     Mailer mailer() {
+        return mailer(System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
+    }
+
+    /** @param lambdaFunction the Lambda function this runs as, null outside Lambda */
+    Mailer mailer(String lambdaFunction) {
         MailSettings.Provider provider = settings.provider().orElseThrow(() -> new IllegalStateException(
                 "agentbin.mail.provider is not set (ses, or log for local runs): this process sends no mail"));
         if (provider == MailSettings.Provider.LOG) {
+            if (lambdaFunction != null) {
+                // Its log is CloudWatch's, read by everyone with access to the logs: a reset link there is an account.
+                throw new IllegalStateException("agentbin.mail.provider=log writes reset links to the log, which only a"
+                        + " local run may do; " + lambdaFunction + " must send with ses");
+            }
             return new LoggingMailer();
         }
         String from = settings.from().orElseThrow(() -> new IllegalStateException("agentbin.mail.from is not set"));

@@ -1,5 +1,6 @@
 package dev.agentbin.snapstart;
 
+import dev.agentbin.observe.Metrics;
 import io.agroal.api.AgroalDataSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class SnapStartPriming implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
         try {
-            prime.run();
+            Metrics.withheldDuring(prime);
         } catch (RuntimeException e) {
             LOG.warnf(e, "priming %s failed; the first request will load what it needs", what);
         } finally {

@@ -3,6 +3,7 @@ package dev.agentbin.events;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.agentbin.event.EventRelay;
+import dev.agentbin.observe.LogContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -41,15 +42,17 @@ public class EventsRelayHandler implements RequestHandler<Map<String, Object>, E
         if (!relay.enabled()) {
             throw new IllegalStateException("agentbin.events.queue-url (AGENTBIN_EVENTS_QUEUE_URL) is not set: nothing can be relayed");
         }
-        EventRelay.Result result = relay.relayAll();
-        int purged = relay.purgeRelayedBefore(Instant.now().minus(KEEP_RELAYED));
-        Run run = new Run(result.claimed(), result.queued(), result.published(), result.refused(), purged);
-        if (result.claimed() > 0 || purged > 0) {
-            LOG.infof("relay: %s", run);
+        try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId())) {
+            EventRelay.Result result = relay.relayAll();
+            int purged = relay.purgeRelayedBefore(Instant.now().minus(KEEP_RELAYED));
+            Run run = new Run(result.claimed(), result.queued(), result.published(), result.refused(), purged);
+            if (result.claimed() > 0 || purged > 0) {
+                LOG.infof("relay: %s", run);
+            }
+            if (result.refused() > 0) {
+                LOG.warnf("relay: %d send(s) refused by the queue or the bus; they stay in the outbox for the next run", result.refused());
+            }
+            return run;
         }
-        if (result.refused() > 0) {
-            LOG.warnf("relay: %d send(s) refused by the queue or the bus; they stay in the outbox for the next run", result.refused());
-        }
-        return run;
     }
 }

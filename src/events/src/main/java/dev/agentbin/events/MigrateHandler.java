@@ -2,6 +2,7 @@ package dev.agentbin.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.agentbin.observe.LogContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Map;
@@ -33,6 +34,12 @@ public class MigrateHandler implements RequestHandler<Map<String, Object>, Strin
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
+        try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId())) {
+            return migrate();
+        }
+    }
+
+    private String migrate() {
         MigrateResult result = flyway.migrate();
         String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
         String summary = "migrated " + result.migrationsExecuted + " migration(s); schema version " + version

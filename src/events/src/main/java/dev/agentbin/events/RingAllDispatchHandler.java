@@ -9,6 +9,7 @@ import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
+import dev.agentbin.observe.LogContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -53,9 +54,13 @@ public class RingAllDispatchHandler implements RequestHandler<SQSEvent, SQSBatch
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage record : records) {
-            if (!handle(record)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build());
+        try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId())) {
+            for (SQSEvent.SQSMessage record : records) {
+                try (LogContext.Scope message = LogContext.message(record.getMessageId())) {
+                    if (!handle(record)) {
+                        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build());
+                    }
+                }
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();

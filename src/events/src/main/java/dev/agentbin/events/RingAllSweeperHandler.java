@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.SweepResult;
+import dev.agentbin.observe.LogContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -35,11 +36,13 @@ public class RingAllSweeperHandler implements RequestHandler<Map<String, Object>
 
     @Override
     public SweepResult handleRequest(Map<String, Object> input, Context context) {
-        SweepResult result = agentCalls.sweep(clock.instant());
-        if (result.timedOut() + result.callsExpired() + result.wrapUpsReleased() > 0) {
-            LOG.infof("sweep: %d agentcall(s) timed out, %d ended past the maximum call duration, %d agent(s) released after wrap-up",
-                    result.timedOut(), result.callsExpired(), result.wrapUpsReleased());
+        try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId())) {
+            SweepResult result = agentCalls.sweep(clock.instant());
+            if (result.timedOut() + result.callsExpired() + result.wrapUpsReleased() > 0) {
+                LOG.infof("sweep: %d agentcall(s) timed out, %d ended past the maximum call duration, %d agent(s) released after wrap-up",
+                        result.timedOut(), result.callsExpired(), result.wrapUpsReleased());
+            }
+            return result;
         }
-        return result;
     }
 }

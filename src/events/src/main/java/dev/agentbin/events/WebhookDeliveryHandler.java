@@ -8,6 +8,8 @@ import dev.agentbin.event.DeliveryQueue;
 import dev.agentbin.event.EventChannels;
 import dev.agentbin.event.EventSettings;
 import dev.agentbin.event.WebhookDelivery;
+import dev.agentbin.observe.LogContext;
+import dev.agentbin.observe.Metrics;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -45,6 +47,7 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
     private final WebhookDelivery delivery;
     private final EventChannels channels;
     private final DeliveryBackoff backoff;
+    private final int maxReceives;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
     @Inject
@@ -52,6 +55,7 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
         this.delivery = delivery;
         this.channels = channels;
         this.backoff = new DeliveryBackoff(settings.delivery().backoffBase(), settings.delivery().backoffMax());
+        this.maxReceives = settings.delivery().maxReceives();
     }
 
     private record Attempt(SQSEvent.SQSMessage record, CompletableFuture<WebhookDelivery.Outcome> outcome) {
@@ -59,6 +63,12 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId())) {
+            return handle(event);
+        }
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<Attempt> attempts = new ArrayList<>();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
@@ -66,8 +76,11 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
             Optional<UUID> eventId = attribute(record, DeliveryQueue.EVENT_ID);
             Optional<UUID> customerId = attribute(record, DeliveryQueue.CUSTOMER_ID);
             if (eventId.isEmpty() || customerId.isEmpty()) {
-                LOG.errorf("delivery message %s names no event or customer and can never be delivered;"
-                        + " it will reach the dead-letter queue", record.getMessageId());
+                try (LogContext.Scope message = LogContext.message(record.getMessageId())) {
+                    LOG.errorf("delivery message %s names no event or customer and can never be delivered;"
+                            + " it will reach the dead-letter queue", record.getMessageId());
+                    Metrics.count("Deliveries").by("Result", "malformed").emit();
+                }
                 failures.add(failure(record));
                 continue;
             }
@@ -76,15 +89,34 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
         for (Attempt attempt : attempts) {
             WebhookDelivery.Outcome outcome = attempt.outcome().join();
             SQSEvent.SQSMessage record = attempt.record();
-            switch (outcome.result()) {
-                case DELIVERED, NO_WEBHOOK -> LOG.debugf("event %s: %s (%s)", eventIdOf(record), outcome.result(), outcome.detail());
-                case FAILED -> {
-                    int receive = receiveCount(record);
-                    long waitSeconds = backoff.after(receive).toSeconds();
-                    LOG.warnf("event %s: delivery %d failed (%s); next try in %d s", eventIdOf(record), receive,
-                            outcome.detail(), waitSeconds);
-                    delayRetry(record, waitSeconds);
-                    failures.add(failure(record));
+            try (LogContext.Scope message = LogContext.message(record.getMessageId())) {
+                UUID customerId = attribute(record, DeliveryQueue.CUSTOMER_ID).orElseThrow();
+                LogContext.customer(customerId);
+                switch (outcome.result()) {
+                    case DELIVERED -> {
+                        LOG.debugf("event %s: %s (%s)", eventIdOf(record), outcome.result(), outcome.detail());
+                        Metrics.count("Deliveries").by("Result", "2xx").emit();
+                        sentAt(record).ifPresent(sent -> Metrics.milliseconds("DeliveryLag",
+                                Math.max(0, System.currentTimeMillis() - sent)).emit());
+                    }
+                    case NO_WEBHOOK -> LOG.debugf("event %s: %s (%s)", eventIdOf(record), outcome.result(), outcome.detail());
+                    case FAILED -> {
+                        int receive = receiveCount(record);
+                        long waitSeconds = backoff.after(receive).toSeconds();
+                        boolean last = receive >= maxReceives;
+                        if (last) {
+                            LOG.errorf("event %s: delivery %d failed (%s); that was the last try, it goes to the dead-letter queue",
+                                    eventIdOf(record), receive, outcome.detail());
+                        } else {
+                            LOG.warnf("event %s: delivery %d failed (%s); next try in %d s", eventIdOf(record), receive,
+                                    outcome.detail(), waitSeconds);
+                        }
+                        Metrics.count("Deliveries").by("Result", last ? "dead_lettered" : "retried").emit();
+                        // The customer's own receiver is down: its problem, kept out of the platform-wide metric above.
+                        Metrics.count("CustomerDeliveryFailures").by("CustomerId", customerId.toString()).emit();
+                        delayRetry(record, waitSeconds);
+                        failures.add(failure(record));
+                    }
                 }
             }
         }
@@ -118,6 +150,16 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
 
     private static String eventIdOf(SQSEvent.SQSMessage record) {
         return attribute(record, DeliveryQueue.EVENT_ID).map(UUID::toString).orElse("?");
+    }
+
+    /** When the relay handed the event to the queue (SQS's SentTimestamp, epoch milliseconds). */
+    private static Optional<Long> sentAt(SQSEvent.SQSMessage record) {
+        String sent = record.getAttributes() == null ? null : record.getAttributes().get("SentTimestamp");
+        try {
+            return sent == null ? Optional.empty() : Optional.of(Long.parseLong(sent));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static int receiveCount(SQSEvent.SQSMessage record) {

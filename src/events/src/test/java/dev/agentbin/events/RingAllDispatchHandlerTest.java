@@ -11,9 +11,11 @@ import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.AgentCallStatus;
 import dev.agentbin.agentcall.LegEntity;
 import dev.agentbin.agentcall.LegStatus;
+import dev.agentbin.observe.LogContext;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import dev.agentbin.testing.Await;
+import dev.agentbin.testing.LogCapture;
 import dev.agentbin.testing.LocalSqs;
 import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.junit.QuarkusTest;
@@ -111,6 +113,27 @@ class RingAllDispatchHandlerTest {
             }
         }
         assertEquals(AgentStatus.BUSY, data.statusOf(agent.id));
+    }
+
+    @Test
+    void everyLineOfADispatchCarriesItsMessageItsInvocationAndItsAgentcallOnEveryThread() {
+        AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:no-answer", "sim:no-answer");
+        try (LogCapture log = LogCapture.start()) {
+            String message = send(ringRequest(agent, 60));
+            assertEquals(Set.of(message), eventSource.poll().deletedIds());
+            String call = data.callsOf(agent.id).get(0).id.toString();
+
+            List<LogCapture.Line> lines = log.lines().stream().filter(line -> line.message().contains(call)).toList();
+            assertTrue(lines.size() >= 3, "the dispatch line and one origination line per leg: " + lines);
+            for (LogCapture.Line line : lines) {
+                assertEquals(message, line.mdc().get(LogContext.SQS_MESSAGE_ID), line.toString());
+                assertEquals(call, line.mdc().get(LogContext.AGENTCALL_ID), line.toString());
+                assertNotNull(line.mdc().get(LogContext.LAMBDA_REQUEST_ID), line.toString());
+            }
+            assertTrue(lines.stream().anyMatch(line -> line.thread().equals("agentcall-legs")), "the leg threads' lines: " + lines);
+            assertTrue(log.metricLines().stream().filter(metric -> metric.contains("\"LegsOriginated\""))
+                    .allMatch(metric -> metric.contains("\"sqs_message_id\":\"" + message + "\"")), log.metricLines().toString());
+        }
     }
 
     @Test

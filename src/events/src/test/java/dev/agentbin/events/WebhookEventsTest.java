@@ -18,9 +18,11 @@ import dev.agentbin.agentcall.AgentCallLeg;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.event.EventRelay;
+import dev.agentbin.observe.LogContext;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import dev.agentbin.testing.LocalSqs;
+import dev.agentbin.testing.LogCapture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -216,9 +218,20 @@ class WebhookEventsTest {
         receiver.down();
         agents.updateStatus(customer.admin(), agent.id(), new StatusRequest(AgentStatus.AWAY));
         relay.relayAll();
-        for (int receive = 1; receive <= EventQueues.MAX_RECEIVE_COUNT; receive++) {
-            assertEquals(1, eventSource.poll().failedIds().size(), "receiver down, try " + receive);
-            eventSource.redeliverNow();
+        try (LogCapture log = LogCapture.start()) {
+            for (int receive = 1; receive <= EventQueues.MAX_RECEIVE_COUNT; receive++) {
+                assertEquals(1, eventSource.poll().failedIds().size(), "receiver down, try " + receive);
+                eventSource.redeliverNow();
+            }
+            List<String> metrics = log.metricLines();
+            assertEquals(List.of("retried", "retried", "dead_lettered"), metrics.stream().filter(m -> m.contains("\"Deliveries\""))
+                    .map(m -> m.replaceAll(".*\"Result\":\"([a-z_0-9]+)\".*", "$1")).toList());
+            assertEquals(EventQueues.MAX_RECEIVE_COUNT, metrics.stream()
+                    .filter(m -> m.contains("\"CustomerId\":\"" + customer.id() + "\"") && m.contains("\"CustomerDeliveryFailures\"")).count());
+            assertTrue(metrics.stream().filter(m -> m.contains("\"Deliveries\"")).noneMatch(m -> m.contains("\"CustomerId\"")),
+                    "one customer's receiver stays out of the platform-wide metric");
+            assertTrue(log.lines().stream().anyMatch(line -> line.level().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                    && line.message().contains("dead-letter") && customer.id().toString().equals(line.mdc().get(LogContext.CUSTOMER_ID))));
         }
         assertTrue(eventSource.poll().empty(), "given up after the last try");
         List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(queues.deadLetterQueueUrl()).waitTimeSeconds(1)

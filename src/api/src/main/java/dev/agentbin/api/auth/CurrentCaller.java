@@ -1,6 +1,7 @@
 package dev.agentbin.api.auth;
 
 import dev.agentbin.agent.Caller;
+import dev.agentbin.observe.LogContext;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The caller of this request, set by {@link CallerAuthenticator} before any resource runs. */
@@ -18,5 +19,6 @@ public class CurrentCaller {
 
     void set(Caller caller) {
         this.caller = caller;
+        LogContext.customer(caller.customerId());
     }
 }

@@ -67,6 +67,8 @@ final class FakeTwilio {
     enum Fault { NONE, SERVER_ERROR, MALFORMED }
 
     private volatile Fault updateFault = Fault.NONE;
+    /** The account's auth token was rotated at Twilio and agentbin still has the old one. */
+    private volatile boolean tokenRotated;
 
     record Request(String path, Map<String, List<String>> form) {
     }
@@ -145,6 +147,11 @@ final class FakeTwilio {
         return requests.stream().filter(r -> r.path().endsWith("/Calls/" + sid + ".json")).map(r -> r.form().get("Status").get(0)).toList();
     }
 
+    /** Every request is then refused as Twilio refuses a wrong auth token (401, code 20003). */
+    void rotateToken(boolean rotated) {
+        tokenRotated = rotated;
+    }
+
     void failUpdates(Fault fault) {
         updateFault = fault;
     }
@@ -174,7 +181,7 @@ final class FakeTwilio {
             reply(exchange, 405, "{\"code\":20004,\"message\":\"Method not allowed\",\"status\":405}");
             return;
         }
-        if (!AUTHORIZATION.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (tokenRotated || !AUTHORIZATION.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             reply(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
             return;
         }

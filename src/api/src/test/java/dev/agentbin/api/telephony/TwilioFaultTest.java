@@ -7,6 +7,8 @@ import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.Permission;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.testing.Await;
+import dev.agentbin.testing.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,27 @@ class TwilioFaultTest {
     @AfterEach
     void healthyAgain() {
         TWILIO.failUpdates(FakeTwilio.Fault.NONE);
+        TWILIO.rotateToken(false);
+    }
+
+    /** A wrong Twilio token must not go unnoticed: every leg is a failed-leg metric of class auth and an ERROR line. */
+    @Test
+    void withAWrongAuthTokenEveryLegFailsLoudly() {
+        TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
+        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("0001"), tel("0002")), 0, 3);
+        TWILIO.rotateToken(true);
+        try (LogCapture log = LogCapture.start()) {
+            JsonPath call = ring(admin, agent);
+            Assertions.assertEquals("failed", call.getString("status"));
+            List<String> failed = Await.until("the failed-leg metrics", () -> log.metricLines().stream()
+                    .filter(line -> line.contains("\"LegsFailed\"") && line.contains(call.getString("id"))).toList(),
+                    lines -> lines.size() == 2);
+            failed.forEach(line -> Assertions.assertTrue(line.contains("\"Provider\":\"twilio\"") && line.contains("\"ErrorClass\":\"auth\""), line));
+            for (String legId : call.<String>getList("legs.id")) {
+                Assertions.assertTrue(log.lines().stream().anyMatch(line -> line.level().intValue() >= Level.SEVERE.intValue()
+                        && line.message().contains(legId) && line.message().contains(call.getString("id"))), "an ERROR line names leg " + legId);
+            }
+        }
     }
 
     @Test

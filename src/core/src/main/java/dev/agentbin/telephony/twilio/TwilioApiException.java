@@ -33,4 +33,16 @@ public class TwilioApiException extends TelephonyException {
     public Integer twilioCode() {
         return twilioCode;
     }
+
+    /** Wrong account SID or auth token shows as {@code auth}: every leg fails until the credentials are fixed. */
+    @Override
+    public String errorClass() {
+        if (httpStatus == 401 || httpStatus == 403) {
+            return "auth";
+        }
+        if (httpStatus == 429 || (twilioCode != null && twilioCode == TOO_MANY_REQUESTS)) {
+            return "throttled";
+        }
+        return httpStatus >= 500 ? "provider_error" : "rejected";
+    }
 }
