@@ -159,7 +159,8 @@ class MonitoringTest {
         }
         for (FunctionSpec spec : CATALOG.functions()) {
             String logGroup = TemplateQueries.resources(template, "AWS::Logs::LogGroup").keySet().stream()
-                    .filter(id -> id.contains(spec.name().replace("-", ""))).findFirst().orElseThrow();
+                    .filter(id -> id.matches("Functions" + spec.name().replace("-", "") + "logs[0-9A-F]{8}"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no log group for " + spec.name()));
             assertTrue(body.contains(logGroup), spec.name() + "'s log group is not in the cold start query");
         }
     }
