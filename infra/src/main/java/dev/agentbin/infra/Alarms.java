@@ -80,15 +80,17 @@ final class Alarms extends Construct {
             above(name + "-throttles", "function-throttles", name + " was throttled (concurrency limit reached)",
                     function.function().metricThrottles(options(Stats.SUM, 5)), 0, 1);
             int nearTimeoutMs = function.spec().timeout() * 10 * DURATION_PERCENT_OF_TIMEOUT;
-            alarm(name + "-duration", "function-duration", name + "'s p99 duration is over " + DURATION_PERCENT_OF_TIMEOUT
-                            + "% of its " + function.spec().timeout() + " s timeout in 2 of 3 5-minute periods",
+            alarm(name + "-duration", "function-duration", name + "'s p99 duration is over "
+                            + DURATION_PERCENT_OF_TIMEOUT + "% of its " + function.spec().timeout()
+                            + " s timeout in 2 of 3 5-minute periods",
                     function.function().metricDuration(options(Stats.p(99), 5)), nearTimeoutMs, 3, 2,
                     ComparisonOperator.GREATER_THAN_THRESHOLD);
         }
         above("api-5xx-rate", "over " + API_5XX_PERCENT + "% of API responses are 5xx (5 minutes, at least "
                         + MIN_REQUESTS + " requests)",
                 share("errors", api.metricServerError(options(Stats.SUM, 5)), "requests",
-                        api.metricCount(options(Stats.SUM, 5)), MIN_REQUESTS, "API 5xx %", FIVE_MINUTES), API_5XX_PERCENT, 1);
+                        api.metricCount(options(Stats.SUM, 5)), MIN_REQUESTS, "API 5xx %", FIVE_MINUTES),
+                API_5XX_PERCENT, 1);
         above("api-latency-p99", "the API's p99 latency is over " + API_P99_LATENCY_MS + " ms for 15 minutes",
                 api.metricLatency(options(Stats.p(99), 5)), API_P99_LATENCY_MS, 3);
         above("originations-failing", "over " + ORIGINATION_FAILURE_PERCENT + "% of legs failed to originate "
@@ -96,10 +98,7 @@ final class Alarms extends Construct {
                 originationFailurePercent(FIVE_MINUTES), ORIGINATION_FAILURE_PERCENT, 1);
         above("no-answer-jump", "over " + NO_ANSWER_PERCENT + "% of rings ended unanswered (15 minutes, at least "
                         + MIN_RINGS + " rings)",
-                share("unanswered", AppMetrics.by(AppMetrics.AGENT_CALLS, AppMetrics.OUTCOME, AppMetrics.NO_ANSWER,
-                                Stats.SUM, FIFTEEN_MINUTES),
-                        "answered", AppMetrics.by(AppMetrics.AGENT_CALLS, AppMetrics.OUTCOME, AppMetrics.ANSWERED,
-                                Stats.SUM, FIFTEEN_MINUTES), MIN_RINGS, "no_answer %", FIFTEEN_MINUTES), NO_ANSWER_PERCENT, 1);
+                noAnswerPercent(), NO_ANSWER_PERCENT, 1);
         alarm("database-at-max-capacity", "database-at-max-capacity",
                 "Aurora has run at its maximum of " + Database.MAX_CAPACITY_ACU + " ACU for 15 minutes",
                 database.cluster().metric("ServerlessDatabaseCapacity", options(Stats.MAXIMUM, 5)),
@@ -122,8 +121,18 @@ final class Alarms extends Construct {
      */
     static MathExpression originationFailurePercent(Duration period) {
         return share("failed", AppMetrics.total(AppMetrics.LEGS_FAILED, Stats.SUM, period),
-                "originated", AppMetrics.total(AppMetrics.LEGS_ORIGINATED, Stats.SUM, period), MIN_LEGS, "failed originations %",
-                period);
+                "originated", AppMetrics.total(AppMetrics.LEGS_ORIGINATED, Stats.SUM, period),
+                MIN_LEGS, "failed originations %", period);
+    }
+
+    /** Rings that ended no_answer as a percent of those answered or not (cancellations and failures aside). */
+    private static MathExpression noAnswerPercent() {
+        return share("unanswered", ringsEnded(AppMetrics.NO_ANSWER), "answered", ringsEnded(AppMetrics.ANSWERED),
+                MIN_RINGS, "no_answer %", FIFTEEN_MINUTES);
+    }
+
+    private static IMetric ringsEnded(String outcome) {
+        return AppMetrics.by(AppMetrics.AGENT_CALLS, AppMetrics.OUTCOME, outcome, Stats.SUM, FIFTEEN_MINUTES);
     }
 
     /**
