@@ -31,7 +31,9 @@ public final class AgentbinStack extends Stack {
         mailLinks(settings, catalog, functions, api);
         new EventTriggers(this, "Triggers", functions.of(FunctionSpec.Module.EVENTS),
                 Map.of(RingQueue.NAME, ringQueue.queue(), EventDelivery.NAME, events.queue()), database);
-        new Alarms(this, "Alarms", functions.all(), ringQueue, events);
+        AlarmTopic alarmTopic = new AlarmTopic(this, "AlarmTopic", settings.alarmSubscription());
+        new Alarms(this, "Alarms", alarmTopic.topic(), functions.all(), ringQueue, events, api.api(), database);
+        new OperationsDashboard(this, "Operations", functions.all(), ringQueue, events, api.api(), database);
 
         if (settings.networking() == Networking.ENDPOINTS
                 && catalog.functions().stream().anyMatch(f -> f.has(FunctionSpec.Grant.TELEPHONY_CREDENTIALS))) {
@@ -48,6 +50,7 @@ public final class AgentbinStack extends Stack {
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).build();
         CfnOutput.Builder.create(this, "RingQueueUrl").value(ringQueue.queue().getQueueUrl()).build();
         CfnOutput.Builder.create(this, "EventBusName").value(events.bus().getEventBusName()).build();
+        CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.topic().getTopicArn()).build();
     }
 
     /**

@@ -37,6 +37,8 @@ final class Database extends Construct {
     static final String CA_LAYER_DIR = "rds-ca-layer";
     static final String CA_BUNDLE = "/opt/rds-ca/global-bundle.pem";
     private static final int PORT = 5432;
+    /** The most Aurora may scale to; the database-at-max-capacity alarm watches for it. */
+    static final int MAX_CAPACITY_ACU = 4;
     /**
      * verify-full: the server's certificate must chain to an Amazon RDS root (or, for RDS Proxy, an Amazon Trust
      * Services root) in the bundle and name the host connected to. Resuming from 0 ACU takes about 15 s, 30 s
@@ -58,7 +60,7 @@ final class Database extends Construct {
                         .build()))
                 .writer(ClusterInstance.serverlessV2("writer"))
                 .serverlessV2MinCapacity(0)
-                .serverlessV2MaxCapacity(4)
+                .serverlessV2MaxCapacity(MAX_CAPACITY_ACU)
                 // Setting the pause also makes CDK check that the engine version can pause at all.
                 .serverlessV2AutoPauseDuration(Duration.seconds(600))
                 .credentials(Credentials.fromGeneratedSecret(USERNAME))
@@ -139,6 +141,10 @@ final class Database extends Construct {
 
     ISecret appRoleSecret() {
         return appRoleSecret;
+    }
+
+    DatabaseCluster cluster() {
+        return cluster;
     }
 
     ILayerVersion caBundle() {

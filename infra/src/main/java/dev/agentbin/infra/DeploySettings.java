@@ -16,7 +16,9 @@ public record DeploySettings(
         Path functionsFile,
         BootstrapAdmin bootstrapAdmin,
         MailSender mail,
-        String publicUrl) {
+        String publicUrl,
+        String alarmSubscription,
+        String secretsRevision) {
 
     /** The first admin of a customer, created by the app at start when that customer has none. */
     public record BootstrapAdmin(String username, String customerId) {}
@@ -41,7 +43,22 @@ public record DeploySettings(
                 Path.of(text(node, "functionsFile", "../functions.yaml")),
                 username == null ? null : new BootstrapAdmin(username, customerId),
                 mailSender(node),
-                text(node, "publicUrl", null));
+                text(node, "publicUrl", null),
+                alarmSubscription(node),
+                text(node, "secretsRevision", null));
+    }
+
+    /** Who the alarms reach: an email address or an HTTPS endpoint (a pager's webhook); null for nobody. */
+    private static String alarmSubscription(Node node) {
+        String endpoint = text(node, "alarmSubscription", null);
+        if (endpoint == null || endpoint.isBlank()) {
+            return null;
+        }
+        if (!endpoint.matches("[^@\\s/]+@[^@\\s/]+") && !endpoint.matches("https://\\S+")) {
+            throw new IllegalArgumentException("alarmSubscription must be an email address or an https:// URL, not '"
+                    + endpoint + "'");
+        }
+        return endpoint;
     }
 
     /** mailFrom, with mailIdentity defaulting to its domain; null when mail is not configured. */

@@ -40,11 +40,12 @@ final class HttpApiRoutes extends Construct {
             + "\"status\":\"$context.status\",\"protocol\":\"$context.protocol\",\"responseLength\":\"$context.responseLength\","
             + "\"latencyMs\":\"$context.responseLatency\",\"integrationError\":\"$context.integrationErrorMessage\"}";
 
+    private final HttpApi api;
     private final HttpStage stage;
 
     HttpApiRoutes(Construct scope, String id, List<DeployedFunction> apiFunctions) {
         super(scope, id);
-        HttpApi api = HttpApi.Builder.create(this, "HttpApi")
+        this.api = HttpApi.Builder.create(this, "HttpApi")
                 .apiName("agentbin")
                 // The default stage cannot be throttled; the explicit $default stage below can.
                 .createDefaultStage(false)
@@ -94,6 +95,10 @@ final class HttpApiRoutes extends Construct {
                         + "key), which API Gateway's JWT authorizer cannot read (infra/README.md, Authentication)"
                 : "public by design (catalog auth: none): login, logout, password reset and the console page need no "
                         + "caller; the telephony callbacks are authenticated by the provider's signature in the function";
+    }
+
+    HttpApi api() {
+        return api;
     }
 
     String url() {
