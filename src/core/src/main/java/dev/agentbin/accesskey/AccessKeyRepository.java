@@ -32,9 +32,8 @@ public class AccessKeyRepository implements PanacheRepositoryBase<AccessKeyEntit
         String where = "customerId = :customer and tmDelete is null";
         Parameters params = Parameters.with("customer", customerId);
         if (after != null) {
-            where += " and (tmCreate, id) < (:afterTime, :afterId)";
-            params.and("afterTime", after.tmCreate()).and("afterId", after.id());
+            where += after.rowsAfter(params);
         }
-        return find(where + " order by tmCreate desc, id desc", params).page(0, pageSize).list();
+        return find(where + PageCursor.NEWEST_FIRST, params).page(0, pageSize).list();
     }
 }

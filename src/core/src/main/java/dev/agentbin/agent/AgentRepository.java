@@ -76,12 +76,9 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
             params.and("tags", query.tagIds().toArray(UUID[]::new));
         }
         if (query.after() != null) {
-            // A row comparison, not "a < x or (a = x and b < y)": PostgreSQL starts the index scan at the cursor
-            // instead of reading and discarding every row before it (benchmarks/RESULTS.md, scale).
-            where.append(" and (tmCreate, id) < (:afterTime, :afterId)");
-            params.and("afterTime", query.after().tmCreate()).and("afterId", query.after().id());
+            where.append(query.after().rowsAfter(params));
         }
-        return find(where + " order by tmCreate desc, id desc", params).page(0, query.pageSize()).list();
+        return find(where + PageCursor.NEWEST_FIRST, params).page(0, query.pageSize()).list();
     }
 
     /**

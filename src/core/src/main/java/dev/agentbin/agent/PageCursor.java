@@ -2,6 +2,7 @@ package dev.agentbin.agent;
 
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.Ids;
+import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,19 @@ public record PageCursor(Instant tmCreate, UUID id) {
     /** Timestamps a token can hold: PostgreSQL's timestamptz stops at year 294276, Java's parser does not. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** Newest first, the order every cursor-paged list is read in. */
+    public static final String NEWEST_FIRST = " order by tmCreate desc, id desc";
+
+    /**
+     * The condition that narrows a {@link #NEWEST_FIRST} query to the rows after this cursor, its values added to
+     * {@code params}. A row comparison, not "a < x or (a = x and b < y)": PostgreSQL starts the index scan at the
+     * cursor instead of reading and discarding every row before it (benchmarks/RESULTS.md, scale).
+     */
+    public String rowsAfter(Parameters params) {
+        params.and("afterTime", tmCreate).and("afterId", id);
+        return " and (tmCreate, id) < (:afterTime, :afterId)";
+    }
 
     public String token() {
         return FORMAT.format(tmCreate) + SEPARATOR + id;

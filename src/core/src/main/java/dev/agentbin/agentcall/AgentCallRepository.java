@@ -1,5 +1,6 @@
 package dev.agentbin.agentcall;
 
+import dev.agentbin.agent.PageCursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,10 +74,8 @@ public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntit
             params.and("statuses", List.copyOf(query.statuses()));
         }
         if (query.after() != null) {
-            // A row comparison, so the index scan starts at the cursor (as the agents list does).
-            where.append(" and (tmCreate, id) < (:afterTime, :afterId)");
-            params.and("afterTime", query.after().tmCreate()).and("afterId", query.after().id());
+            where.append(query.after().rowsAfter(params));
         }
-        return find(where + " order by tmCreate desc, id desc", params).page(0, query.pageSize()).list();
+        return find(where + PageCursor.NEWEST_FIRST, params).page(0, query.pageSize()).list();
     }
 }

@@ -1,9 +1,8 @@
 package dev.agentbin.agentcall;
 
+import dev.agentbin.common.AfterCommit;
 import dev.agentbin.observe.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ class RingMetrics {
         if (changes.isEmpty()) {
             return;
         }
-        afterCommit(() -> {
+        AfterCommit.run(transactions, () -> {
             if (ringEnded) {
                 LOG.infof("agentcall %s rang out: %s (%s)", call.id, outcome, endReason);
             }
@@ -87,20 +86,5 @@ class RingMetrics {
         } else {
             LOG.warnf("leg %s of agentcall %s not originated by %s (%s): %s", legId, agentCallId, provider, errorClass, reason);
         }
-    }
-
-    private void afterCommit(Runnable publish) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    publish.run();
-                }
-            }
-        });
     }
 }

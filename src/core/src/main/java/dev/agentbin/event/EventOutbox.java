@@ -1,9 +1,8 @@
 package dev.agentbin.event;
 
+import dev.agentbin.common.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -78,17 +77,6 @@ public class EventOutbox {
             return;
         }
         transactions.putResource(AFTER_COMMIT_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    nudge.committed();
-                }
-            }
-        });
+        AfterCommit.run(transactions, nudge::committed);
     }
 }
