@@ -38,11 +38,7 @@ public class AccessKeyService {
         PageCursor after = AgentListQuery.parsePageToken(AgentListQuery.first(query, "page_token"));
         List<AccessKeyEntity> page = keys.page(caller.customerId(), pageSize, after);
         List<AccessKey> result = page.stream().map(key -> AccessKey.of(key, null)).toList();
-        if (page.isEmpty()) {
-            return new AccessKeyPage(result, "");
-        }
-        AccessKeyEntity last = page.get(page.size() - 1);
-        return new AccessKeyPage(result, new PageCursor(last.tmCreate, last.id).token());
+        return new AccessKeyPage(result, PageCursor.nextToken(page, key -> key.tmCreate, key -> key.id));
     }
 
     /** A new key of the caller's customer; its secret is in this answer and never again. */

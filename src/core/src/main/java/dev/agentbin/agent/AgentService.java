@@ -73,11 +73,7 @@ public class AgentService {
         List<Agent> result = page.stream()
                 .map(a -> AgentMapper.toAgent(a, byAgent.getOrDefault(a.id, List.of())))
                 .toList();
-        if (page.isEmpty()) {
-            return new AgentPage(result, "");
-        }
-        AgentEntity last = page.get(page.size() - 1);
-        return new AgentPage(result, new PageCursor(last.tmCreate, last.id).token());
+        return new AgentPage(result, PageCursor.nextToken(page, a -> a.tmCreate, a -> a.id));
     }
 
     /** A deleted agent is still shown, with its tm_delete, as in the reference. */

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Where a page ends: the last agent's tm_create (formatted as the reference's token) and its id, so
@@ -35,6 +37,18 @@ public record PageCursor(Instant tmCreate, UUID id) {
     public String rowsAfter(Parameters params) {
         params.and("afterTime", tmCreate).and("afterId", id);
         return " and (tmCreate, id) < (:afterTime, :afterId)";
+    }
+
+    /**
+     * The next_page_token after a page read {@link #NEWEST_FIRST}: where its last row is, or "" for an empty page
+     * (every non-empty page gets one, even when nothing follows, as the reference's lists do).
+     */
+    public static <T> String nextToken(List<T> page, Function<T, Instant> tmCreate, Function<T, UUID> id) {
+        if (page.isEmpty()) {
+            return "";
+        }
+        T last = page.get(page.size() - 1);
+        return new PageCursor(tmCreate.apply(last), id.apply(last)).token();
     }
 
     public String token() {

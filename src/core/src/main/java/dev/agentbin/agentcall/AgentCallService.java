@@ -103,11 +103,7 @@ public class AgentCallService implements LegEventSink {
             policy.checkSeesCallsOf(caller, caller.customerId(), query.agentId(), () -> notFound(query.agentId()));
             page = transitions.page(query, caller.isSuperAdmin() ? null : caller.customerId());
         }
-        if (page.isEmpty()) {
-            return new AgentCallPage(page, "");
-        }
-        AgentCall last = page.get(page.size() - 1);
-        return new AgentCallPage(page, new PageCursor(last.tmCreate(), last.id()).token());
+        return new AgentCallPage(page, PageCursor.nextToken(page, AgentCall::tmCreate, AgentCall::id));
     }
 
     /** The caller gave up: every live leg is cancelled (an answered call is ended). */

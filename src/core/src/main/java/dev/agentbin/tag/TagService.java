@@ -42,11 +42,7 @@ public class TagService {
         PageCursor after = AgentListQuery.parsePageToken(AgentListQuery.first(query, "page_token"));
         List<TagEntity> page = tags.page(caller.customerId(), pageSize, after);
         List<Tag> result = page.stream().map(Tag::of).toList();
-        if (page.isEmpty()) {
-            return new TagPage(result, "");
-        }
-        TagEntity last = page.get(page.size() - 1);
-        return new TagPage(result, new PageCursor(last.tmCreate, last.id).token());
+        return new TagPage(result, PageCursor.nextToken(page, tag -> tag.tmCreate, tag -> tag.id));
     }
 
     @Transactional
