@@ -3,6 +3,23 @@
 # databases. Installs PostgreSQL from the distribution when it is missing. Needs root (or sudo).
 set -euo pipefail
 
+# A database given in AGENTBIN_DB_URL (the local run) or AGENTBIN_TEST_DB_URL (the tests) is used as
+# given: nothing is installed or started, the server only has to answer. macOS (Homebrew:
+# `brew install postgresql@15`) and Fedora (`dnf install postgresql-server`) users start their own
+# server, create the role and databases below, and set these.
+given=${AGENTBIN_TEST_DB_URL:-${AGENTBIN_DB_URL:-}}
+if [ -n "$given" ]; then
+  hostport=$(printf '%s' "$given" | sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#')
+  host=${hostport%%:*}; port=5432
+  [ "$hostport" != "$host" ] && port=${hostport##*:}
+  if ! (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
+    echo "postgres.sh: nothing answers at $host:$port (from the given database URL $given)" >&2
+    exit 1
+  fi
+  echo "postgres.sh: using the given database $given"
+  exit 0
+fi
+
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then

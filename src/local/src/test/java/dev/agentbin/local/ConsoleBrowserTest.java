@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,6 +24,7 @@ import org.openqa.selenium.support.ui.Select;
  * a person sees and does, with the API and the simulator behind it. Nothing is mocked.
  */
 @QuarkusTest
+@Tag("browser")
 class ConsoleBrowserTest {
 
     private static final String PASSWORD = "a-long-password";

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -27,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the local mailer logs opens the form, which sets the password, and shows why when it cannot.
  */
 @QuarkusTest
+@Tag("browser")
 class PasswordResetPageTest {
 
     private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/auth/password-reset\\?token=[0-9a-f]{64}");
