@@ -1,10 +1,10 @@
 package dev.agentbin.accesskey;
 
 import dev.agentbin.agent.AgentListQuery;
-import dev.agentbin.agent.AgentPolicy;
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.AccessPolicy;
+import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PageCursor;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A customer's access keys: made, listed, renamed and deleted by its admins ({@link AgentPolicy}). Keys
+ * A customer's access keys: made, listed, renamed and deleted by its admins ({@link AccessPolicy}). Keys
  * belong to the customer, not to the agent who made one: they outlive their maker and any admin may
  * delete them. A deleted key is refused from the next request on (nothing caches a key).
  */
@@ -24,9 +24,9 @@ import java.util.function.Supplier;
 public class AccessKeyService {
 
     private final AccessKeyRepository keys;
-    private final AgentPolicy policy;
+    private final AccessPolicy policy;
 
-    public AccessKeyService(AccessKeyRepository keys, AgentPolicy policy) {
+    public AccessKeyService(AccessKeyRepository keys, AccessPolicy policy) {
         this.keys = keys;
         this.policy = policy;
     }

@@ -1,6 +1,6 @@
 package dev.agentbin.accesskey;
 
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,7 @@
 package dev.agentbin.agent;
 
+import dev.agentbin.access.AccessPolicy;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -40,7 +42,8 @@ public class AgentEntity extends PanacheEntityBase {
 
     @Convert(converter = EnumColumns.AgentStatusColumn.class)
     @Column(nullable = false)
-    public AgentStatus status;
+    // A new agent starts offline; from then on only AgentStatusOwner writes it.
+    public AgentStatus status = AgentStatus.OFFLINE;
 
     @Column(nullable = false)
     public long permission;
@@ -88,5 +91,10 @@ public class AgentEntity extends PanacheEntityBase {
 
     public boolean isDeleted() {
         return tmDelete != null;
+    }
+
+    /** The agent as the access policy reads it. */
+    public AccessPolicy.Target accessTarget() {
+        return new AccessPolicy.Target(id, customerId, permission);
     }
 }

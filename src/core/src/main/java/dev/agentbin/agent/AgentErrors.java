@@ -4,12 +4,12 @@ import dev.agentbin.common.ApiException;
 import java.util.UUID;
 
 /** The agent API's errors, with the reference's reasons. */
-final class AgentErrors {
+public final class AgentErrors {
 
     private AgentErrors() {
     }
 
-    static ApiException notFound(UUID id) {
+    public static ApiException notFound(UUID id) {
         return ApiException.notFound("AGENT_NOT_FOUND", "The agent " + id + " does not exist.");
     }
 

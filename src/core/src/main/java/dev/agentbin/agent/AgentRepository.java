@@ -1,5 +1,7 @@
 package dev.agentbin.agent;
 
+import dev.agentbin.access.Permission;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

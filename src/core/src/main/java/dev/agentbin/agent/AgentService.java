@@ -1,6 +1,12 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.agent.AgentPolicy.Action;
+import dev.agentbin.access.Permission;
+
+import dev.agentbin.access.Caller;
+
+import dev.agentbin.access.AccessPolicy;
+
+import dev.agentbin.access.AccessPolicy.Action;
 import dev.agentbin.common.UniqueViolation;
 import dev.agentbin.event.EventOutbox;
 import dev.agentbin.event.EventType;
@@ -13,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The agent API's use cases. Each checks the caller with {@link AgentPolicy} before it touches anything. */
+/** The agent API's use cases. Each checks the caller with {@link AccessPolicy} before it touches anything. */
 @ApplicationScoped
 public class AgentService {
 
@@ -22,12 +28,12 @@ public class AgentService {
 
     private final AgentRepository agents;
     private final AddressRepository addresses;
-    private final AgentPolicy policy;
+    private final AccessPolicy policy;
     private final PasswordHasher hasher;
     private final AgentStatusOwner statusOwner;
     private final EventOutbox events;
 
-    public AgentService(AgentRepository agents, AddressRepository addresses, AgentPolicy policy, PasswordHasher hasher,
+    public AgentService(AgentRepository agents, AddressRepository addresses, AccessPolicy policy, PasswordHasher hasher,
             AgentStatusOwner statusOwner, EventOutbox events) {
         this.agents = agents;
         this.addresses = addresses;
@@ -79,7 +85,7 @@ public class AgentService {
     /** A deleted agent is still shown, with its tm_delete, as in the reference. */
     public Agent get(Caller caller, UUID id) {
         AgentEntity agent = agents.findByIdOptional(id).orElseThrow(() -> AgentErrors.notFound(id));
-        policy.check(caller, agent, Action.VIEW);
+        policy.check(caller, agent.accessTarget(), Action.VIEW, () -> AgentErrors.notFound(id));
         return view(agent);
     }
 
@@ -185,7 +191,6 @@ public class AgentService {
         agent.name = orEmpty(name);
         agent.detail = orEmpty(detail);
         agent.ringMethod = ringMethod == null ? RingMethod.RINGALL : ringMethod;
-        agent.status = AgentStatus.OFFLINE;
         agent.permission = permission;
         agent.tagIds = TagIds.toColumn(tagIds);
         agent.tmCreate = now();
@@ -214,7 +219,7 @@ public class AgentService {
 
     private AgentEntity lockForWrite(Caller caller, UUID id, Action action) {
         AgentEntity agent = agents.lockLive(id).orElseThrow(() -> AgentErrors.notFound(id));
-        policy.check(caller, agent, action);
+        policy.check(caller, agent.accessTarget(), action, () -> AgentErrors.notFound(id));
         return agent;
     }
 

@@ -1,5 +1,7 @@
 package dev.agentbin.agent;
 
+import dev.agentbin.access.Permission;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,5 +1,7 @@
 package dev.agentbin.agent;
 
+import dev.agentbin.access.Permission;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,8 +1,8 @@
 package dev.agentbin.agentcall;
 
-import dev.agentbin.agent.AgentPolicy;
+import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.agent.AgentStatusOwner;
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PageCursor;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.observe.LogContext;
@@ -53,11 +53,11 @@ public class AgentCallService implements LegEventSink {
         thread.setDaemon(true);
         return thread;
     });
-    private final AgentPolicy policy;
+    private final AccessPolicy policy;
     private final AgentStatusOwner agentStatus;
     private final Duration maxCallDuration;
 
-    public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, AgentPolicy policy,
+    public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, AccessPolicy policy,
             AgentStatusOwner agentStatus, @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
         this.transitions = transitions;
         this.providers = providers;

@@ -4,7 +4,7 @@ import dev.agentbin.accesskey.AccessKeyRepository;
 import dev.agentbin.accesskey.AccessKeySecrets;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

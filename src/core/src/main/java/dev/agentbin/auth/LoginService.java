@@ -1,7 +1,7 @@
 package dev.agentbin.auth;
 
 import dev.agentbin.agent.AgentRepository;
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.Caller;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -2,10 +2,11 @@ package dev.agentbin.auth;
 
 import dev.agentbin.agent.Agent;
 import dev.agentbin.agent.AgentEntity;
-import dev.agentbin.agent.AgentPolicy;
+import dev.agentbin.agent.AgentErrors;
+import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentService;
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.agent.PasswordRequest;
 import dev.agentbin.common.ApiException;
@@ -26,11 +27,11 @@ public class PasswordChanges {
 
     private final AgentService agentService;
     private final AgentRepository agents;
-    private final AgentPolicy policy;
+    private final AccessPolicy policy;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
 
-    public PasswordChanges(AgentService agentService, AgentRepository agents, AgentPolicy policy, PasswordHasher hasher,
+    public PasswordChanges(AgentService agentService, AgentRepository agents, AccessPolicy policy, PasswordHasher hasher,
             LoginThrottle throttle) {
         this.agentService = agentService;
         this.agents = agents;
@@ -44,7 +45,7 @@ public class PasswordChanges {
         if (caller.isAgent(id)) {
             agents.findLive(id).ifPresent(self -> {
                 // A caller this route is not for learns so first (403), before any password is asked for or spent.
-                policy.check(caller, self, AgentPolicy.Action.SET_PASSWORD);
+                policy.check(caller, self.accessTarget(), AccessPolicy.Action.SET_PASSWORD, () -> AgentErrors.notFound(id));
                 confirm(self, request.currentPassword(), source);
             });
         }

@@ -1,7 +1,7 @@
 package dev.agentbin.event;
 
-import dev.agentbin.agent.AgentPolicy;
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.AccessPolicy;
+import dev.agentbin.access.Caller;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,11 +25,11 @@ public class WebhookSettingsService {
     }
 
     private final EntityManager em;
-    private final AgentPolicy policy;
+    private final AccessPolicy policy;
     private final WebhookTargets targets;
     private final Duration previousSecretGrace;
 
-    public WebhookSettingsService(EntityManager em, AgentPolicy policy, WebhookTargets targets, EventSettings settings) {
+    public WebhookSettingsService(EntityManager em, AccessPolicy policy, WebhookTargets targets, EventSettings settings) {
         this.em = em;
         this.policy = policy;
         this.targets = targets;

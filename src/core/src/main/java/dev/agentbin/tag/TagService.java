@@ -1,8 +1,8 @@
 package dev.agentbin.tag;
 
 import dev.agentbin.agent.AgentListQuery;
-import dev.agentbin.agent.AgentPolicy;
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.AccessPolicy;
+import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PageCursor;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.UniqueViolation;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * A customer's tags (VoIPBIN's Tag API): its admins and managers write them, everyone of the customer reads
- * them ({@link AgentPolicy}). Names are unique per customer, ignoring case. A delete is soft, as in the
+ * them ({@link AccessPolicy}). Names are unique per customer, ignoring case. A delete is soft, as in the
  * reference: the tag keeps its row (GET shows it with tm_delete), leaves the list, frees its name, and
  * agents carrying its id keep it.
  */
@@ -28,9 +28,9 @@ public class TagService {
     static final String NAME_CONSTRAINT = "tag_tags_customer_name_key";
 
     private final TagRepository tags;
-    private final AgentPolicy policy;
+    private final AccessPolicy policy;
 
-    public TagService(TagRepository tags, AgentPolicy policy) {
+    public TagService(TagRepository tags, AccessPolicy policy) {
         this.tags = tags;
         this.policy = policy;
     }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentbin.agent.Agent;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.PermissionRequest;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.agentcall.AgentCall;

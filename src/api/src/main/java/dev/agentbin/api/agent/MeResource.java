@@ -2,7 +2,7 @@ package dev.agentbin.api.agent;
 
 import dev.agentbin.agent.AddressesRequest;
 import dev.agentbin.agent.Agent;
-import dev.agentbin.agent.AgentPolicy;
+import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.PasswordRequest;
 import dev.agentbin.agent.StatusRequest;
@@ -35,10 +35,10 @@ public class MeResource {
 
     private final AgentService agents;
     private final PasswordChanges passwords;
-    private final AgentPolicy policy;
+    private final AccessPolicy policy;
     private final CurrentCaller caller;
 
-    public MeResource(AgentService agents, PasswordChanges passwords, AgentPolicy policy, CurrentCaller caller) {
+    public MeResource(AgentService agents, PasswordChanges passwords, AccessPolicy policy, CurrentCaller caller) {
         this.agents = agents;
         this.passwords = passwords;
         this.policy = policy;

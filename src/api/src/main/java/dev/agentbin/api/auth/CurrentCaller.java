@@ -1,6 +1,6 @@
 package dev.agentbin.api.auth;
 
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.Caller;
 import dev.agentbin.observe.LogContext;
 import jakarta.enterprise.context.RequestScoped;
 

@@ -1,6 +1,6 @@
 package dev.agentbin.api.auth;
 
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.Caller;
 import dev.agentbin.auth.LoginService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;

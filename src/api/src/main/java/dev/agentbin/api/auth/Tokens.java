@@ -1,6 +1,6 @@
 package dev.agentbin.api.auth;
 
-import dev.agentbin.agent.Caller;
+import dev.agentbin.access.Caller;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.Ids;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;

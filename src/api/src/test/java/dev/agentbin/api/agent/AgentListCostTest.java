@@ -2,7 +2,7 @@ package dev.agentbin.api.agent;
 
 import static dev.agentbin.api.support.Api.as;
 
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.StatementCounter;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;

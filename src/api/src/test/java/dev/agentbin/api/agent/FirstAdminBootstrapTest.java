@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.FirstAdminBootstrap;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -7,7 +7,7 @@ import static dev.agentbin.api.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.SweepResult;

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.SweepResult;

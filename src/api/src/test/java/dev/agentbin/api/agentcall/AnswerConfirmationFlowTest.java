@@ -5,7 +5,7 @@ import static dev.agentbin.api.agentcall.RingTestSupport.status;
 
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,7 +5,7 @@ import static dev.agentbin.api.agentcall.RingTestSupport.sip;
 import static dev.agentbin.api.agentcall.RingTestSupport.status;
 
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.LegEvent;

@@ -2,7 +2,7 @@ package dev.agentbin.api.auth;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,7 +3,7 @@ package dev.agentbin.api.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.mail.Mailer;
 import io.quarkus.arc.Arc;

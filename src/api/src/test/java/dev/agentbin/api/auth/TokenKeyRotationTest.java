@@ -3,8 +3,8 @@ package dev.agentbin.api.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.agentbin.agent.Caller;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Caller;
+import dev.agentbin.access.Permission;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;

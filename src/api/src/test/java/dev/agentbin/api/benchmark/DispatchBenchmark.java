@@ -4,7 +4,7 @@ import static dev.agentbin.api.support.Api.as;
 
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

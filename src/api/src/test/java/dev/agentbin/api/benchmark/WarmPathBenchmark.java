@@ -1,6 +1,6 @@
 package dev.agentbin.api.benchmark;
 
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.snapstart.PrimingContext;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;

@@ -7,7 +7,7 @@ import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.PasswordHasher;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.testing.SweepWindow;
 import io.restassured.RestAssured;

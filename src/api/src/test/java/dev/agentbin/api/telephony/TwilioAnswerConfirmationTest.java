@@ -7,7 +7,7 @@ import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;

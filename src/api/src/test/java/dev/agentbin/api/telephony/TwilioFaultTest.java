@@ -4,7 +4,7 @@ package dev.agentbin.api.telephony;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.testing.Await;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agent.Permission;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallLeg;
 import dev.agentbin.agentcall.AgentCallService;

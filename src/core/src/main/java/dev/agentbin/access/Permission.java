@@ -1,4 +1,4 @@
-package dev.agentbin.agent;
+package dev.agentbin.access;
 
 /** The reference's permission bits (a bitmask stored on the agent). */
 public final class Permission {

@@ -1,4 +1,4 @@
-package dev.agentbin.agent;
+package dev.agentbin.access;
 
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
@@ -7,7 +7,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Every permission rule of the agent API, in one place.
+ * Every permission rule of the service, in one place: who may do what to agents and to every other
+ * resource of a customer. It sits below the features (agent, agentcall, tag, accesskey, event), which all
+ * ask it, so none of them imports another's rules.
  *
  * <ul>
  *   <li>A superadmin acts on any customer; admins and managers act within their own customer.</li>
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  * </ul>
  */
 @ApplicationScoped
-public class AgentPolicy {
+public class AccessPolicy {
 
     public enum Action {
         VIEW, EDIT_PROFILE, SET_STATUS, SET_ADDRESSES, SET_TAGS, SET_PASSWORD, SET_PERMISSION, DELETE,
@@ -29,17 +31,21 @@ public class AgentPolicy {
         SELF_SERVICE
     }
 
+    /** What the rules read of the agent an action is on. */
+    public record Target(UUID id, UUID customerId, long permission) {
+    }
+
     /** Throws 404 when the target is outside the caller's reach and 403 when the action is not allowed. */
-    public void check(Caller caller, AgentEntity target, Action action) {
-        if (!caller.isSuperAdmin() && !caller.customerId().equals(target.customerId)) {
-            throw AgentErrors.notFound(target.id);
+    public void check(Caller caller, Target target, Action action, Supplier<ApiException> notFound) {
+        if (!caller.isSuperAdmin() && !caller.customerId().equals(target.customerId())) {
+            throw notFound.get();
         }
-        boolean self = caller.isAgent(target.id);
+        boolean self = caller.isAgent(target.id());
         boolean allowed = switch (action) {
-            case VIEW, EDIT_PROFILE, SET_STATUS -> self || manages(caller, target.customerId);
-            case SET_ADDRESSES, SET_TAGS -> manages(caller, target.customerId);
-            case SET_PASSWORD, SET_PERMISSION, DELETE -> manages(caller, target.customerId)
-                    && holdsAll(caller, target.permission);
+            case VIEW, EDIT_PROFILE, SET_STATUS -> self || manages(caller, target.customerId());
+            case SET_ADDRESSES, SET_TAGS -> manages(caller, target.customerId());
+            case SET_PASSWORD, SET_PERMISSION, DELETE -> manages(caller, target.customerId())
+                    && holdsAll(caller, target.permission());
             case SELF_SERVICE -> self;
         };
         if (!allowed) {

@@ -1,4 +1,4 @@
-package dev.agentbin.agent;
+package dev.agentbin.access;
 
 import java.util.Objects;
 import java.util.UUID;
