@@ -9,7 +9,7 @@ back). Subjects are interleaved trial by trial so machine noise hits them alike;
 against the framework floor measured in the same run.
 
 Called by benchmarks/coldstart.sh, which builds the zips, fetches the RIC, prepares the database and
-the JWT key pair; see benchmarks/README.md.
+the JWT key pair; see docs/benchmarks.md.
 """
 import argparse
 import base64

@@ -82,8 +82,8 @@ public final class AgentbinStack extends Stack {
     }
 
     /**
-     * During a key rotation, the public key tokens were signed with before (README, "Token keys and their
-     * rotation"); empty, the default, when none is.
+     * During a key rotation, the public key tokens were signed with before (docs/deploy.md, "Token keys
+     * and their rotation"); empty, the default, when none is.
      */
     private String jwtPreviousPublicKey() {
         return CfnParameter.Builder.create(this, "JwtPreviousPublicKey")

@@ -8,7 +8,7 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
  * The application's own metrics that the alarms and the dashboard read: the one place on the infra side that
  * names them. The application emits them as CloudWatch Embedded Metric Format log lines through
  * {@code dev.agentbin.observe.Metrics} (src/core), with calls such as {@code Metrics.count("LegsFailed")} in
- * src/core, src/api and src/events; README "Operating agentbin" lists them all. Each is published at every
+ * src/core, src/api and src/events; docs/operations.md ("Metrics") lists them all. Each is published at every
  * prefix of its dimensions, so the dimensionless total always exists. AppMetricsTest reads that source and
  * fails when a name here is no longer emitted, so a rename on either side breaks the build.
  */

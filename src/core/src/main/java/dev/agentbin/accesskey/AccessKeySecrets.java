@@ -16,7 +16,7 @@ import java.util.Base64;
  * hash can be looked up directly (one indexed read per request), which a per-key salt would forbid.
  *
  * <p>For the same reason a key cannot be guessed through the API: each try is one request with a chance
- * of 2^-256, so no failure budget is needed as it is for passwords (README, "Errors, limits and defences").
+ * of 2^-256, so no failure budget is needed as it is for passwords (docs/api.md, "Access keys").
  */
 public final class AccessKeySecrets {
 

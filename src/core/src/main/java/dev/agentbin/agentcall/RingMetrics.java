@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The ring metrics (README, "Operating agentbin"): what a transition changed, published once its
+ * The ring metrics (docs/operations.md, "Metrics"): what a transition changed, published once its
  * transaction commits (a rolled-back change happened to nobody), and the providers' answers to
  * originations. Outcomes and confirmations are read off the rows before and after, so the rules stay
  * free of bookkeeping.

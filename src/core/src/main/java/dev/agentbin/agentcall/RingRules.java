@@ -83,8 +83,8 @@ final class RingRules {
 
     /**
      * The legs to ring now, marked originating: every pending leg for ringall, the next one for linear
-     * when none is live. A leg already originating is never handed out again (see the README: nothing
-     * rings twice).
+     * when none is live. A leg already originating is never handed out again (docs/ring-all.md: nothing
+     * is lost, nothing rings twice).
      */
     List<LegEntity> claimDue(Instant now) {
         if (call.status != AgentCallStatus.RINGING) {

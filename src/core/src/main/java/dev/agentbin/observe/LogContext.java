@@ -7,7 +7,7 @@ import org.jboss.logging.MDC;
 
 /**
  * What ties a log line to the request, ring or message that caused it: the MDC keys every line carries
- * (README, "Operating agentbin"), set where the value becomes known and carried to the threads that work
+ * (docs/operations.md, "Logs"), set where the value becomes known and carried to the threads that work
  * for the same request. The only place that names them.
  */
 public final class LogContext {

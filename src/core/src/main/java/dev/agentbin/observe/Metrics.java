@@ -13,7 +13,7 @@ import org.jboss.logmanager.formatters.PatternFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
- * Metrics as CloudWatch Embedded Metric Format lines (README, "Operating agentbin"): CloudWatch Logs
+ * Metrics as CloudWatch Embedded Metric Format lines (docs/operations.md, "Metrics"): CloudWatch Logs
  * turns each line into a data point of namespace {@value #NAMESPACE}, so no SDK client and no call is
  * needed. The lines go to their own logger, {@value #CATEGORY}, and from there to standard output bare,
  * by a handler of this class: Quarkus gives every handler it configures the JSON formatter of the log lines,

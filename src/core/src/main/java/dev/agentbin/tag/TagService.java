@@ -76,7 +76,7 @@ public class TagService {
         return Tag.of(tag);
     }
 
-    /** Soft delete; deleting it again is 404. Agents' tag_ids are left as they are (see the README). */
+    /** Soft delete; deleting it again is 404. Agents' tag_ids are left as they are (docs/api.md, "Tags"). */
     @Transactional
     public Tag delete(Caller caller, UUID id) {
         TagEntity tag = lockForWrite(caller, id);

@@ -14,8 +14,8 @@ public class TelephonyException extends RuntimeException {
     }
 
     /**
-     * What kind of failure this was, in a few fixed words: the failed-leg metric's dimension (README,
-     * "Operating agentbin"). Providers that know more (an HTTP status) say more.
+     * What kind of failure this was, in a few fixed words: the failed-leg metric's dimension (docs/operations.md,
+     * "Metrics"). Providers that know more (an HTTP status) say more.
      */
     public String errorClass() {
         return getCause() instanceof IOException ? "unreachable" : "refused";

@@ -23,7 +23,7 @@ import org.jose4j.jwk.RsaJsonWebKey;
  * The RS256 keys, parsed once per function instance. A token names its key in {@code kid}: the key's
  * RFC 7638 thumbprint, so no key name is configured and a kid always names the very key. Tokens verify
  * against the current public key and, during a rotation, the previous one: a rotation then logs nobody
- * out (README, "Token keys and their rotation").
+ * out (docs/deploy.md, "Token keys and their rotation").
  */
 @Singleton
 public class JwtKeys {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * The API's failures as metrics (README, "Operating agentbin"): 4xx and 5xx by route, where a route is its
+ * The API's failures as metrics (docs/operations.md, "Metrics"): 4xx and 5xx by route, where a route is its
  * template ({@code GET /v1.0/agents/{id}}), never the raw path, so the dimension stays bounded; failed
  * logins and throttled requests besides. Successes are API Gateway's own metrics.
  */

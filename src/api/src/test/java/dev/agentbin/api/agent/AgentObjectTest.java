@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AgentObjectTest {
 
-    /** The README's agent object: the reference's fields (but direct_hash) plus agentbin's ring settings. */
+    /** The agent object of docs/api.md: the reference's fields (but direct_hash) plus agentbin's ring settings. */
     static final Set<String> FIELDS = new TreeSet<>(Set.of("id", "customer_id", "username", "name", "detail", "ring_method",
             "status", "permission", "tag_ids", "addresses", "wrapup_seconds", "max_no_answer", "answer_confirmation",
             "tm_create", "tm_update", "tm_delete"));

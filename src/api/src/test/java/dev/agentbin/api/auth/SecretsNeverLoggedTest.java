@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Never in a log (README, "Operating agentbin"): a whole lifecycle (login, a failed login, an agent
+ * Never in a log (docs/operations.md, "Logs"): a whole lifecycle (login, a failed login, an agent
  * created with a password, an access key used in the query, forgot and reset, a webhook's signing secret,
  * a ring through the provider's signed webhooks), with the app's own loggers at DEBUG, and then every
  * captured line, metric lines included, is searched for each secret, for credentials in a query string and

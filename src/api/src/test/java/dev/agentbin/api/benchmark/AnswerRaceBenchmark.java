@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * concurrent webhook invocations would. Counts trials with other than exactly one answered leg, with a leg
  * still live after the race, or with the agent not busy; after each trial the winner hangs up and the
  * agent must be available again; at the end no agent of the run may be ringing. Reports trials per second.
- * A benchmark: it runs only when asked (README, Benchmarks); it fails only on a broken invariant, never on
+ * A benchmark: it runs only when asked (docs/benchmarks.md); it fails only on a broken invariant, never on
  * time.
  */
 @QuarkusTest

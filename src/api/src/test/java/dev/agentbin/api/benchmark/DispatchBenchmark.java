@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Dispatch time (POST /v1.0/agentcalls until its 202) against a provider whose every origination takes
  * a fixed 200 ms, for 1, 5 and 10 addresses. Parallel origination keeps it near one latency whatever
- * the number of legs. A benchmark, not a test: it asserts nothing and runs only when asked (README).
+ * the number of legs. A benchmark, not a test: it asserts nothing and runs only when asked (docs/benchmarks.md).
  */
 @QuarkusTest
 @TestProfile(DispatchBenchmark.FixedLatency.class)

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * paired, request by request, with plain JDBC reading (and for the PUT, writing) the same rows on one
  * connection with the same URL and credentials: the floor of what any data layer must do. Reports p50,
  * p99, the ratio of the p50s and the statements per request. A benchmark, not a test: it asserts nothing
- * but that the requests succeed, and runs only when asked (README, Benchmarks).
+ * but that the requests succeed, and runs only when asked (docs/benchmarks.md).
  */
 @QuarkusTest
 @Tag("benchmark")

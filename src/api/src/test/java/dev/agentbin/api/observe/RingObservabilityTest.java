@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an on-call engineer reads of a ring (README, "Operating agentbin"): its metric lines, in CloudWatch's
+ * What an on-call engineer reads of a ring (docs/operations.md, "Metrics"): its metric lines, in CloudWatch's
  * Embedded Metric Format, with the right values, and log lines that all carry the agentcall's id, those
  * written on the executor threads that originate and hang up legs and on the provider webhook's included.
  */

@@ -121,7 +121,8 @@ class TwilioRingAllTest {
         Assertions.assertEquals(firstConference, firstCall.getString("provider_join_target"));
         Assertions.assertEquals(secondConference, secondCall.getString("provider_join_target"));
         Assertions.assertEquals("support-queue", firstCall.getString("join_target"), "the customer's own name is kept as given");
-        Assertions.assertEquals(firstConference, Sha256.hex(first.customerId() + ":support-queue"), "as the README says");
+        Assertions.assertEquals(firstConference, Sha256.hex(first.customerId() + ":support-queue"),
+                "as docs/ring-all.md says");
         Assertions.assertEquals(firstConference, ringAndAnswer(first, "+15550200053", "support-queue").getString("provider_join_target"),
                 "the same on every ring of the customer's target");
     }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * agentbin's own time under that load). Scripted events: each leg's
  * ringing (20 ms), the busy ends (400 and 700 ms) and the answer (1500 ms); the losers' cancellations follow
  * the answer and are reported apart. A benchmark, not a test: it asserts nothing and runs only when asked
- * (README, Benchmarks).
+ * (docs/benchmarks.md).
  */
 @QuarkusTest
 @Tag("benchmark")
