@@ -15,11 +15,22 @@ PID_FILE=$WORK/elasticmq.pid
 LOG_FILE=$WORK/elasticmq.log
 CLASSPATH_FILE=$WORK/classpath.txt
 
+# Runs a command, killed after 3 s (GNU timeout is not on every system, macOS's among them).
+within_3s() {
+  "$@" &
+  local pid=$! rc
+  (sleep 3; kill "$pid" 2>/dev/null) >/dev/null 2>&1 &
+  local killer=$!
+  wait "$pid"; rc=$?
+  kill "$killer" 2>/dev/null || true
+  return $rc
+}
+
 # True when an SQS server answers: a ListQueues request gets an HTTP response (bash's /dev/tcp, so
 # neither curl nor wget is needed).
 answers() {
   local reply
-  reply=$(timeout 3 bash -c "exec 3<>/dev/tcp/$HOST/$PORT && \
+  reply=$(within_3s bash -c "exec 3<>/dev/tcp/$HOST/$PORT && \
     printf 'GET /?Action=ListQueues HTTP/1.0\r\nHost: $HOST:$PORT\r\n\r\n' >&3 && head -c 12 <&3" 2>/dev/null) || return 1
   [[ $reply == HTTP/* ]]
 }
