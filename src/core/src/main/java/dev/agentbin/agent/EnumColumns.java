@@ -36,4 +36,11 @@ public final class EnumColumns {
             super(AddressType.class);
         }
     }
+
+    @Converter
+    public static class StatusCauseTypeColumn extends WireEnumColumn<StatusCause.Type> {
+        public StatusCauseTypeColumn() {
+            super(StatusCause.Type.class);
+        }
+    }
 }
