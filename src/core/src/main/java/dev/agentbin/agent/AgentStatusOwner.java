@@ -55,7 +55,7 @@ public class AgentStatusOwner {
         if (ringTo.isEmpty()) {
             throw AgentErrors.noAddresses();
         }
-        if (!applyTo(agent, new AgentStatusRules.Claimed(call), StatusCause.ofCall(StatusCause.Type.CLAIM, call), now)) {
+        if (!applyTo(agent, new AgentStatusRules.Claimed(call), StatusCause.ofCall(StatusCauseType.CLAIM, call), now)) {
             throw AgentErrors.notAvailable(agent.status);
         }
         return new RingableAgent(agent.id, agent.customerId, agent.ringMethod, agent.answerConfirmation, ringTo);
@@ -77,7 +77,7 @@ public class AgentStatusOwner {
     public int endWrapUps(Instant now, int limit) {
         List<AgentEntity> due = agents.wrapUpsDue(now, limit);
         due.forEach(agent -> applyTo(agent, new AgentStatusRules.WrapUpOver(agent.statusCallId),
-                StatusCause.ofCall(StatusCause.Type.WRAPUP_OVER, agent.statusCallId), now));
+                StatusCause.ofCall(StatusCauseType.WRAPUP_OVER, agent.statusCallId), now));
         return due.size();
     }
 
@@ -91,7 +91,7 @@ public class AgentStatusOwner {
         State before = stateOf(agent);
         AgentStatusRules.Settings settings = new AgentStatusRules.Settings(agent.maxNoAnswer, agent.wrapupSeconds);
         Optional<State> next = AgentStatusRules.next(before, event, settings);
-        StatusCause why = AgentStatusRules.sendsAway(before, event, settings) ? cause.as(StatusCause.Type.MAX_NO_ANSWER) : cause;
+        StatusCause why = AgentStatusRules.sendsAway(before, event, settings) ? cause.as(StatusCauseType.MAX_NO_ANSWER) : cause;
         next.ifPresent(state -> {
             if (state.status() != agent.status) {
                 agent.tmUpdate = now;

@@ -38,9 +38,9 @@ public final class EnumColumns {
     }
 
     @Converter
-    public static class StatusCauseTypeColumn extends WireEnumColumn<StatusCause.Type> {
+    public static class StatusCauseTypeColumn extends WireEnumColumn<StatusCauseType> {
         public StatusCauseTypeColumn() {
-            super(StatusCause.Type.class);
+            super(StatusCauseType.class);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.agentbin.agent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.agentbin.common.WireEnum;
 import java.util.UUID;
 
 /**
@@ -17,52 +16,26 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StatusCause(
-        Type type,
+        StatusCauseType type,
         UUID agentId,
         @JsonProperty("accesskey_id") UUID accessKeyId,
         @JsonProperty("agentcall_id") UUID agentCallId) {
 
-    /** The causes, by their wire names (docs/status-history.md). */
-    public enum Type implements WireEnum {
-        /** The agent set its own status. */
-        AGENT,
-        /** An admin or manager of the customer (or a superadmin), or an access key, set it. */
-        SUPERVISOR,
-        /** Ring-all claimed the agent for a ring: available → ringing. */
-        CLAIM,
-        /** The agent answered: ringing → busy. */
-        ANSWER,
-        /** The answered call ended (the agent is free at once, or starts its wrap-up). */
-        END,
-        /** The wrap-up after the call is over: busy → available. */
-        WRAPUP_OVER,
-        /** Nobody answered (every leg ended unanswered, a machine picked up): a miss. */
-        NO_ANSWER,
-        /** The miss that reached the agent's max_no_answer: ringing → away. */
-        MAX_NO_ANSWER,
-        /** The caller gave up before an answer. */
-        CANCELED,
-        /** Every origination of the ring failed. */
-        FAILED,
-        /** The sweeper ended the call: a ring past its deadline, or an answered call past the maximum duration. */
-        SWEEPER
-    }
-
     /** A status chosen over the API for {@code agent}: by the agent itself, or by a supervisor or access key. */
     static StatusCause chosenBy(Caller caller, UUID agent) {
         if (caller.isAgent(agent)) {
-            return new StatusCause(Type.AGENT, agent, null, null);
+            return new StatusCause(StatusCauseType.AGENT, agent, null, null);
         }
-        return new StatusCause(Type.SUPERVISOR, caller.agentId(), caller.accessKeyId(), null);
+        return new StatusCause(StatusCauseType.SUPERVISOR, caller.agentId(), caller.accessKeyId(), null);
     }
 
     /** A ring-driven change, from this agentcall. */
-    public static StatusCause ofCall(Type type, UUID agentCallId) {
+    public static StatusCause ofCall(StatusCauseType type, UUID agentCallId) {
         return new StatusCause(type, null, null, agentCallId);
     }
 
     /** The same cause, under another type (a miss that turns out to be the one that sends the agent away). */
-    StatusCause as(Type other) {
+    StatusCause as(StatusCauseType other) {
         return new StatusCause(other, agentId, accessKeyId, agentCallId);
     }
 }

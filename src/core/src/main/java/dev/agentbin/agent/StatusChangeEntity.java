@@ -39,7 +39,7 @@ public class StatusChangeEntity extends PanacheEntityBase {
 
     @Convert(converter = EnumColumns.StatusCauseTypeColumn.class)
     @Column(name = "cause_type", nullable = false)
-    public StatusCause.Type causeType;
+    public StatusCauseType causeType;
 
     @Column(name = "cause_agent_id")
     public UUID causeAgentId;

@@ -3,7 +3,7 @@ package dev.agentbin.agentcall;
 import dev.agentbin.agent.AgentStatusRules;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
-import dev.agentbin.agent.StatusCause;
+import dev.agentbin.agent.StatusCauseType;
 import dev.agentbin.telephony.LegEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ final class RingRules {
     }
 
     /** A status event for the agent the agentcall holds (see {@link AgentStatusRules}), and why it happens. */
-    record AgentChange(AgentStatusRules.Event event, StatusCause.Type cause, Instant at) {
+    record AgentChange(AgentStatusRules.Event event, StatusCauseType cause, Instant at) {
     }
 
     /** A provider event about {@code leg}, reported by {@code provider}. */
@@ -131,10 +131,10 @@ final class RingRules {
     /** The caller gave up: every live leg is cancelled; an answered call is ended. */
     Decision callerHungUp(Instant at) {
         if (call.status == AgentCallStatus.RINGING) {
-            return finishUnanswered(AgentCallStatus.CANCELED, "caller hung up", false, StatusCause.Type.CANCELED, at);
+            return finishUnanswered(AgentCallStatus.CANCELED, "caller hung up", false, StatusCauseType.CANCELED, at);
         }
         if (call.status == AgentCallStatus.ANSWERED) {
-            return endAnswered("caller hung up", StatusCause.Type.END, at);
+            return endAnswered("caller hung up", StatusCauseType.END, at);
         }
         return Decision.none();
     }
@@ -147,7 +147,7 @@ final class RingRules {
         if (legs.stream().anyMatch(leg -> leg.status == LegStatus.CONFIRMING) && now.isBefore(call.deadline.plus(CONFIRMATION_GRACE))) {
             return Optional.empty();
         }
-        return Optional.of(finishUnanswered(AgentCallStatus.NO_ANSWER, "ring timeout", true, StatusCause.Type.SWEEPER, now));
+        return Optional.of(finishUnanswered(AgentCallStatus.NO_ANSWER, "ring timeout", true, StatusCauseType.SWEEPER, now));
     }
 
     /** An answered agentcall that outlived the maximum call duration is ended (its "ended" event was lost). */
@@ -155,7 +155,7 @@ final class RingRules {
         if (call.status != AgentCallStatus.ANSWERED || !call.tmAnswer.isBefore(cutoff)) {
             return Optional.empty();
         }
-        return Optional.of(endAnswered(MAX_DURATION, StatusCause.Type.SWEEPER, now));
+        return Optional.of(endAnswered(MAX_DURATION, StatusCauseType.SWEEPER, now));
     }
 
     private Decision ringing(LegEntity leg, Instant at) {
@@ -219,7 +219,7 @@ final class RingRules {
                 end(other, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
             }
         }
-        return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Answered(call.id), StatusCause.Type.ANSWER, at)));
+        return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Answered(call.id), StatusCauseType.ANSWER, at)));
     }
 
     /** A late answer on a losing or already-ended leg: nobody may stay connected there. */
@@ -234,7 +234,7 @@ final class RingRules {
     private Decision ended(LegEntity leg, String detail, Instant at) {
         if (leg.status == LegStatus.ANSWERED) {
             end(leg, LegStatus.COMPLETED, orDefault(detail, "completed"), at);
-            return call.status == AgentCallStatus.ANSWERED ? complete("agent leg ended", StatusCause.Type.END, at) : Decision.none();
+            return call.status == AgentCallStatus.ANSWERED ? complete("agent leg ended", StatusCauseType.END, at) : Decision.none();
         }
         if (!leg.status.isLive()) {
             return Decision.none();
@@ -252,11 +252,11 @@ final class RingRules {
             return new Decision(List.of(), true, List.of());
         }
         boolean allFailed = legs.stream().allMatch(l -> l.status == LegStatus.FAILED);
-        return allFailed ? finishUnanswered(AgentCallStatus.FAILED, "every origination failed", false, StatusCause.Type.FAILED, at)
-                : finishUnanswered(AgentCallStatus.NO_ANSWER, "no leg answered", true, StatusCause.Type.NO_ANSWER, at);
+        return allFailed ? finishUnanswered(AgentCallStatus.FAILED, "every origination failed", false, StatusCauseType.FAILED, at)
+                : finishUnanswered(AgentCallStatus.NO_ANSWER, "no leg answered", true, StatusCauseType.NO_ANSWER, at);
     }
 
-    private Decision finishUnanswered(AgentCallStatus status, String reason, boolean countsAsMiss, StatusCause.Type cause, Instant at) {
+    private Decision finishUnanswered(AgentCallStatus status, String reason, boolean countsAsMiss, StatusCauseType cause, Instant at) {
         List<FollowUp.Hangup> hangups = new ArrayList<>();
         for (LegEntity leg : legs) {
             if (leg.status.isLive()) {
@@ -270,7 +270,7 @@ final class RingRules {
         return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Unanswered(call.id, countsAsMiss), cause, at)));
     }
 
-    private Decision endAnswered(String reason, StatusCause.Type cause, Instant at) {
+    private Decision endAnswered(String reason, StatusCauseType cause, Instant at) {
         LegEntity winner = leg(call.answeredLegId);
         List<FollowUp.Hangup> hangups = hangupOf(winner);
         end(winner, LegStatus.COMPLETED, reason, at);
@@ -278,7 +278,7 @@ final class RingRules {
     }
 
     /** The answered call is over: the agent wraps up (or is free at once). */
-    private Decision complete(String reason, StatusCause.Type cause, Instant at) {
+    private Decision complete(String reason, StatusCauseType cause, Instant at) {
         call.status = AgentCallStatus.COMPLETED;
         call.endReason = reason;
         call.tmEnd = at;
