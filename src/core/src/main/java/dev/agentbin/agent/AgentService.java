@@ -104,7 +104,7 @@ public class AgentService {
     @Transactional
     public Agent updateStatus(Caller caller, UUID id, StatusRequest request) {
         AgentEntity agent = lockForWrite(caller, id, Action.SET_STATUS);
-        statusOwner.choose(agent, request.status(), now());
+        statusOwner.choose(agent, request.status(), caller, now());
         return touched(agent);
     }
 

@@ -105,9 +105,8 @@ public final class AgentStatusRules {
             if (state.status() != AgentStatus.RINGING) {
                 return Optional.of(State.free(state.status(), state.missedRings()));
             }
-            int misses = state.missedRings() + (unanswered.miss() ? 1 : 0);
-            boolean tooMany = settings.maxNoAnswer() > 0 && misses >= settings.maxNoAnswer();
-            return Optional.of(State.free(tooMany ? AgentStatus.AWAY : AgentStatus.AVAILABLE, misses));
+            return Optional.of(State.free(sendsAway(state, unanswered, settings) ? AgentStatus.AWAY : AgentStatus.AVAILABLE,
+                    state.missedRings() + (unanswered.miss() ? 1 : 0)));
         }
         if (event instanceof Ended ended) {
             if (!state.heldBy(ended.call()) || state.wrapUpUntil() != null) {
@@ -126,6 +125,18 @@ public final class AgentStatusRules {
         }
         AgentStatus status = state.status() == AgentStatus.BUSY ? AgentStatus.AVAILABLE : state.status();
         return Optional.of(State.free(status, state.missedRings()));
+    }
+
+    /**
+     * Whether this event is the miss that reaches max_no_answer and sends the ringing agent away: the history
+     * and the event name it as such (cause {@code max_no_answer}) instead of a plain miss.
+     */
+    static boolean sendsAway(State state, Event event, Settings settings) {
+        if (!(event instanceof Unanswered unanswered) || !state.heldBy(unanswered.call()) || state.status() != AgentStatus.RINGING) {
+            return false;
+        }
+        int misses = state.missedRings() + (unanswered.miss() ? 1 : 0);
+        return settings.maxNoAnswer() > 0 && misses >= settings.maxNoAnswer();
     }
 
     /** A live call (ringing or answered, not wrap-up) holds the agent: it may not be deleted meanwhile. */

@@ -36,4 +36,11 @@ public final class EnumColumns {
             super(AddressType.class);
         }
     }
+
+    @Converter
+    public static class StatusCauseTypeColumn extends WireEnumColumn<StatusCauseType> {
+        public StatusCauseTypeColumn() {
+            super(StatusCauseType.class);
+        }
+    }
 }

@@ -2,12 +2,11 @@ package dev.agentbin.agentcall;
 
 import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.agent.PageCursor;
+import dev.agentbin.agent.TimeParameter;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.Ids;
 import dev.agentbin.common.WireEnum;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,10 @@ public record AgentCallListQuery(UUID agentId, int pageSize, PageCursor after, I
     public static final int DEFAULT_PAGE_SIZE = 10;
     /** Each agentcall carries its legs, so a page holds fewer of them than a page of agents. */
     public static final int MAX_PAGE_SIZE = 50;
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public static AgentCallListQuery parse(Map<String, List<String>> parameters) {
-        Instant from = parseTime("from", AgentListQuery.first(parameters, "from"));
-        Instant to = parseTime("to", AgentListQuery.first(parameters, "to"));
+        Instant from = TimeParameter.parse("from", AgentListQuery.first(parameters, "from"));
+        Instant to = TimeParameter.parse("to", AgentListQuery.first(parameters, "to"));
         if (from != null && to != null && !from.isBefore(to)) {
             throw invalidParameter("from must be before to");
         }
@@ -60,22 +57,6 @@ public record AgentCallListQuery(UUID agentId, int pageSize, PageCursor after, I
             return size <= 0 || size > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : size;
         } catch (NumberFormatException e) {
             throw invalidParameter("page_size must be an integer: " + text);
-        }
-    }
-
-    /** RFC 3339 with an offset, e.g. 2026-12-01T00:00:00Z; absent or empty: unbounded. */
-    private static Instant parseTime(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            Instant time = OffsetDateTime.parse(text.trim()).toInstant();
-            if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
-                throw invalidParameter(name + " must be between the years 1 and 9999: " + text);
-            }
-            return time;
-        } catch (DateTimeParseException e) {
-            throw invalidParameter(name + " must be an RFC 3339 time with an offset, e.g. 2026-12-01T00:00:00Z: " + text);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
+import dev.agentbin.agent.StatusCause;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.common.UniqueViolation;
@@ -229,7 +230,8 @@ class AgentCallTransitions {
         List<LegEntity> callLegs = legs.ofCall(call.id);
         RingMetrics.Snapshot legsBefore = RingMetrics.Snapshot.of(callLegs);
         return decide.apply(new RingRules(call, callLegs)).map(decision -> {
-            decision.agentChanges().forEach(change -> agentStatus.apply(call.agentId, change.event(), change.at()));
+            decision.agentChanges().forEach(change ->
+                    agentStatus.apply(call.agentId, change.event(), StatusCause.ofCall(change.cause(), call.id), change.at()));
             events.changed(before, call);
             metrics.changed(before, legsBefore, call, callLegs);
             return new FollowUp(call.id, decision.hangups(), decision.originateMore());

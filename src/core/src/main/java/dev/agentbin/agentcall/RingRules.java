@@ -3,6 +3,7 @@ package dev.agentbin.agentcall;
 import dev.agentbin.agent.AgentStatusRules;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
+import dev.agentbin.agent.StatusCauseType;
 import dev.agentbin.telephony.LegEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +59,8 @@ final class RingRules {
         }
     }
 
-    /** A status event for the agent the agentcall holds (see {@link AgentStatusRules}). */
-    record AgentChange(AgentStatusRules.Event event, Instant at) {
+    /** A status event for the agent the agentcall holds (see {@link AgentStatusRules}), and why it happens. */
+    record AgentChange(AgentStatusRules.Event event, StatusCauseType cause, Instant at) {
     }
 
     /** A provider event about {@code leg}, reported by {@code provider}. */
@@ -130,10 +131,10 @@ final class RingRules {
     /** The caller gave up: every live leg is cancelled; an answered call is ended. */
     Decision callerHungUp(Instant at) {
         if (call.status == AgentCallStatus.RINGING) {
-            return finishUnanswered(AgentCallStatus.CANCELED, "caller hung up", false, at);
+            return finishUnanswered(AgentCallStatus.CANCELED, "caller hung up", false, StatusCauseType.CANCELED, at);
         }
         if (call.status == AgentCallStatus.ANSWERED) {
-            return endAnswered("caller hung up", at);
+            return endAnswered("caller hung up", StatusCauseType.END, at);
         }
         return Decision.none();
     }
@@ -146,7 +147,7 @@ final class RingRules {
         if (legs.stream().anyMatch(leg -> leg.status == LegStatus.CONFIRMING) && now.isBefore(call.deadline.plus(CONFIRMATION_GRACE))) {
             return Optional.empty();
         }
-        return Optional.of(finishUnanswered(AgentCallStatus.NO_ANSWER, "ring timeout", true, now));
+        return Optional.of(finishUnanswered(AgentCallStatus.NO_ANSWER, "ring timeout", true, StatusCauseType.SWEEPER, now));
     }
 
     /** An answered agentcall that outlived the maximum call duration is ended (its "ended" event was lost). */
@@ -154,7 +155,7 @@ final class RingRules {
         if (call.status != AgentCallStatus.ANSWERED || !call.tmAnswer.isBefore(cutoff)) {
             return Optional.empty();
         }
-        return Optional.of(endAnswered(MAX_DURATION, now));
+        return Optional.of(endAnswered(MAX_DURATION, StatusCauseType.SWEEPER, now));
     }
 
     private Decision ringing(LegEntity leg, Instant at) {
@@ -218,7 +219,7 @@ final class RingRules {
                 end(other, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
             }
         }
-        return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Answered(call.id), at)));
+        return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Answered(call.id), StatusCauseType.ANSWER, at)));
     }
 
     /** A late answer on a losing or already-ended leg: nobody may stay connected there. */
@@ -233,7 +234,7 @@ final class RingRules {
     private Decision ended(LegEntity leg, String detail, Instant at) {
         if (leg.status == LegStatus.ANSWERED) {
             end(leg, LegStatus.COMPLETED, orDefault(detail, "completed"), at);
-            return call.status == AgentCallStatus.ANSWERED ? complete("agent leg ended", at) : Decision.none();
+            return call.status == AgentCallStatus.ANSWERED ? complete("agent leg ended", StatusCauseType.END, at) : Decision.none();
         }
         if (!leg.status.isLive()) {
             return Decision.none();
@@ -251,11 +252,11 @@ final class RingRules {
             return new Decision(List.of(), true, List.of());
         }
         boolean allFailed = legs.stream().allMatch(l -> l.status == LegStatus.FAILED);
-        return finishUnanswered(allFailed ? AgentCallStatus.FAILED : AgentCallStatus.NO_ANSWER,
-                allFailed ? "every origination failed" : "no leg answered", !allFailed, at);
+        return allFailed ? finishUnanswered(AgentCallStatus.FAILED, "every origination failed", false, StatusCauseType.FAILED, at)
+                : finishUnanswered(AgentCallStatus.NO_ANSWER, "no leg answered", true, StatusCauseType.NO_ANSWER, at);
     }
 
-    private Decision finishUnanswered(AgentCallStatus status, String reason, boolean countsAsMiss, Instant at) {
+    private Decision finishUnanswered(AgentCallStatus status, String reason, boolean countsAsMiss, StatusCauseType cause, Instant at) {
         List<FollowUp.Hangup> hangups = new ArrayList<>();
         for (LegEntity leg : legs) {
             if (leg.status.isLive()) {
@@ -266,22 +267,22 @@ final class RingRules {
         call.status = status;
         call.endReason = reason;
         call.tmEnd = at;
-        return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Unanswered(call.id, countsAsMiss), at)));
+        return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Unanswered(call.id, countsAsMiss), cause, at)));
     }
 
-    private Decision endAnswered(String reason, Instant at) {
+    private Decision endAnswered(String reason, StatusCauseType cause, Instant at) {
         LegEntity winner = leg(call.answeredLegId);
         List<FollowUp.Hangup> hangups = hangupOf(winner);
         end(winner, LegStatus.COMPLETED, reason, at);
-        return Decision.hangUp(hangups).and(complete(reason, at));
+        return Decision.hangUp(hangups).and(complete(reason, cause, at));
     }
 
     /** The answered call is over: the agent wraps up (or is free at once). */
-    private Decision complete(String reason, Instant at) {
+    private Decision complete(String reason, StatusCauseType cause, Instant at) {
         call.status = AgentCallStatus.COMPLETED;
         call.endReason = reason;
         call.tmEnd = at;
-        return new Decision(List.of(), false, List.of(new AgentChange(new AgentStatusRules.Ended(call.id, at), at)));
+        return new Decision(List.of(), false, List.of(new AgentChange(new AgentStatusRules.Ended(call.id, at), cause, at)));
     }
 
     private static void end(LegEntity leg, LegStatus status, String reason, Instant at) {

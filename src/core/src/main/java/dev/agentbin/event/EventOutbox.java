@@ -46,6 +46,15 @@ public class EventOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T record(EventType type, UUID customerId, UUID agentId, T data) {
+        return record(type, customerId, agentId, data, null);
+    }
+
+    /**
+     * As {@link #record(EventType, UUID, UUID, Object)}, with why it happened: {@code cause} goes beside
+     * {@code data} in the envelope (agent_status_updated's status cause), or nowhere when null.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T record(EventType type, UUID customerId, UUID agentId, T data, Object cause) {
         UUID id = UUID.randomUUID();
         Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long sequence = ((Number) outboxQuery(NEXT_SEQUENCE).setParameter("agent", agentId).getSingleResult()).longValue();
@@ -55,7 +64,7 @@ public class EventOutbox {
                 .setParameter("agent", agentId)
                 .setParameter("seq", sequence)
                 .setParameter("type", type.wire())
-                .setParameter("body", json.envelope(id, type, time, sequence, data))
+                .setParameter("body", json.envelope(id, type, time, sequence, cause, data))
                 .setParameter("time", time)
                 .executeUpdate();
         relayAfterCommit();

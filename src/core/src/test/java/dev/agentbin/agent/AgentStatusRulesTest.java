@@ -87,6 +87,14 @@ class AgentStatusRulesTest {
         assertEquals(Optional.ofNullable(expected), AgentStatusRules.next(state, event, settings));
     }
 
+    /** The cause max_no_answer names exactly the rows where a miss sends a ringing agent away, and no other. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void sendsAwayOnlyWhereTheTableSendsARingingAgentAway(String name, State state, Event event, Settings settings, State expected) {
+        boolean awayByMisses = event instanceof Unanswered && state.status() == RINGING && expected != null && expected.status() == AWAY;
+        assertEquals(awayByMisses, AgentStatusRules.sendsAway(state, event, settings));
+    }
+
     /** The sequences of issue 7, replayed through the rules alone. */
     @Test
     void anOldCallsWrapUpNeverFreesAnAgentBusyOnANewerCall() {

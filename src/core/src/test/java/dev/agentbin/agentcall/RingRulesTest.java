@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentbin.agent.AgentStatusRules;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
+import dev.agentbin.agent.StatusCauseType;
 import dev.agentbin.telephony.LegEvent.Kind;
 import dev.agentbin.telephony.LegEvent;
 import java.time.Instant;
@@ -120,13 +121,48 @@ class RingRulesTest {
         List<LegEntity> failingLegs = legs(failing, "failed:- originating:-", NONE);
         RingRules.Decision allFailed = new RingRules(failing, failingLegs).originationFailed(failingLegs.get(1), "refused", T);
         assertEquals(AgentCallStatus.FAILED, failing.status);
-        assertEquals(List.of(new RingRules.AgentChange(new AgentStatusRules.Unanswered(failing.id, false), T)), allFailed.agentChanges());
+        assertEquals(List.of(new RingRules.AgentChange(new AgentStatusRules.Unanswered(failing.id, false), StatusCauseType.FAILED, T)),
+                allFailed.agentChanges());
 
         AgentCallEntity abandoned = call(RingMethod.RINGALL);
         RingRules.Decision hungUp = new RingRules(abandoned, legs(abandoned, "ringing:s1", NONE)).callerHungUp(T);
         assertEquals(AgentCallStatus.CANCELED, abandoned.status);
         assertEquals(List.of("s1"), hungUp.hangups().stream().map(FollowUp.Hangup::providerCallId).toList());
         assertEquals(new AgentStatusRules.Unanswered(abandoned.id, false), hungUp.agentChanges().get(0).event());
+    }
+
+    /** Each status event names why it happens, for the agent's status history and its event. */
+    @Test
+    void eachAgentChangeNamesItsCause() {
+        AgentCallEntity ringing = call(RingMethod.RINGALL);
+        List<LegEntity> ringingLegs = legs(ringing, "ringing:s1", NONE);
+        assertEquals(StatusCauseType.ANSWER, onlyCause(new RingRules(ringing, ringingLegs)
+                .onEvent(ringingLegs.get(0), "sim", new LegEvent(ringingLegs.get(0).id, "s1", Kind.ANSWERED, null, T), T)));
+
+        AgentCallEntity answered = call(RingMethod.RINGALL);
+        List<LegEntity> answeredLegs = legs(answered, "answered:s1", NONE);
+        assertEquals(StatusCauseType.END, onlyCause(new RingRules(answered, answeredLegs)
+                .onEvent(answeredLegs.get(0), "sim", new LegEvent(answeredLegs.get(0).id, "s1", Kind.ENDED, null, T), T)));
+        AgentCallEntity hungUp = call(RingMethod.RINGALL);
+        assertEquals(StatusCauseType.END, onlyCause(new RingRules(hungUp, legs(hungUp, "answered:s1", NONE)).callerHungUp(T)));
+        AgentCallEntity expired = call(RingMethod.RINGALL);
+        assertEquals(StatusCauseType.SWEEPER, onlyCause(new RingRules(expired, legs(expired, "answered:s1", NONE))
+                .expire(T, T).orElseThrow()));
+
+        AgentCallEntity missed = call(RingMethod.RINGALL);
+        List<LegEntity> missedLegs = legs(missed, "ringing:s1", NONE);
+        assertEquals(StatusCauseType.NO_ANSWER, onlyCause(new RingRules(missed, missedLegs)
+                .onEvent(missedLegs.get(0), "sim", new LegEvent(missedLegs.get(0).id, "s1", Kind.ENDED, "busy", T), T)));
+        AgentCallEntity canceled = call(RingMethod.RINGALL);
+        assertEquals(StatusCauseType.CANCELED, onlyCause(new RingRules(canceled, legs(canceled, "ringing:s1", NONE)).callerHungUp(T)));
+        AgentCallEntity timedOut = call(RingMethod.RINGALL);
+        assertEquals(StatusCauseType.SWEEPER, onlyCause(new RingRules(timedOut, legs(timedOut, "ringing:s1", NONE))
+                .timeOut(timedOut.deadline.plusSeconds(1)).orElseThrow()));
+    }
+
+    private static StatusCauseType onlyCause(RingRules.Decision decision) {
+        assertEquals(1, decision.agentChanges().size(), decision.toString());
+        return decision.agentChanges().get(0).cause();
     }
 
     @Test

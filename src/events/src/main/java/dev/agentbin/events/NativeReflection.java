@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.Agent;
+import dev.agentbin.agent.StatusCause;
 import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallLeg;
 import dev.agentbin.agentcall.RingRequest;
@@ -22,6 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         // Event bodies are rendered here too (the sweeper and dispatch write events): their data's types.
         Agent.class,
         Address.class,
+        StatusCause.class,
         AgentCall.class,
         AgentCallLeg.class,
         SQSEvent.class,

@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,23 @@ class RingAllSweeperHandlerTest {
         assertEquals(AgentStatus.BUSY, data.statusOf(agent.id));
         assertEquals(counts(0, 0, 1), sweepAt(expiry.plusSeconds(601)));
         assertEquals(AgentStatus.AVAILABLE, data.statusOf(agent.id));
+    }
+
+    /** Status history older than the retention (90 days) goes, in as many batches as it takes; the rest stays. */
+    @Test
+    void statusHistoryPastItsRetentionIsDeletedAndRecentHistoryStays() {
+        AgentEntity agent = data.agent(AgentStatus.AVAILABLE);
+        Instant now = SweepWindow.open().now();
+        Instant cutoff = now.minus(Duration.ofDays(90));
+        data.addStatusChanges(agent, cutoff.minusSeconds(3_600), 2_500);
+        data.addStatusChanges(agent, cutoff.minusNanos(1_000), 1);
+        data.addStatusChanges(agent, cutoff, 1);
+        data.addStatusChanges(agent, now.minusSeconds(3_600), 1);
+        assertEquals(2_503, data.statusChangeTimes(agent.id).size());
+
+        sweepAt(now);
+
+        assertEquals(List.of(cutoff, now.minusSeconds(3_600)), data.statusChangeTimes(agent.id));
     }
 
     private static Map<String, Integer> counts(int timedOut, int callsExpired, int wrapUpsReleased) {

@@ -102,4 +102,22 @@ public class TestData {
     public void setWrapup(UUID agentId, int seconds) {
         agents.update("wrapupSeconds = ?1 where id = ?2", seconds, agentId);
     }
+
+    /** {@code count} status changes of the agent, the newest at {@code newest} and each other a second before the next. */
+    @Transactional
+    public void addStatusChanges(AgentEntity agent, Instant newest, int count) {
+        agents.getEntityManager().createNativeQuery("insert into agent_status_changes (id, customer_id, agent_id, previous_status, status, "
+                        + "cause_type, tm_create) select gen_random_uuid(), ?1, ?2, 'offline', 'available', 'agent', "
+                        + "cast(?3 as timestamptz) - make_interval(secs => n) from generate_series(0, ?4 - 1) n")
+                .setParameter(1, agent.customerId).setParameter(2, agent.id).setParameter(3, newest).setParameter(4, count)
+                .executeUpdate();
+    }
+
+    /** When the agent's status changes that are kept were made, oldest first. */
+    @Transactional
+    public List<Instant> statusChangeTimes(UUID agentId) {
+        return agents.getEntityManager()
+                .createNativeQuery("select tm_create from agent_status_changes where agent_id = ?1 order by tm_create", Instant.class)
+                .setParameter(1, agentId).getResultList();
+    }
 }

@@ -145,6 +145,20 @@ class WebhookEventsTest {
                 .map(e -> e.get("data").get("status").asText()).toList());
         assertEquals(Permission.CUSTOMER_AGENT | Permission.CUSTOMER_MANAGER, events.get(2).get("data").get("permission").asLong());
 
+        // agent_status_updated says why, in a cause beside data (data stays the agent); no other event has a cause.
+        assertEquals(List.of("supervisor " + customer.admin().agentId() + " null null", "claim null null " + call.id(),
+                "answer null null " + call.id(), "end null null " + call.id()), events.stream()
+                .filter(e -> e.get("type").asText().equals("agent_status_updated"))
+                .map(e -> e.get("cause"))
+                .map(cause -> cause.get("type").asText() + " " + cause.get("agent_id").asText() + " " + cause.get("accesskey_id").asText()
+                        + " " + cause.get("agentcall_id").asText()).toList());
+        for (JsonNode event : events) {
+            List<String> keys = new ArrayList<>();
+            event.fieldNames().forEachRemaining(keys::add);
+            assertEquals(event.get("type").asText().equals("agent_status_updated")
+                    ? List.of("id", "type", "time", "sequence", "cause", "data") : List.of("id", "type", "time", "sequence", "data"), keys);
+        }
+
         JsonNode ringing = events.get(4).get("data");
         assertEquals(call.id().toString(), ringing.get("id").asText());
         assertEquals(agent.id().toString(), ringing.get("agent_id").asText());

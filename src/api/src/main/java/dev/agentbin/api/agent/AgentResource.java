@@ -8,6 +8,9 @@ import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.CreateAgentRequest;
 import dev.agentbin.agent.PasswordRequest;
 import dev.agentbin.agent.PermissionRequest;
+import dev.agentbin.agent.StatusHistory;
+import dev.agentbin.agent.StatusHistoryPage;
+import dev.agentbin.agent.StatusHistoryQuery;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.agent.TagIdsRequest;
 import dev.agentbin.agent.UpdateAgentRequest;
@@ -29,6 +32,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** /v1.0/agents: managing a customer's agents. Ids in paths are parsed here (a bad one is 400 INVALID_ID). */
 @Path("/v1.0/agents")
@@ -40,11 +46,13 @@ public class AgentResource {
 
     private final AgentService agents;
     private final PasswordChanges passwords;
+    private final StatusHistory statusHistory;
     private final CurrentCaller caller;
 
-    public AgentResource(AgentService agents, PasswordChanges passwords, CurrentCaller caller) {
+    public AgentResource(AgentService agents, PasswordChanges passwords, StatusHistory statusHistory, CurrentCaller caller) {
         this.agents = agents;
         this.passwords = passwords;
+        this.statusHistory = statusHistory;
         this.caller = caller;
     }
 
@@ -94,6 +102,21 @@ public class AgentResource {
     @Path("/{id}/status")
     public Agent updateStatus(@PathParam("id") String id, @Valid @NotNull(message = BODY_REQUIRED) StatusRequest request) {
         return agents.updateStatus(caller.get(), Ids.pathId(id), request);
+    }
+
+    /**
+     * The agent's status changes with their causes, newest first (docs/status-history.md). Query parameters:
+     * from and to (RFC 3339; changed at or after from, before to; default the last 24 hours, at most 31 days),
+     * page_size, page_token.
+     */
+    @GET
+    @Path("/{id}/status_history")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "RFC 3339: changed at or after; default: 24 hours before to")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "RFC 3339: changed before; default: now. At most 31 days after from")
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = "1-100, default 100")
+    @Parameter(name = "page_token", in = ParameterIn.QUERY, description = "next_page_token of the previous page")
+    public StatusHistoryPage statusHistory(@PathParam("id") String id, @Context UriInfo uri) {
+        return statusHistory.list(caller.get(), Ids.pathId(id), StatusHistoryQuery.parse(uri.getQueryParameters(), Instant.now()));
     }
 
     @PUT

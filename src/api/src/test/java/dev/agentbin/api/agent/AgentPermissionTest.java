@@ -140,6 +140,16 @@ class AgentPermissionTest {
                 Api.as(target).get("/v1.0/agents/" + target.id()).then().statusCode(applied ? 401 : 200);
             });
 
+    /** Whoever reads an agent's agentcalls reads its status history (one change here: the target's own). */
+    static final Route STATUS_HISTORY = new Route("GET /agents/{id}/status_history", (spec, id) -> spec
+            .get("/v1.0/agents/" + id + "/status_history"),
+            (test, target, response, applied) -> {
+                if (applied) {
+                    response.then().body("result.agent_id", contains(target.id().toString()))
+                            .body("result.status", contains("available")).body("next_page_token", notNullValue());
+                }
+            });
+
     static Stream<Arguments> matrix() {
         // superadmin, admin, manager, self, other agent, other customer's admin, admin key, manager key, other customer's key, agent key
         return Stream.of(
@@ -150,7 +160,8 @@ class AgentPermissionTest {
                 row(4, TAGS, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403),
                 row(5, PERMISSION, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403),
                 row(6, PASSWORD, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403),
-                row(7, DELETE, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403))
+                row(7, DELETE, 200, 200, 200, 403, 403, 404, 200, 200, 404, 403),
+                row(8, STATUS_HISTORY, 200, 200, 200, 200, 403, 404, 200, 200, 404, 403))
                 .flatMap(s -> s);
     }
 
@@ -166,6 +177,9 @@ class AgentPermissionTest {
     @MethodSource("matrix")
     void routeAnswersPerRole(Route route, Role role, Carrier carrier, int expected) {
         TestAgents.Seeded target = seeds.seed(customer, Permission.CUSTOMER_AGENT);
+        if (route == STATUS_HISTORY) {
+            as(target).body(Map.of("status", "available")).put("/v1.0/agents/" + target.id() + "/status").then().statusCode(200);
+        }
         Response response = route.call().apply(request(role, target, carrier), target.id());
         response.then().statusCode(expected);
         if (expected == 404) {
