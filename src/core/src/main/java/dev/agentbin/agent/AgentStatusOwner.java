@@ -24,11 +24,13 @@ public class AgentStatusOwner {
     private final AgentRepository agents;
     private final AddressRepository addresses;
     private final EventOutbox events;
+    private final AgentStatusTime statusTime;
 
-    public AgentStatusOwner(AgentRepository agents, AddressRepository addresses, EventOutbox events) {
+    public AgentStatusOwner(AgentRepository agents, AddressRepository addresses, EventOutbox events, AgentStatusTime statusTime) {
         this.agents = agents;
         this.addresses = addresses;
         this.events = events;
+        this.statusTime = statusTime;
     }
 
     /** An agent claimed for a ring: what the ring needs to know of it. */
@@ -86,6 +88,7 @@ public class AgentStatusOwner {
         Optional<State> next = AgentStatusRules.next(stateOf(agent), event,
                 new AgentStatusRules.Settings(agent.maxNoAnswer, agent.wrapupSeconds));
         next.ifPresent(state -> {
+            statusTime.moving(agent, state, now);
             if (state.status() != agent.status) {
                 agent.tmUpdate = now;
             }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,12 @@ class RingAllSweeperHandlerTest {
 
     @Inject
     SettableClock clock;
+
+    /** The clock is the whole app's: rings start at the present, whatever the previous test swept at. */
+    @BeforeEach
+    void present() {
+        clock.set(Instant.now());
+    }
 
     @Test
     void aRingPastItsDeadlineEndsAsNoAnswerAndTheSweepResultComesBack() {
