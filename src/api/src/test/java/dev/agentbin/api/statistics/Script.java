@@ -45,12 +45,21 @@ final class Script {
         return this;
     }
 
-    /** A new agent of the admin's customer (offline, as every new agent), ringing a simulated address. */
+    /** A new agent of the admin's customer (offline, as every new agent), ringing a simulated address, never set away by misses. */
     UUID agent(int wrapupSeconds) {
+        return agent(wrapupSeconds, 0);
+    }
+
+    UUID agent(int wrapupSeconds, int maxNoAnswer) {
         return UUID.fromString(as(admin).body(Map.of("username", "stats-" + UUID.randomUUID() + "@example.com",
-                        "password", TestAgents.PASSWORD, "name", "scripted", "wrapup_seconds", wrapupSeconds, "max_no_answer", 0,
+                        "password", TestAgents.PASSWORD, "name", "scripted", "wrapup_seconds", wrapupSeconds, "max_no_answer", maxNoAnswer,
                         "addresses", List.of(address(RINGS))))
                 .post("/v1.0/agents").then().statusCode(200).extract().path("id"));
+    }
+
+    /** The agent's status as the API shows it. */
+    String statusOf(UUID agent) {
+        return as(admin).get("/v1.0/agents/" + agent).then().statusCode(200).extract().path("status");
     }
 
     void status(UUID agent, String status) {
@@ -84,10 +93,16 @@ final class Script {
         expect(call, AgentCallStatus.NO_ANSWER);
     }
 
-    /** The caller gives up, now. */
+    /** The caller gives up, now, while it rings. */
     void cancel(AgentCall call) {
         as(admin).post("/v1.0/agentcalls/" + call.id() + "/hangup").then().statusCode(200);
         expect(call, AgentCallStatus.CANCELED);
+    }
+
+    /** The caller hangs up the answered call, now. */
+    void callerEnds(AgentCall call) {
+        as(admin).post("/v1.0/agentcalls/" + call.id() + "/hangup").then().statusCode(200);
+        expect(call, AgentCallStatus.COMPLETED);
     }
 
     /** The sweeper runs at {@code t}: ends rings past their deadline, frees agents whose wrap-up is over. */
