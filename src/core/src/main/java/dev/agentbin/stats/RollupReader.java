@@ -8,24 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Reads the day rows of a window, summed per agent by the database: the counters in one statement, the
- * answer histograms (only their non-zero buckets) in another.
+ * Reads the day rows of a window, summed per agent by the database in one pass: the counters, the status
+ * times and each answer-histogram bucket (a sum per array element: far cheaper than unnesting every row's
+ * histogram, which for a month of a thousand agents makes a million rows to group).
  */
 @ApplicationScoped
 public class RollupReader {
 
-    /** The status columns follow {@link StatusBucket}'s order. */
+    /** The status columns follow {@link StatusBucket}'s order, the histogram's {@link AnswerHistogram}'s buckets. */
     private static final String SUMS = """
             select agent_id, sum(offered), sum(answered), sum(missed), sum(canceled), sum(failed), sum(answer_ms_sum),
-                   sum(talked), sum(talk_ms_sum), %s
-              from agent_stat_days where %%s = :id and day between :from and :to group by agent_id"""
-            .formatted(Arrays.stream(StatusBucket.values()).map(b -> "sum(" + b.column() + ")").collect(Collectors.joining(", ")));
-    private static final String HISTOGRAMS = """
-            select d.agent_id, h.i, sum(h.n) from agent_stat_days d, unnest(d.answer_histogram) with ordinality h(n, i)
-             where d.%s = :id and d.day between :from and :to and h.n > 0 group by d.agent_id, h.i""";
+                   sum(talked), sum(talk_ms_sum), %s, %s
+              from agent_stat_days where %%s = :id and day between :from and :to group by agent_id""".formatted(
+            Arrays.stream(StatusBucket.values()).map(b -> "sum(" + b.column() + ")").collect(Collectors.joining(", ")),
+            IntStream.rangeClosed(1, AnswerHistogram.BUCKETS).mapToObj(i -> "sum(answer_histogram[" + i + "])").collect(Collectors.joining(", ")));
     private static final int FIRST_STATUS_COLUMN = 9;
+    private static final int FIRST_BUCKET_COLUMN = FIRST_STATUS_COLUMN + StatusBucket.values().length;
 
     private final EntityManager em;
 
@@ -55,7 +56,7 @@ public class RollupReader {
     private Map<UUID, Figures> read(String column, UUID id, StatisticsWindow window) {
         Map<UUID, Figures> byAgent = new HashMap<>();
         for (Object[] row : rows(SUMS.formatted(column), id, window)) {
-            Figures f = byAgent.computeIfAbsent((UUID) row[0], agent -> new Figures());
+            Figures f = new Figures();
             f.offered = number(row[1]);
             f.answered = number(row[2]);
             f.missed = number(row[3]);
@@ -67,10 +68,10 @@ public class RollupReader {
             for (StatusBucket bucket : StatusBucket.values()) {
                 f.statusMs[bucket.ordinal()] = number(row[FIRST_STATUS_COLUMN + bucket.ordinal()]);
             }
-        }
-        for (Object[] row : rows(HISTOGRAMS.formatted(column), id, window)) {
-            // PostgreSQL counts array elements from 1.
-            byAgent.get((UUID) row[0]).answerHistogram[(int) number(row[1]) - 1] += number(row[2]);
+            for (int bucket = 0; bucket < AnswerHistogram.BUCKETS; bucket++) {
+                f.answerHistogram[bucket] = number(row[FIRST_BUCKET_COLUMN + bucket]);
+            }
+            byAgent.put((UUID) row[0], f);
         }
         return byAgent;
     }
