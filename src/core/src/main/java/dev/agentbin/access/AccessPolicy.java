@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *   <li>A superadmin acts on any customer; admins and managers act within their own customer.</li>
  *   <li>Another customer's agent does not exist for the caller (404, never 403).</li>
  *   <li>An agent acts on itself for its profile, status and the self-service routes only, and reads its own
- *       agentcalls.</li>
+ *       agentcalls and statistics.</li>
  *   <li>Nobody grants a bit it does not hold, and nobody changes the permission or password of, or
  *       deletes, an agent holding bits it does not hold (a manager cannot take over an admin).</li>
  *   <li>An access key is held to the same rules with its own permission; it is no agent, so it never
@@ -72,9 +72,9 @@ public class AccessPolicy {
     }
 
     /**
-     * An agent's agentcalls: the agent itself (so its console can follow the call ringing it) or an
-     * admin or manager of its customer, agent or access key (a PBX reading the calls it placed). Another
-     * customer's do not exist for the caller.
+     * An agent's agentcalls, and its statistics (made of them): the agent itself (so its console can follow
+     * the call ringing it) or an admin or manager of its customer, agent or access key (a PBX reading the
+     * calls it placed). Another customer's do not exist for the caller.
      */
     public void checkSeesCallsOf(Caller caller, UUID customerId, UUID agentId, Supplier<ApiException> notFound) {
         if (!caller.isSuperAdmin() && !caller.customerId().equals(customerId)) {

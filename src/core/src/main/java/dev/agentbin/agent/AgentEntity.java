@@ -80,6 +80,10 @@ public class AgentEntity extends PanacheEntityBase {
     @Column(name = "wrapup_until")
     public Instant wrapupUntil;
 
+    /** When the current status began, wrap-up counting as one of its own (see {@link AgentStatusTime}). */
+    @Column(name = "status_since", nullable = false)
+    public Instant statusSince;
+
     @Column(name = "tm_create", nullable = false)
     public Instant tmCreate;
 

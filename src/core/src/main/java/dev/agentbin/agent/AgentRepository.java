@@ -83,6 +83,24 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
         return find(where + PageCursor.NEWEST_FIRST, params).page(0, query.pageSize()).list();
     }
 
+    /** What statistics read of the customer's live agents, newest first as the agent list: id, status, wrapup_until, status_since. */
+    public List<Object[]> liveStatusesOf(UUID customerId) {
+        return getEntityManager()
+                .createQuery("select id, status, wrapupUntil, statusSince from AgentEntity where customerId = ?1 and tmDelete is null "
+                        + "order by tmCreate desc, id desc", Object[].class)
+                .setParameter(1, customerId)
+                .getResultList();
+    }
+
+    /** The customer's live agents by status: status, how many, how many of them wrap up. */
+    public List<Object[]> countByStatus(UUID customerId) {
+        return getEntityManager()
+                .createQuery("select status, count(*), count(wrapupUntil) from AgentEntity where customerId = ?1 and tmDelete is null "
+                        + "group by status", Object[].class)
+                .setParameter(1, customerId)
+                .getResultList();
+    }
+
     /**
      * Live agents whose wrap-up is over, locked, skipping rows another sweeper holds. A deleted agent is not
      * released (its wrap-up stays as it was), so it would otherwise be picked by every sweep, for ever.

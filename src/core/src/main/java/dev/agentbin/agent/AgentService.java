@@ -13,6 +13,7 @@ import dev.agentbin.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,15 +33,19 @@ public class AgentService {
     private final PasswordHasher hasher;
     private final AgentStatusOwner statusOwner;
     private final EventOutbox events;
+    private final AgentStatusTime statusTime;
+    private final Clock clock;
 
     public AgentService(AgentRepository agents, AddressRepository addresses, AccessPolicy policy, PasswordHasher hasher,
-            AgentStatusOwner statusOwner, EventOutbox events) {
+            AgentStatusOwner statusOwner, EventOutbox events, AgentStatusTime statusTime, Clock clock) {
         this.agents = agents;
         this.addresses = addresses;
         this.policy = policy;
         this.hasher = hasher;
         this.statusOwner = statusOwner;
         this.events = events;
+        this.statusTime = statusTime;
+        this.clock = clock;
     }
 
     @Transactional
@@ -161,10 +166,10 @@ public class AgentService {
     }
 
     /**
-     * Soft delete: the row stays (GET shows tm_delete); its addresses and username are freed. An agent
-     * in a live agentcall is refused (409 AGENT_IN_CALL): a deleted agent must never be connected, and a
-     * ring does not go on for an agent that is gone. The ring claim locks the same row, so the two
-     * cannot cross.
+     * Soft delete: the row stays (GET shows tm_delete); its addresses and username are freed; its time in
+     * its last status ends here (its statistics stay readable). An agent in a live agentcall is refused
+     * (409 AGENT_IN_CALL): a deleted agent must never be connected, and a ring does not go on for an agent
+     * that is gone. The ring claim locks the same row, so the two cannot cross.
      */
     @Transactional
     public Agent delete(Caller caller, UUID id) {
@@ -175,6 +180,7 @@ public class AgentService {
             throw AgentErrors.inCall(agent.id);
         }
         Instant now = now();
+        statusTime.close(agent, now);
         agent.tmDelete = now;
         agent.tmUpdate = now;
         addresses.deleteOf(agent.id);
@@ -194,6 +200,7 @@ public class AgentService {
         agent.permission = permission;
         agent.tagIds = TagIds.toColumn(tagIds);
         agent.tmCreate = now();
+        agent.statusSince = agent.tmCreate;
         return agent;
     }
 
@@ -267,8 +274,8 @@ public class AgentService {
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String orEmpty(String value) {

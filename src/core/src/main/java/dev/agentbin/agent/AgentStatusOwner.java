@@ -28,12 +28,15 @@ public class AgentStatusOwner {
     private final AddressRepository addresses;
     private final EventOutbox events;
     private final StatusHistory history;
+    private final AgentStatusTime statusTime;
 
-    public AgentStatusOwner(AgentRepository agents, AddressRepository addresses, EventOutbox events, StatusHistory history) {
+    public AgentStatusOwner(AgentRepository agents, AddressRepository addresses, EventOutbox events, StatusHistory history,
+            AgentStatusTime statusTime) {
         this.agents = agents;
         this.addresses = addresses;
         this.events = events;
         this.history = history;
+        this.statusTime = statusTime;
     }
 
     /** An agent claimed for a ring: what the ring needs to know of it. */
@@ -95,6 +98,7 @@ public class AgentStatusOwner {
         Optional<State> next = AgentStatusRules.next(before, event, settings);
         StatusCause why = AgentStatusRules.sendsAway(before, event, settings) ? cause.as(StatusCauseType.MAX_NO_ANSWER) : cause;
         next.ifPresent(state -> {
+            statusTime.moving(agent, state, now);
             if (state.status() != agent.status) {
                 agent.tmUpdate = now;
             }

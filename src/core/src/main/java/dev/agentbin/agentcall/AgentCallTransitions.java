@@ -16,6 +16,7 @@ import dev.agentbin.telephony.Origination;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -44,14 +45,18 @@ class AgentCallTransitions {
     private final AgentStatusOwner agentStatus;
     private final AgentCallEvents events;
     private final RingMetrics metrics;
+    private final AgentCallRollups rollups;
+    private final Clock clock;
 
     AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus, AgentCallEvents events,
-            RingMetrics metrics) {
+            RingMetrics metrics, AgentCallRollups rollups, Clock clock) {
         this.calls = calls;
         this.legs = legs;
         this.agentStatus = agentStatus;
         this.events = events;
         this.metrics = metrics;
+        this.rollups = rollups;
+        this.clock = clock;
     }
 
     /**
@@ -106,6 +111,7 @@ class AgentCallTransitions {
         }
         LogContext.agentCall(call.customerId, call.agentId, call.id);
         events.created(call);
+        rollups.started(call);
         return call.id;
     }
 
@@ -233,6 +239,7 @@ class AgentCallTransitions {
             decision.agentChanges().forEach(change ->
                     agentStatus.apply(call.agentId, change.event(), StatusCause.ofCall(change.cause(), call.id), change.at()));
             events.changed(before, call);
+            rollups.changed(before, call);
             metrics.changed(before, legsBefore, call, callLegs);
             return new FollowUp(call.id, decision.hangups(), decision.originateMore());
         });
@@ -254,8 +261,8 @@ class AgentCallTransitions {
         return leg;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String orEmpty(String value) {

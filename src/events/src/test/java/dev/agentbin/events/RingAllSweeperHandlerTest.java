@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,12 @@ class RingAllSweeperHandlerTest {
 
     @Inject
     SettableClock clock;
+
+    /** The clock is the whole app's: rings start at the present, whatever the previous test swept at. */
+    @BeforeEach
+    void present() {
+        clock.set(Instant.now());
+    }
 
     @Test
     void aRingPastItsDeadlineEndsAsNoAnswerAndTheSweepResultComesBack() {

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The sweeper's clock in its handler test (enabled by {@link HandlerProfiles.Sweeper}): it stands at the
+ * The app's clock in the sweeper's handler test (enabled by {@link HandlerProfiles.Sweeper}): it stands at the
  * moment the test sets, so the handler sweeps the test's own window (dev.agentbin.testing.SweepWindow).
  */
 @Alternative

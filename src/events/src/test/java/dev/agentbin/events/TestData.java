@@ -53,6 +53,7 @@ public class TestData {
         agent.permission = 16;
         agent.tagIds = new UUID[0];
         agent.tmCreate = now;
+        agent.statusSince = now;
         agents.persist(agent);
         for (int i = 0; i < simulatorDirectives.length; i++) {
             AddressEntity address = new AddressEntity();

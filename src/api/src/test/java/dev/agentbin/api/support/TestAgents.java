@@ -75,6 +75,7 @@ public class TestAgents {
         agent.permission = permission;
         agent.tagIds = new UUID[0];
         agent.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        agent.statusSince = agent.tmCreate;
         agents.persist(agent);
         return agent.id;
     }

@@ -55,6 +55,7 @@ public class Tenants {
         admin.permission = Permission.CUSTOMER_ADMIN;
         admin.tagIds = new UUID[0];
         admin.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        admin.statusSince = admin.tmCreate;
         agents.persist(admin);
     }
 }
