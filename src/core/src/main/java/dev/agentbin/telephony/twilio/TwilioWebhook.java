@@ -26,7 +26,7 @@ final class TwilioWebhook {
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     /** How long a person has to press a key once the prompt has played. */
     static final int CONFIRM_SECONDS = 5;
-    private static final String NAME = TwilioClient.NAME;
+    private static final String NAME = TwilioProvider.NAME;
 
     private final TwilioSettings settings;
     private final TwilioCallbackUrls urls;
