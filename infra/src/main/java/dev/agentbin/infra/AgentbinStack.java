@@ -14,7 +14,7 @@ public final class AgentbinStack extends Stack {
     public AgentbinStack(Construct scope, String id, StackProps props, DeploySettings settings,
                          FunctionCatalog catalog) {
         super(scope, id, props);
-        Network network = new Network(this, "Network", settings.networking());
+        Network network = new Network(this, "Network", settings.egress());
         Database database = new Database(this, "Database", network, settings.rdsProxy());
         database.allowConnectionsFrom(network.functionSecurityGroup());
         AppSecrets secrets = new AppSecrets(this, "Secrets");
@@ -25,7 +25,7 @@ public final class AgentbinStack extends Stack {
 
         FunctionEnvironment environment = new FunctionEnvironment(database, jwtPublicKey(), jwtPreviousPublicKey(),
                 bootstrapAdminEnvironment(settings.bootstrapAdmin()));
-        CatalogFunctions functions = new CatalogFunctions(this, "Functions", catalog, settings, network,
+        DeployedFunctions functions = new DeployedFunctions(this, "Functions", catalog, settings, network,
                 database.caBundle(), environment, new FunctionGrants(database, secrets, events, settings.mail()));
         HttpApiRoutes api = new HttpApiRoutes(this, "Api", functions.of(FunctionSpec.Module.API));
         mailLinks(settings, catalog, functions, api);
@@ -35,13 +35,13 @@ public final class AgentbinStack extends Stack {
         new Alarms(this, "Alarms", alarmTopic.topic(), functions.all(), ringQueue, events, api.api(), database);
         new OperationsDashboard(this, "Operations", functions.all(), ringQueue, events, api.api(), database);
 
-        if (settings.networking() == Networking.ENDPOINTS
+        if (settings.egress() == Egress.ENDPOINTS
                 && catalog.functions().stream().anyMatch(f -> f.has(FunctionSpec.Grant.TELEPHONY_CREDENTIALS))) {
             Annotations.of(this).addWarningV2("agentbin:telephonyUnreachable",
                     "networking=endpoints has no internet egress: a real telephony provider is unreachable, "
                             + "only the simulator works. Deploy with networking=nat to call out.");
         }
-        if (settings.networking() == Networking.ENDPOINTS
+        if (settings.egress() == Egress.ENDPOINTS
                 && catalog.functions().stream().anyMatch(f -> f.has(FunctionSpec.Grant.EVENT_QUEUE_CONSUME))) {
             Annotations.of(this).addWarningV2("agentbin:webhooksUnreachable",
                     "networking=endpoints has no internet egress: customers' webhooks are unreachable (events still "
@@ -57,7 +57,7 @@ public final class AgentbinStack extends Stack {
      * Mailed links (password reset) point at publicUrl, or else at this API; the app never builds them from
      * a request's Host header.
      */
-    private void mailLinks(DeploySettings settings, FunctionCatalog catalog, CatalogFunctions functions, HttpApiRoutes api) {
+    private void mailLinks(DeploySettings settings, FunctionCatalog catalog, DeployedFunctions functions, HttpApiRoutes api) {
         if (catalog.functions().stream().noneMatch(f -> f.has(FunctionSpec.Grant.MAIL_SEND))) {
             return;
         }

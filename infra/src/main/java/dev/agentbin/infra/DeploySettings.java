@@ -10,7 +10,7 @@ import software.constructs.Node;
  */
 public record DeploySettings(
         Flavour flavour,
-        Networking networking,
+        Egress egress,
         boolean rdsProxy,
         Path assetsDir,
         Path functionsFile,
@@ -37,7 +37,7 @@ public record DeploySettings(
         }
         return new DeploySettings(
                 choice(Flavour.class, text(node, "flavour", "jvm")),
-                choice(Networking.class, text(node, "networking", "nat")),
+                choice(Egress.class, text(node, "networking", "nat")),
                 flag(text(node, "rdsProxy", "false")),
                 Path.of(text(node, "assetsDir", "..")),
                 Path.of(text(node, "functionsFile", "../functions.yaml")),

@@ -33,9 +33,9 @@ final class Network extends Construct {
     private final SubnetSelection functionSubnets;
     private final SubnetSelection databaseSubnets = subnets(SubnetType.PRIVATE_ISOLATED);
 
-    Network(Construct scope, String id, Networking networking) {
+    Network(Construct scope, String id, Egress egress) {
         super(scope, id);
-        boolean nat = networking == Networking.NAT;
+        boolean nat = egress == Egress.NAT;
         this.functionSubnets = subnets(nat ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED);
         this.vpc = Vpc.Builder.create(this, "Vpc")
                 .ipAddresses(IpAddresses.cidr("10.40.0.0/16"))

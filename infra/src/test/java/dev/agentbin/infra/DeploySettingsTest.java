@@ -16,7 +16,7 @@ class DeploySettingsTest {
     void defaultsAreJvmNatNoProxyAndTheRepositoryLayout() {
         DeploySettings settings = DeploySettings.from(new App().getNode());
         assertEquals(Flavour.JVM, settings.flavour());
-        assertEquals(Networking.NAT, settings.networking());
+        assertEquals(Egress.NAT, settings.egress());
         assertEquals(false, settings.rdsProxy());
         assertEquals(Path.of("../functions.yaml"), settings.functionsFile());
         assertEquals(Path.of("../src/events/target/function.zip"), settings.functionZip(FunctionSpec.Module.EVENTS));

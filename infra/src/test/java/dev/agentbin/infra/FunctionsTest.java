@@ -37,7 +37,7 @@ class FunctionsTest {
         Template template = Synth.catalog();
         long serving = CATALOG.functions().stream().filter(f -> !f.runsAtDeploy()).count();
         assertEquals(serving, template.findResources("AWS::Lambda::Alias",
-                Match.objectLike(Map.of("Properties", Map.of("Name", CatalogFunctions.LIVE_ALIAS)))).size());
+                Match.objectLike(Map.of("Properties", Map.of("Name", DeployedFunctions.LIVE_ALIAS)))).size());
         template.resourceCountIs("AWS::Lambda::Alias", (int) serving);
     }
 

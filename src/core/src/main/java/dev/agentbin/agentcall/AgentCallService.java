@@ -15,7 +15,7 @@ import dev.agentbin.telephony.TelephonyProvider;
 import dev.agentbin.telephony.TelephonyProviders;
 import dev.agentbin.telephony.WebhookErrors;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.WebhookRequest;
+import dev.agentbin.telephony.ProviderCallback;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +145,7 @@ public class AgentCallService implements LegEventSink {
     }
 
     /** A request to a provider's webhook routes: the provider that legs were rung with verifies and reads it. */
-    public WebhookReply onWebhook(String provider, WebhookRequest request) {
+    public WebhookReply onWebhook(String provider, ProviderCallback request) {
         return providers.get(provider).orElseThrow(() -> WebhookErrors.unknownProvider(provider)).onWebhook(request, this);
     }
 

@@ -44,7 +44,7 @@ public class WebhookSettingsService {
 
     /** Creates or replaces the webhook; a new webhook's secret is in this answer and never again. */
     @Transactional
-    public WebhookView put(Caller caller, UUID customerId, WebhookRequest request) {
+    public WebhookView put(Caller caller, UUID customerId, WebhookSettingsRequest request) {
         policy.checkAdministers(caller, customerId, () -> ApiException.notFound("CUSTOMER_NOT_FOUND",
                 "The customer " + customerId + " does not exist."));
         String uri = targets.check(request.webhookUri()).toString();

@@ -31,5 +31,5 @@ public interface TelephonyProvider {
      * input ({@link ProviderEvents}), hands the events to the sink, and answers as the provider expects. A
      * hook the provider does not use is {@link WebhookErrors#unknownProvider}.
      */
-    WebhookReply onWebhook(WebhookRequest request, LegEventSink sink);
+    WebhookReply onWebhook(ProviderCallback request, LegEventSink sink);
 }

@@ -2,7 +2,7 @@ package dev.agentbin.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentbin.snapstart.PrimingContext;
+import dev.agentbin.common.SyntheticLambdaContext;
 import dev.agentbin.snapstart.SnapStartPriming;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
@@ -55,7 +55,7 @@ public class DispatchPriming {
         try {
             byte[] event = new ObjectMapper().writeValueAsBytes(Map.of("Records", List.of(record)));
             for (int round = 0; round < SnapStartPriming.ROUNDS; round++) {
-                AmazonLambdaRecorder.handle(new ByteArrayInputStream(event), new ByteArrayOutputStream(), new PrimingContext());
+                AmazonLambdaRecorder.handle(new ByteArrayInputStream(event), new ByteArrayOutputStream(), SyntheticLambdaContext.priming());
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agentcall.AgentCallStatus;
+import dev.agentbin.testing.DatabaseFaults;
 import dev.agentbin.testing.LocalSqs;
 import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,9 +54,10 @@ class DispatchDatabaseFaultTest {
 
         SqsEventSourceEmulator.Round cut;
         try (DatabaseFaults faults = new DatabaseFaults()) {
-            faults.lockAgent(agent.id);
+            faults.hold("select 1 from agent_agents where id = ? for update", agent.id);
             CompletableFuture<SqsEventSourceEmulator.Round> round = CompletableFuture.supplyAsync(eventSource::poll);
             faults.terminateTheWaitingBackend();
+            faults.release();
             cut = round.join();
         }
         assertEquals(Set.of(id), cut.failedIds());

@@ -17,6 +17,7 @@ import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.agentcall.SweepResult;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import dev.agentbin.testing.Await;
+import dev.agentbin.testing.DatabaseFaults;
 import dev.agentbin.testing.SweepWindow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

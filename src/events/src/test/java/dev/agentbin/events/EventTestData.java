@@ -7,7 +7,7 @@ import dev.agentbin.agent.AgentService;
 import dev.agentbin.access.Caller;
 import dev.agentbin.agent.CreateAgentRequest;
 import dev.agentbin.access.Permission;
-import dev.agentbin.event.WebhookRequest;
+import dev.agentbin.event.WebhookSettingsRequest;
 import dev.agentbin.event.WebhookSettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,7 +41,7 @@ public class EventTestData {
     public Customer customerWithWebhook(String url) {
         UUID customerId = UUID.randomUUID();
         Caller superadmin = new Caller(UUID.randomUUID(), customerId, Permission.PROJECT_SUPER_ADMIN, 0);
-        String secret = webhooks.put(superadmin, customerId, new WebhookRequest(url, "POST")).signingSecret();
+        String secret = webhooks.put(superadmin, customerId, new WebhookSettingsRequest(url, "POST")).signingSecret();
         return new Customer(customerId, superadmin, secret);
     }
 

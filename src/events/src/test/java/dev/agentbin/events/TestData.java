@@ -5,17 +5,16 @@ import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agentcall.AgentCallEntity;
 import dev.agentbin.agentcall.AgentCallRepository;
 import dev.agentbin.agentcall.LegEntity;
 import dev.agentbin.agentcall.LegRepository;
 import dev.agentbin.agentcall.LegStatus;
+import dev.agentbin.testing.SeededAgents;
 import dev.agentbin.testing.SweepWindow;
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,20 +39,8 @@ public class TestData {
      */
     @Transactional
     public AgentEntity agent(AgentStatus status, String... simulatorDirectives) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AgentEntity agent = new AgentEntity();
-        agent.id = UUID.randomUUID();
-        agent.customerId = UUID.randomUUID();
-        agent.username = "agent-" + agent.id + "@example.com";
-        agent.passwordHash = "not-used-by-these-tests";
-        agent.name = "seeded";
-        agent.detail = "";
-        agent.ringMethod = RingMethod.RINGALL;
+        AgentEntity agent = SeededAgents.agent(UUID.randomUUID(), "agent-" + UUID.randomUUID() + "@example.com", 16);
         agent.status = status;
-        agent.permission = 16;
-        agent.tagIds = new UUID[0];
-        agent.tmCreate = now;
-        agent.statusSince = now;
         agents.persist(agent);
         for (int i = 0; i < simulatorDirectives.length; i++) {
             AddressEntity address = new AddressEntity();
@@ -66,7 +53,7 @@ public class TestData {
             address.name = "address " + i;
             address.detail = simulatorDirectives[i];
             address.idx = i;
-            address.tmCreate = now;
+            address.tmCreate = agent.tmCreate;
             address.persist();
         }
         return agent;

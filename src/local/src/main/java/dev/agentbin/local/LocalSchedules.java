@@ -1,5 +1,7 @@
 package dev.agentbin.local;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.agentbin.common.SyntheticLambdaContext;
 import dev.agentbin.events.EventsRelayHandler;
 import dev.agentbin.events.RingAllSweeperHandler;
 import io.quarkus.arc.Arc;
@@ -47,7 +49,7 @@ public class LocalSchedules {
         every(settings.relayInterval(), "events-relay", context -> relay.handleRequest(Map.of(), context));
     }
 
-    private void every(Duration interval, String function, java.util.function.Consumer<LocalLambdaContext> run) {
+    private void every(Duration interval, String function, java.util.function.Consumer<Context> run) {
         schedule.scheduleWithFixedDelay(() -> invoke(function, run), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -57,11 +59,11 @@ public class LocalSchedules {
         }
     }
 
-    private void invoke(String function, java.util.function.Consumer<LocalLambdaContext> run) {
+    private void invoke(String function, java.util.function.Consumer<Context> run) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            run.accept(new LocalLambdaContext(function, TIMEOUT));
+            run.accept(SyntheticLambdaContext.invocation(function, TIMEOUT));
         } catch (RuntimeException e) {
             // A failed run is what a failed scheduled invocation is in AWS: the next one catches up.
             LOG.warnf(e, "%s failed; the next run catches up", function);

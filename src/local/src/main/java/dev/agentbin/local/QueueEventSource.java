@@ -3,6 +3,7 @@ package dev.agentbin.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.agentbin.common.SyntheticLambdaContext;
 import dev.agentbin.events.SqsEventSourceMapping;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -110,7 +111,7 @@ final class QueueEventSource {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            return handler.handleRequest(mapping.toEvent(batch, settings.region()), new LocalLambdaContext(function, timeout));
+            return handler.handleRequest(mapping.toEvent(batch, settings.region()), SyntheticLambdaContext.invocation(function, timeout));
         } finally {
             requestContext.terminate();
         }

@@ -4,6 +4,7 @@ import dev.agentbin.local.support.Browser;
 import dev.agentbin.local.support.Http;
 import dev.agentbin.local.support.Tenant;
 import dev.agentbin.local.support.Tenants;
+import dev.agentbin.testing.SeededAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -123,7 +124,7 @@ class ConsoleBrowserTest {
         tenant.setStatus(ready, "available");
         tenant.setStatus(pausing, "away");
 
-        browser.logIn(tenant.adminUsername(), "correct-horse-battery");
+        browser.logIn(tenant.adminUsername(), SeededAgents.PASSWORD);
         browser.driver().findElement(By.id("nav-agents")).click();
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 4));
         browser.screenshot("supervisor-table");

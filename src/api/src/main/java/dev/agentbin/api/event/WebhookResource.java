@@ -2,7 +2,7 @@ package dev.agentbin.api.event;
 
 import dev.agentbin.api.auth.CurrentCaller;
 import dev.agentbin.common.Ids;
-import dev.agentbin.event.WebhookRequest;
+import dev.agentbin.event.WebhookSettingsRequest;
 import dev.agentbin.event.WebhookSettingsService;
 import dev.agentbin.event.WebhookView;
 import jakarta.validation.Valid;
@@ -42,7 +42,7 @@ public class WebhookResource {
     /** Creating answers with signing_secret, once; replacing keeps the secret. */
     @PUT
     public WebhookView put(@PathParam("id") String customerId,
-            @Valid @NotNull(message = "a JSON body is required") WebhookRequest request) {
+            @Valid @NotNull(message = "a JSON body is required") WebhookSettingsRequest request) {
         return webhooks.put(caller.get(), Ids.pathId(customerId), request);
     }
 

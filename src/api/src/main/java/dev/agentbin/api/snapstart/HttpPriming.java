@@ -13,7 +13,7 @@ import dev.agentbin.api.auth.JwtSettings;
 import dev.agentbin.api.web.ApiObjectMapper;
 import dev.agentbin.auth.CallerLoader;
 import dev.agentbin.common.ApiException;
-import dev.agentbin.snapstart.PrimingContext;
+import dev.agentbin.common.SyntheticLambdaContext;
 import dev.agentbin.snapstart.SnapStartPriming;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
@@ -172,7 +172,7 @@ public class HttpPriming {
     private static void invoke(String event) {
         try {
             AmazonLambdaRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), new PrimingContext());
+                    new ByteArrayOutputStream(), SyntheticLambdaContext.priming());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

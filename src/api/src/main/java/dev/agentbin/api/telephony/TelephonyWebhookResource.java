@@ -3,7 +3,7 @@ package dev.agentbin.api.telephony;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.api.auth.PublicRoute;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.WebhookRequest;
+import dev.agentbin.telephony.ProviderCallback;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,7 +37,7 @@ public class TelephonyWebhookResource {
     @APIResponse(responseCode = "204", description = "Applied (or a duplicate, ignored)")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response events(@PathParam("provider") String provider, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return handle(provider, WebhookRequest.Hook.EVENTS, uri, headers, body);
+        return handle(provider, ProviderCallback.Hook.EVENTS, uri, headers, body);
     }
 
     /** The provider asks what to do with a leg that picked up (Twilio fetching its TwiML): the answer race is decided here. */
@@ -45,7 +45,7 @@ public class TelephonyWebhookResource {
     @Path("/answer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("provider") String provider, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return handle(provider, WebhookRequest.Hook.ANSWER, uri, headers, body);
+        return handle(provider, ProviderCallback.Hook.ANSWER, uri, headers, body);
     }
 
     /** The key a person pressed to confirm an answered leg (answer confirmation "key"): the race is decided here. */
@@ -53,11 +53,11 @@ public class TelephonyWebhookResource {
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("provider") String provider, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return handle(provider, WebhookRequest.Hook.CONFIRM, uri, headers, body);
+        return handle(provider, ProviderCallback.Hook.CONFIRM, uri, headers, body);
     }
 
-    private Response handle(String provider, WebhookRequest.Hook hook, UriInfo uri, HttpHeaders headers, byte[] body) {
-        WebhookReply reply = agentCalls.onWebhook(provider, new WebhookRequest(hook, uri.getQueryParameters()::getFirst,
+    private Response handle(String provider, ProviderCallback.Hook hook, UriInfo uri, HttpHeaders headers, byte[] body) {
+        WebhookReply reply = agentCalls.onWebhook(provider, new ProviderCallback(hook, uri.getQueryParameters()::getFirst,
                 headers.getRequestHeaders()::getFirst, body));
         return reply.isEmpty() ? Response.noContent().build() : Response.ok(reply.body(), reply.contentType()).build();
     }

@@ -2,7 +2,7 @@ package dev.agentbin.api.benchmark;
 
 import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.TestAgents;
-import dev.agentbin.snapstart.PrimingContext;
+import dev.agentbin.common.SyntheticLambdaContext;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -236,7 +236,7 @@ class WarmPathBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             AmazonLambdaRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-                    new PrimingContext());
+                    SyntheticLambdaContext.priming());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -6,16 +6,14 @@ import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
-import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.access.Permission;
 import dev.agentbin.agent.RingMethod;
+import dev.agentbin.testing.SeededAgents;
 import dev.agentbin.testing.SweepWindow;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,18 +24,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class TestAgents {
 
-    public static final String PASSWORD = "correct-horse-battery";
+    /** What every seeded agent logs in with. */
+    public static final String PASSWORD = SeededAgents.PASSWORD;
 
     private final AgentRepository agents;
     private final AddressRepository addresses;
-    private final PasswordHasher hasher;
-    /** Every seeded agent has the same password: hashed once (bcrypt takes most of a seed's time). */
-    private volatile String passwordHash;
 
-    public TestAgents(AgentRepository agents, AddressRepository addresses, PasswordHasher hasher) {
+    public TestAgents(AgentRepository agents, AddressRepository addresses) {
         this.agents = agents;
         this.addresses = addresses;
-        this.hasher = hasher;
     }
 
     /** A seeded agent and a token for it. */
@@ -63,28 +58,9 @@ public class TestAgents {
 
     @Transactional
     UUID insert(UUID customerId, String username, long permission) {
-        AgentEntity agent = new AgentEntity();
-        agent.id = UUID.randomUUID();
-        agent.customerId = customerId;
-        agent.username = username;
-        agent.passwordHash = passwordHash();
-        agent.name = "seeded";
-        agent.detail = "";
-        agent.ringMethod = RingMethod.RINGALL;
-        agent.status = AgentStatus.OFFLINE;
-        agent.permission = permission;
-        agent.tagIds = new UUID[0];
-        agent.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        agent.statusSince = agent.tmCreate;
+        AgentEntity agent = SeededAgents.agent(customerId, username, permission);
         agents.persist(agent);
         return agent.id;
-    }
-
-    private String passwordHash() {
-        if (passwordHash == null) {
-            passwordHash = hasher.hash(PASSWORD);
-        }
-        return passwordHash;
     }
 
     /** An available agent with these addresses, ready to be rung. */

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.access.Permission;
-import dev.agentbin.api.support.DatabaseFaults;
 import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.testing.DatabaseFaults;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

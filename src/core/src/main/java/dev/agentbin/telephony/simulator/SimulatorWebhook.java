@@ -7,7 +7,7 @@ import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.ProviderEvents;
 import dev.agentbin.telephony.WebhookErrors;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.WebhookRequest;
+import dev.agentbin.telephony.ProviderCallback;
 import java.io.IOException;
 
 /**
@@ -24,8 +24,8 @@ final class SimulatorWebhook {
         this.json = json;
     }
 
-    WebhookReply handle(WebhookRequest request, LegEventSink sink) {
-        if (request.hook() != WebhookRequest.Hook.EVENTS) {
+    WebhookReply handle(ProviderCallback request, LegEventSink sink) {
+        if (request.hook() != ProviderCallback.Hook.EVENTS) {
             throw WebhookErrors.unknownProvider(SimulatorProvider.NAME);
         }
         sink.onLegEvent(SimulatorProvider.NAME, verified(request.body(), request.header().apply(SimulatorSignature.HEADER)));

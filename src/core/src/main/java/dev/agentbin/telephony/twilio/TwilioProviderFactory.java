@@ -32,12 +32,12 @@ public class TwilioProviderFactory implements TelephonyProviderFactory {
 
     @Override
     public String name() {
-        return TwilioClient.NAME;
+        return TwilioProvider.NAME;
     }
 
     @Override
     public Optional<TelephonyProvider> create(boolean chosen) {
-        return config.accountSid().map(sid -> new TwilioClient(new TwilioSettings(sid, config.authToken().orElse(null),
+        return config.accountSid().map(sid -> new TwilioProvider(new TwilioSettings(sid, config.authToken().orElse(null),
                 config.apiBaseUrl().orElse(null), config.callbackBaseUrl().orElse(null), config.fromNumber().orElse(null))));
     }
 }

@@ -7,7 +7,7 @@ import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.ProviderEvents;
 import dev.agentbin.telephony.WebhookErrors;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.WebhookRequest;
+import dev.agentbin.telephony.ProviderCallback;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ final class TwilioWebhook {
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     /** How long a person has to press a key once the prompt has played. */
     static final int CONFIRM_SECONDS = 5;
-    private static final String NAME = TwilioClient.NAME;
+    private static final String NAME = TwilioProvider.NAME;
 
     private final TwilioSettings settings;
     private final TwilioCallbackUrls urls;
@@ -36,7 +36,7 @@ final class TwilioWebhook {
         this.urls = new TwilioCallbackUrls(settings);
     }
 
-    WebhookReply handle(WebhookRequest request, LegEventSink sink) {
+    WebhookReply handle(ProviderCallback request, LegEventSink sink) {
         String leg = request.query().apply(TwilioCallbackUrls.LEG_PARAM);
         String form = new String(request.body(), StandardCharsets.UTF_8);
         String signature = request.header().apply(SIGNATURE_HEADER);

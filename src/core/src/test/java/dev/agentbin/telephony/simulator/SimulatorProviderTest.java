@@ -49,7 +49,7 @@ class SimulatorProviderTest {
     void start() throws IOException {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        receiver.createContext(SimulatorProvider.EVENTS_PATH, exchange -> {
+        receiver.createContext(SimulatorEventTransport.EVENTS_PATH, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (!SimulatorSignature.verify(SECRET, body, exchange.getRequestHeaders().getFirst(SimulatorSignature.HEADER))) {
                 badSignatures.add(new String(body));

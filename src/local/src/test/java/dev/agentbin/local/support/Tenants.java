@@ -2,14 +2,10 @@ package dev.agentbin.local.support;
 
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
-import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.access.Permission;
-import dev.agentbin.agent.RingMethod;
+import dev.agentbin.testing.SeededAgents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,21 +16,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class Tenants {
 
-    static final String PASSWORD = "correct-horse-battery";
-
     private final AgentRepository agents;
-    private final PasswordHasher hasher;
 
-    public Tenants(AgentRepository agents, PasswordHasher hasher) {
+    public Tenants(AgentRepository agents) {
         this.agents = agents;
-        this.hasher = hasher;
     }
 
     public Tenant create() {
         UUID customerId = UUID.randomUUID();
         String username = "admin-" + UUID.randomUUID() + "@example.com";
         insertAdmin(customerId, username);
-        Http.Response login = Http.post(null, "/auth/login", Map.of("username", username, "password", PASSWORD));
+        Http.Response login = Http.post(null, "/auth/login", Map.of("username", username, "password", SeededAgents.PASSWORD));
         if (login.status() != 200) {
             throw new AssertionError("admin login: " + login);
         }
@@ -43,19 +35,8 @@ public class Tenants {
 
     @Transactional
     void insertAdmin(UUID customerId, String username) {
-        AgentEntity admin = new AgentEntity();
-        admin.id = UUID.randomUUID();
-        admin.customerId = customerId;
-        admin.username = username;
-        admin.passwordHash = hasher.hash(PASSWORD);
+        AgentEntity admin = SeededAgents.agent(customerId, username, Permission.CUSTOMER_ADMIN);
         admin.name = "admin";
-        admin.detail = "";
-        admin.ringMethod = RingMethod.RINGALL;
-        admin.status = AgentStatus.OFFLINE;
-        admin.permission = Permission.CUSTOMER_ADMIN;
-        admin.tagIds = new UUID[0];
-        admin.tmCreate = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        admin.statusSince = admin.tmCreate;
         agents.persist(admin);
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * @param header the first value of a header, or null
  * @param body   the raw body
  */
-public record WebhookRequest(Hook hook, UnaryOperator<String> query, UnaryOperator<String> header, byte[] body) {
+public record ProviderCallback(Hook hook, UnaryOperator<String> query, UnaryOperator<String> header, byte[] body) {
 
     /** The webhook routes every provider is reached on; each provider answers the ones it uses. */
     public enum Hook {

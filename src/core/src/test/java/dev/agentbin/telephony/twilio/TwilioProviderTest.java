@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** TwilioClient against a local server that speaks Twilio's documented REST contract. */
-class TwilioClientTest {
+/** The Twilio provider against a local server that speaks Twilio's documented REST contract. */
+class TwilioProviderTest {
 
     private static final String ACCOUNT = "AC00000000000000000000000000000001";
     private static final String TOKEN = "s3cr3t-auth-token-value";
@@ -34,12 +34,12 @@ class TwilioClientTest {
 
     private FakeTwilioServer twilio;
     private final List<Duration> sleeps = new ArrayList<>();
-    private TwilioClient client;
+    private TwilioProvider provider;
 
     @BeforeEach
     void start() throws IOException {
         twilio = new FakeTwilioServer();
-        client = clientFor(twilio.baseUrl());
+        provider = providerFor(twilio.baseUrl());
     }
 
     @AfterEach
@@ -47,10 +47,10 @@ class TwilioClientTest {
         twilio.close();
     }
 
-    private TwilioClient clientFor(String apiBaseUrl) {
+    private TwilioProvider providerFor(String apiBaseUrl) {
         TwilioSettings settings = new TwilioSettings(ACCOUNT, TOKEN, apiBaseUrl,
                 "https://abc.execute-api.eu-west-1.amazonaws.com/prod/", "+14155550100");
-        return new TwilioClient(settings, TwilioClient.defaultHttpClient(), sleeps::add);
+        return new TwilioProvider(settings, TwilioRestClient.defaultHttpClient(), sleeps::add);
     }
 
     private static Origination ring(Destination.Kind kind, String target, String from) {
@@ -59,14 +59,14 @@ class TwilioClientTest {
 
     @Test
     void name_isTwilio() {
-        assertEquals("twilio", client.name());
+        assertEquals("twilio", provider.name());
     }
 
     @Test
     void originate_postsTheCallsContractAndReturnsTheCallSid() {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        String sid = client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999"));
+        String sid = provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999"));
 
         assertEquals(CALL_SID, sid);
         assertEquals(1, twilio.requests().size());
@@ -99,7 +99,7 @@ class TwilioClientTest {
     @Test
     void originate_machineDetectionAsksTwilioToDetectBeforeFetchingTheAnswerUrl() {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
-        client.originate(new Origination(LEG, AGENT_CALL, "+14155550999", new Destination(Destination.Kind.PHONE_NUMBER, "+14155550123", null), 20,
+        provider.originate(new Origination(LEG, AGENT_CALL, "+14155550999", new Destination(Destination.Kind.PHONE_NUMBER, "+14155550123", null), 20,
                 Origination.Confirmation.MACHINE_DETECTION));
         assertEquals(List.of("Enable"), twilio.requests().get(0).form().get("MachineDetection"));
     }
@@ -109,8 +109,8 @@ class TwilioClientTest {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        client.originate(ring(Destination.Kind.SIP, "alice@pbx.example.com", "+14155550999"));
-        client.originate(ring(Destination.Kind.SIP, "sip:bob@pbx.example.com", "+14155550999"));
+        provider.originate(ring(Destination.Kind.SIP, "alice@pbx.example.com", "+14155550999"));
+        provider.originate(ring(Destination.Kind.SIP, "sip:bob@pbx.example.com", "+14155550999"));
 
         assertEquals(List.of("sip:alice@pbx.example.com"), twilio.requests().get(0).form().get("To"));
         assertEquals(List.of("sip:bob@pbx.example.com"), twilio.requests().get(1).form().get("To"));
@@ -121,8 +121,8 @@ class TwilioClientTest {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "sip:caller@example.com"));
-        client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", null));
+        provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "sip:caller@example.com"));
+        provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", null));
 
         assertEquals(List.of("+14155550100"), twilio.requests().get(0).form().get("From"));
         assertEquals(List.of("+14155550100"), twilio.requests().get(1).form().get("From"));
@@ -131,7 +131,7 @@ class TwilioClientTest {
     @Test
     void originate_extensionCannotBeRungAndNothingIsSent() {
         TelephonyException e = assertThrows(TelephonyException.class,
-                () -> client.originate(ring(Destination.Kind.EXTENSION, "1001", "+14155550999")));
+                () -> provider.originate(ring(Destination.Kind.EXTENSION, "1001", "+14155550999")));
         assertTrue(e.getMessage().contains("extension"), e.getMessage());
         assertTrue(twilio.requests().isEmpty());
     }
@@ -139,8 +139,8 @@ class TwilioClientTest {
     @Test
     void originate_ringTimeoutOutsideTwiliosRangeIsRefusedBeforeSending() {
         Destination to = new Destination(Destination.Kind.PHONE_NUMBER, "+14155550123", null);
-        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 0, Origination.Confirmation.NONE)));
-        assertThrows(TelephonyException.class, () -> client.originate(new Origination(LEG, AGENT_CALL, null, to, 601, Origination.Confirmation.NONE)));
+        assertThrows(TelephonyException.class, () -> provider.originate(new Origination(LEG, AGENT_CALL, null, to, 0, Origination.Confirmation.NONE)));
+        assertThrows(TelephonyException.class, () -> provider.originate(new Origination(LEG, AGENT_CALL, null, to, 601, Origination.Confirmation.NONE)));
         assertTrue(twilio.requests().isEmpty());
     }
 
@@ -149,7 +149,7 @@ class TwilioClientTest {
         twilio.thenError(400, 21211, "The 'To' number +1415555 is not a valid phone number.");
 
         TwilioApiException e = assertThrows(TwilioApiException.class,
-                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
+                () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(400, e.httpStatus());
         assertEquals(21211, e.twilioCode());
@@ -167,7 +167,7 @@ class TwilioClientTest {
         twilio.thenError(401, 20003, "Authenticate with " + TOKEN);
 
         TwilioApiException e = assertThrows(TwilioApiException.class,
-                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
+                () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(401, e.httpStatus());
         assertEquals(20003, e.twilioCode());
@@ -180,7 +180,7 @@ class TwilioClientTest {
         twilio.thenError(429, 20429, "Too Many Requests");
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        assertEquals(CALL_SID, client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
+        assertEquals(CALL_SID, provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(2, twilio.requests().size());
         assertEquals(twilio.requests().get(0).body(), twilio.requests().get(1).body(), "the retry is the same request");
@@ -194,11 +194,11 @@ class TwilioClientTest {
         twilio.thenError(502, 20502, "Bad Gateway");
 
         TwilioApiException e = assertThrows(TwilioApiException.class,
-                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
+                () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(502, e.httpStatus());
-        assertEquals(TwilioClient.MAX_ATTEMPTS, twilio.requests().size());
-        assertEquals(TwilioClient.MAX_ATTEMPTS - 1, sleeps.size());
+        assertEquals(TwilioRestClient.MAX_ATTEMPTS, twilio.requests().size());
+        assertEquals(TwilioRestClient.MAX_ATTEMPTS - 1, sleeps.size());
     }
 
     @Test
@@ -206,7 +206,7 @@ class TwilioClientTest {
         twilio.then(404, "<html>not here</html>");
 
         TwilioApiException e = assertThrows(TwilioApiException.class,
-                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
+                () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(404, e.httpStatus());
         assertNull(e.twilioCode());
@@ -219,16 +219,16 @@ class TwilioClientTest {
         twilio.then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}", Map.of("Retry-After", "30"));
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
-        client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999"));
+        provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999"));
 
-        assertEquals(List.of(Duration.ofSeconds(1), TwilioClient.MAX_WAIT), sleeps);
+        assertEquals(List.of(Duration.ofSeconds(1), TwilioRestClient.MAX_WAIT), sleeps);
     }
 
     @Test
     void originate_createdWithoutSidIsAnError() {
         twilio.then(201, "{\"status\": \"queued\"}");
         assertThrows(TelephonyException.class,
-                () -> client.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
+                () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
     }
 
     @Test
@@ -237,21 +237,21 @@ class TwilioClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             freePort = socket.getLocalPort();
         }
-        TwilioClient unreachable = clientFor("http://127.0.0.1:" + freePort);
+        TwilioProvider unreachable = providerFor("http://127.0.0.1:" + freePort);
 
         TelephonyException e = assertThrows(TelephonyException.class,
                 () -> unreachable.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertTrue(e.getMessage().contains("could not connect"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN));
-        assertEquals(TwilioClient.MAX_ATTEMPTS - 1, sleeps.size(), "a refused connection was never sent: retried");
+        assertEquals(TwilioRestClient.MAX_ATTEMPTS - 1, sleeps.size(), "a refused connection was never sent: retried");
     }
 
     @Test
     void hangup_cancelsARingingCallWithOneRequest() {
         twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "canceled"));
 
-        client.hangup(CALL_SID);
+        provider.hangup(CALL_SID);
 
         assertEquals(1, twilio.requests().size());
         FakeTwilioServer.Recorded r = twilio.requests().get(0);
@@ -267,7 +267,7 @@ class TwilioClientTest {
         twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "in-progress"));
         twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "completed"));
 
-        client.hangup(CALL_SID);
+        provider.hangup(CALL_SID);
 
         assertEquals(2, twilio.requests().size());
         assertEquals(Map.of("Status", List.of("canceled")), twilio.requests().get(0).form());
@@ -280,7 +280,7 @@ class TwilioClientTest {
         twilio.thenError(400, 21220, "Call is not in-progress. Cannot redirect.");
         twilio.thenError(400, 21220, "Call is not in-progress. Cannot redirect.");
 
-        client.hangup(CALL_SID);
+        provider.hangup(CALL_SID);
 
         assertEquals(2, twilio.requests().size());
         assertEquals(Map.of("Status", List.of("completed")), twilio.requests().get(1).form());
@@ -291,7 +291,7 @@ class TwilioClientTest {
         twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "in-progress"));
         twilio.thenError(400, 21220, "Call is not in-progress. Cannot redirect.");
 
-        client.hangup(CALL_SID);
+        provider.hangup(CALL_SID);
 
         assertEquals(2, twilio.requests().size());
     }
@@ -300,7 +300,7 @@ class TwilioClientTest {
     void hangup_unknownOrPurgedCallIsNotAnError() {
         twilio.thenError(404, 20404, "The requested resource was not found");
 
-        client.hangup(CALL_SID);
+        provider.hangup(CALL_SID);
 
         assertEquals(1, twilio.requests().size());
     }
@@ -309,7 +309,7 @@ class TwilioClientTest {
     void hangup_alreadyCompletedCallEndsAfterOneRequest() {
         twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "completed"));
 
-        client.hangup(CALL_SID);
+        provider.hangup(CALL_SID);
 
         assertEquals(1, twilio.requests().size());
     }
@@ -319,7 +319,7 @@ class TwilioClientTest {
         twilio.thenError(503, 20503, "Service Unavailable");
         twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "canceled"));
 
-        client.hangup(CALL_SID);
+        provider.hangup(CALL_SID);
 
         assertEquals(2, twilio.requests().size());
         assertEquals(1, sleeps.size());
@@ -329,7 +329,7 @@ class TwilioClientTest {
     void hangup_authenticationFailureIsAnError() {
         twilio.thenError(401, 20003, "Authentication Error - invalid username");
 
-        TwilioApiException e = assertThrows(TwilioApiException.class, () -> client.hangup(CALL_SID));
+        TwilioApiException e = assertThrows(TwilioApiException.class, () -> provider.hangup(CALL_SID));
 
         assertEquals(20003, e.twilioCode());
         assertFalse(e.getMessage().contains(TOKEN));
@@ -341,34 +341,21 @@ class TwilioClientTest {
         twilio.then(200, FakeTwilioServer.call(ACCOUNT, CALL_SID, "in-progress"));
         twilio.thenError(400, 21200, "Invalid Status");
 
-        TwilioApiException e = assertThrows(TwilioApiException.class, () -> client.hangup(CALL_SID));
+        TwilioApiException e = assertThrows(TwilioApiException.class, () -> provider.hangup(CALL_SID));
         assertEquals(21200, e.twilioCode());
     }
 
     @Test
     void hangup_rejectsAnIdThatIsNotACallSid() {
-        assertThrows(IllegalArgumentException.class, () -> client.hangup("../Accounts/AC1"));
-        assertThrows(IllegalArgumentException.class, () -> client.hangup(null));
+        assertThrows(IllegalArgumentException.class, () -> provider.hangup("../Accounts/AC1"));
+        assertThrows(IllegalArgumentException.class, () -> provider.hangup(null));
         assertTrue(twilio.requests().isEmpty());
     }
 
     @Test
-    void backoff_growsWithJitterAndIsCapped() {
-        for (int i = 0; i < 50; i++) {
-            long first = TwilioClient.backoff(1, null).toMillis();
-            long second = TwilioClient.backoff(2, null).toMillis();
-            assertTrue(first >= 250 && first <= 375, "first " + first);
-            assertTrue(second >= 500 && second <= 750, "second " + second);
-        }
-        assertEquals(TwilioClient.MAX_WAIT, TwilioClient.backoff(1, "3600"));
-        long garbage = TwilioClient.backoff(1, "Wed, 21 Oct 2015 07:28:00 GMT").toMillis();
-        assertTrue(garbage >= 250 && garbage <= 375);
-    }
-
-    @Test
     void toStringNamesTheAccountButNeverShowsTheToken() {
-        assertTrue(client.toString().contains(ACCOUNT), client.toString());
-        assertTrue(client.toString().contains("authToken=***"), client.toString());
-        assertFalse(client.toString().contains(TOKEN), client.toString());
+        assertTrue(provider.toString().contains(ACCOUNT), provider.toString());
+        assertTrue(provider.toString().contains("authToken=***"), provider.toString());
+        assertFalse(provider.toString().contains(TOKEN), provider.toString());
     }
 }

@@ -1,4 +1,4 @@
-package dev.agentbin.local;
+package dev.agentbin.common;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,21 +9,41 @@ import java.time.Duration;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** The invocation context Lambda hands a handler, for invocations made by the local run. */
-final class LocalLambdaContext implements Context {
+/**
+ * The invocation context Lambda hands a handler, for invocations Lambda itself does not make: SnapStart
+ * priming inside a function, and the local run's invocations of the event handlers. Our handlers read
+ * only the request id (it goes into every log line of the invocation); the rest is as plausible as it is
+ * cheap: no identity or client context, no ARN, no known memory limit.
+ */
+public final class SyntheticLambdaContext implements Context {
 
-    private static final int MEMORY_MB = 512;
+    private static final String PRIMING_REQUEST_ID = "snapstart-priming";
+    private static final Duration PRIMING_TIMEOUT = Duration.ofMinutes(1);
 
     private final String functionName;
-    private final String requestId = UUID.randomUUID().toString();
+    private final String functionVersion;
+    private final String requestId;
     private final long deadlineNanos;
     private final Logger log;
 
-    /** @param timeout the function's timeout in functions.yaml: the remaining time counts down from it */
-    LocalLambdaContext(String functionName, Duration timeout) {
+    /** @param timeout the function's timeout: the remaining time counts down from it */
+    private SyntheticLambdaContext(String functionName, String functionVersion, String requestId, Duration timeout) {
         this.functionName = functionName;
+        this.functionVersion = functionVersion;
+        this.requestId = requestId;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.log = Logger.getLogger("lambda." + functionName);
+    }
+
+    /** One invocation made outside Lambda (the local run): a fresh request id, as every invocation has. */
+    public static SyntheticLambdaContext invocation(String functionName, Duration timeout) {
+        return new SyntheticLambdaContext(functionName, "$LATEST", UUID.randomUUID().toString(), timeout);
+    }
+
+    /** A priming invocation inside the function being snapshotted: no real request stands behind it. */
+    public static SyntheticLambdaContext priming() {
+        return new SyntheticLambdaContext(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", ""),
+                System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", ""), PRIMING_REQUEST_ID, PRIMING_TIMEOUT);
     }
 
     @Override
@@ -38,7 +58,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "local";
+        return "";
     }
 
     @Override
@@ -48,12 +68,12 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public String getFunctionVersion() {
-        return "$LATEST";
+        return functionVersion;
     }
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+        return "";
     }
 
     @Override
@@ -73,7 +93,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return MEMORY_MB;
+        return 0;
     }
 
     @Override

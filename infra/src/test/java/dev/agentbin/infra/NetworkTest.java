@@ -9,7 +9,7 @@ import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-class NetworkingTest {
+class NetworkTest {
 
     @Test
     void byDefaultOneNatGatewayAndNoEndpoints() {

@@ -2,14 +2,7 @@ package dev.agentbin.telephony.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentbin.common.E164;
-import dev.agentbin.telephony.Destination;
-import dev.agentbin.telephony.LegEventSink;
-import dev.agentbin.telephony.Origination;
 import dev.agentbin.telephony.TelephonyException;
-import dev.agentbin.telephony.TelephonyProvider;
-import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.WebhookRequest;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -21,18 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
- * Twilio Programmable Voice behind the {@link TelephonyProvider} port: one REST-created call per leg, with
- * a per-leg answer URL and status callback so ring-all can pick the winner itself; Twilio's requests to
- * those URLs are verified and read by {@link TwilioWebhook}.
+ * The transport to Twilio's REST API: requests under the account, authentication, retries and rate limits,
+ * and Twilio's error envelope. What the requests mean for a call is {@link TwilioProvider}'s business.
  *
  * <h2>Requests</h2>
  * Form-encoded POSTs to the 2010-04-01 API, {@code .json} suffix (without it Twilio answers XML), HTTP
@@ -46,21 +35,14 @@ import java.util.regex.Pattern;
  * 3rd, each plus up to 50 % random jitter (so parallel legs that hit 429 together do not retry in
  * lockstep); a {@code Retry-After} header in seconds raises the wait, but never above 2 s, so one leg
  * costs at most about 2 x 2 s of waiting. Every other 4xx fails at once.
- * <p>A request that was sent but got no answer (read timeout, connection reset) is retried only by
- * {@link #hangup}, which is idempotent. {@link #originate} does not retry it: Twilio has no idempotency
- * key for call creation, so the call may exist and a retry could ring the phone twice. A 5xx on create
- * is retried anyway (Twilio only documents 429 as "never processed"; a 5xx most likely did not create the
- * call, but that is not guaranteed). Should a duplicate happen, it reports events under the same leg id
- * with a different CallSid: the agentcall logic hangs up any CallSid other than the one it holds for the
- * leg, and the answer route never joins it.
+ * <p>A request that was sent but got no answer (read timeout, connection reset) is retried only when the
+ * caller says the request is idempotent: whether it took effect is unknown.
  *
  * <h2>Errors</h2>
  * Failures become {@link TwilioApiException} (HTTP status + Twilio's code and message) or
  * {@link TelephonyException}; messages never contain the auth token or the Authorization header.
  */
-public final class TwilioClient implements TelephonyProvider {
-
-    static final String NAME = "twilio";
+final class TwilioRestClient {
 
     static final int MAX_ATTEMPTS = 3;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
@@ -68,15 +50,6 @@ public final class TwilioClient implements TelephonyProvider {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    /** The events we subscribe to; Twilio wants one form field per event (a joined value silently fails). */
-    static final List<String> STATUS_CALLBACK_EVENTS = List.of("initiated", "ringing", "answered", "completed");
-
-    /** Twilio's longest allowed ring time (Timeout parameter). */
-    static final int MAX_RING_TIMEOUT_SECONDS = 600;
-
-    private static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "no-answer", "canceled", "failed");
-    /** Call SIDs are "CA" + 32 hex; we only insist on a safe path segment. */
-    private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9]{2,64}");
     private static final int MAX_MESSAGE_CHARS = 500;
 
     /** Waits between attempts; tests replace it so they neither sleep nor depend on time. */
@@ -86,21 +59,13 @@ public final class TwilioClient implements TelephonyProvider {
     }
 
     private final TwilioSettings settings;
-    private final TwilioCallbackUrls callbackUrls;
-    private final TwilioWebhook webhook;
     private final HttpClient http;
     private final Sleeper sleeper;
     private final ObjectMapper json = new ObjectMapper();
     private final String authorization;
 
-    public TwilioClient(TwilioSettings settings) {
-        this(settings, defaultHttpClient(), duration -> Thread.sleep(duration.toMillis()));
-    }
-
-    TwilioClient(TwilioSettings settings, HttpClient http, Sleeper sleeper) {
+    TwilioRestClient(TwilioSettings settings, HttpClient http, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.callbackUrls = new TwilioCallbackUrls(settings);
-        this.webhook = new TwilioWebhook(settings);
         this.http = Objects.requireNonNull(http, "http");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -115,129 +80,16 @@ public final class TwilioClient implements TelephonyProvider {
                 .build();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WebhookReply onWebhook(WebhookRequest request, LegEventSink sink) {
-        return webhook.handle(request, sink);
-    }
-
     /**
-     * Creates the call. Twilio fetches TwiML from our answer URL when the leg connects and posts every
-     * progress event to our events URL; both carry the leg id.
+     * POSTs the form to a resource of the account with the retry policy of the class comment and returns
+     * the parsed 2xx body.
      *
-     * @return the CallSid
+     * @param operation  what the request does, for error messages ("create call")
+     * @param path       below the account, with the {@code .json} suffix ("/Calls.json")
+     * @param idempotent whether a request that was sent but got no answer may be sent again
      */
-    @Override
-    public String originate(Origination origination) {
-        Objects.requireNonNull(origination, "origination");
-        Objects.requireNonNull(origination.legId(), "origination.legId");
-        int timeout = origination.ringTimeoutSeconds();
-        if (timeout < 1 || timeout > MAX_RING_TIMEOUT_SECONDS) {
-            throw new TelephonyException("ring timeout must be 1 to " + MAX_RING_TIMEOUT_SECONDS
-                    + " seconds for Twilio, got " + timeout);
-        }
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        form.put("To", List.of(to(origination.to())));
-        form.put("From", List.of(from(origination.from())));
-        form.put("Url", List.of(callbackUrls.answerUrl(origination.legId())));
-        form.put("Method", List.of("POST"));
-        form.put("StatusCallback", List.of(callbackUrls.eventsUrl(origination.legId())));
-        form.put("StatusCallbackMethod", List.of("POST"));
-        form.put("StatusCallbackEvent", STATUS_CALLBACK_EVENTS);
-        form.put("Timeout", List.of(Integer.toString(timeout)));
-        if (origination.confirmation() == Origination.Confirmation.MACHINE_DETECTION) {
-            // Synchronous detection: Twilio fetches the answer URL once it knows, with AnsweredBy.
-            form.put("MachineDetection", List.of("Enable"));
-        }
-
-        JsonNode call = post("create call", callsUrl() + ".json", form, false);
-        String sid = call.path("sid").asText("");
-        if (sid.isBlank()) {
-            throw new TelephonyException("Twilio accepted the call but its answer has no sid");
-        }
-        return sid;
-    }
-
-    /**
-     * Ends the call whatever state it is in, following Twilio's rules: {@code Status=canceled} ends a
-     * queued or ringing call but leaves an answered one up; {@code Status=completed} ends an answered one.
-     * We do not know the state (it can change between our decision and the request), so:
-     * <ol>
-     *   <li>send {@code canceled}; a 200 whose status is final means done;</li>
-     *   <li>if the 200 says anything else (in practice {@code in-progress}: answered in the gap), or the
-     *       cancel was refused with a 400 (the call may be in a state canceled cannot touch), send
-     *       {@code completed};</li>
-     *   <li>404 / 20404 (unknown or purged call) and 21220 on {@code completed} ("not in-progress", i.e.
-     *       already over) count as success: hanging up an ended call is not an error.</li>
-     * </ol>
-     * A call canceled while still queued produces no status callbacks at all (Twilio), so the caller
-     * must not wait for an ENDED event for it.
-     */
-    @Override
-    public void hangup(String providerCallId) {
-        if (providerCallId == null || !CALL_SID.matcher(providerCallId).matches()) {
-            throw new IllegalArgumentException("not a Twilio Call SID: '" + providerCallId + "'");
-        }
-        String url = callsUrl() + "/" + providerCallId + ".json";
-        try {
-            JsonNode call = post("cancel call", url, Map.of("Status", List.of("canceled")), true);
-            if (FINAL_STATUSES.contains(call.path("status").asText(""))) {
-                return;
-            }
-        } catch (TwilioApiException e) {
-            if (e.httpStatus() == 404) {
-                return;
-            }
-            if (e.httpStatus() != 400) {
-                throw e;
-            }
-        }
-        try {
-            post("complete call", url, Map.of("Status", List.of("completed")), true);
-        } catch (TwilioApiException e) {
-            if (!isAlreadyOver(e)) {
-                throw e;
-            }
-        }
-    }
-
-    private static boolean isAlreadyOver(TwilioApiException e) {
-        Integer code = e.twilioCode();
-        return e.httpStatus() == 404
-                || (code != null && (code == TwilioApiException.NOT_FOUND || code == TwilioApiException.INVALID_CALL_STATE));
-    }
-
-    /** A number is rung as such, sip as a SIP URI; an extension only exists on a PBX Twilio cannot reach. */
-    static String to(Destination address) {
-        if (address == null || address.kind() == null || address.target() == null || address.target().isBlank()) {
-            throw new TelephonyException("the address to ring has no type or target");
-        }
-        String target = address.target();
-        return switch (address.kind()) {
-            case PHONE_NUMBER -> target;
-            case SIP -> target.regionMatches(true, 0, "sip:", 0, 4) ? target : "sip:" + target;
-            case EXTENSION -> throw new TelephonyException(
-                    "extension addresses cannot be rung over Twilio (extension " + target + ")");
-        };
-    }
-
-    /** The ring request's source when it is a number Twilio can present, else our configured caller id. */
-    String from(String source) {
-        return source != null && E164.matches(source) ? source : settings.fromNumber();
-    }
-
-    private String callsUrl() {
-        return settings.apiBaseUrl() + "/2010-04-01/Accounts/"
-                + URLEncoder.encode(settings.accountSid(), StandardCharsets.UTF_8) + "/Calls";
-    }
-
-    /** POSTs the form with the retry policy of the class comment and returns the parsed 2xx body. */
-    private JsonNode post(String operation, String url, Map<String, List<String>> form, boolean idempotent) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+    JsonNode post(String operation, String path, Map<String, List<String>> form, boolean idempotent) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(accountUrl() + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -272,6 +124,10 @@ public final class TwilioClient implements TelephonyProvider {
             }
             throw error(operation, status, response.body());
         }
+    }
+
+    private String accountUrl() {
+        return settings.apiBaseUrl() + "/2010-04-01/Accounts/" + URLEncoder.encode(settings.accountSid(), StandardCharsets.UTF_8);
     }
 
     /** 250 ms, then 500 ms, plus up to 50 % jitter; Retry-After (seconds) may raise it; never above 2 s. */
@@ -358,10 +214,5 @@ public final class TwilioClient implements TelephonyProvider {
     private String redact(String text) {
         String out = text.replace(authorization, "Basic ***").replace(settings.authToken(), "***");
         return out.length() > MAX_MESSAGE_CHARS ? out.substring(0, MAX_MESSAGE_CHARS) + "..." : out;
-    }
-
-    @Override
-    public String toString() {
-        return "TwilioClient[" + settings + "]";
     }
 }

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What Lambda's SQS event source mapping (with ReportBatchItemFailures) does for ringall-dispatch, for
- * running the handler outside Lambda: the local run (src/local) and this module's end-to-end tests. One
- * round:
+ * running the handler outside Lambda: the local run (src/local) and this module's end-to-end tests. In
+ * AWS, Lambda does this itself, so it lives with the tests and reaches the local run through this
+ * module's test-jar; function.zip never carries it. One round:
  * <ol>
  * <li>ReceiveMessage, up to {@link #BATCH_SIZE} messages (the mapping's default batch size), with every
  * system attribute (ApproximateReceiveCount among them);</li>
@@ -25,8 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * maxReceiveCount times. As Lambda does, a failed invocation, or a batchItemFailures entry naming no
  * message of the batch, leaves the whole batch for redelivery.</li>
  * </ol>
- * The SQS client is a provided dependency of this module: Lambda's own mapping does this in AWS, so
- * function.zip does not carry it; whoever runs the mapping brings the client.
+ * Whoever runs the mapping brings the SQS client.
  */
 public final class SqsEventSourceMapping {
 

@@ -20,7 +20,7 @@ import software.constructs.Construct;
  * One Lambda per catalog entry, configured for the chosen flavour; those that use the database sit in the
  * VPC with the RDS certificate bundle.
  */
-final class CatalogFunctions extends Construct {
+final class DeployedFunctions extends Construct {
 
     static final String LIVE_ALIAS = "live";
 
@@ -28,7 +28,7 @@ final class CatalogFunctions extends Construct {
 
     private final ILayerVersion caBundle;
 
-    CatalogFunctions(Construct scope, String id, FunctionCatalog catalog, DeploySettings settings, Network network,
+    DeployedFunctions(Construct scope, String id, FunctionCatalog catalog, DeploySettings settings, Network network,
                      ILayerVersion caBundle, FunctionEnvironment environment, FunctionGrants grants) {
         super(scope, id);
         this.caBundle = caBundle;
