@@ -17,9 +17,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventJson {
 
+    /** Public so that the API's document describes the events from this very record (api web/EventWebhooks). */
     @RegisterForReflection
     @JsonPropertyOrder({"id", "type", "time", "sequence", "data"})
-    record Envelope(UUID id, EventType type, Instant time, long sequence, Object data) {
+    public record Envelope(UUID id, EventType type, Instant time, long sequence, Object data) {
     }
 
     private final ObjectMapper mapper;
