@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -54,9 +56,12 @@ public class TelephonyWebhookResource {
             description = "A leg rang, was answered or ended: applied as a monotonic state change (duplicates and late"
                     + " events change nothing). simulator: a JSON event signed in " + SimulatorSignature.HEADER
                     + "; twilio: a status callback form signed in " + TwilioSignature.HEADER + ".")
-    @Parameter(name = SimulatorSignature.HEADER, in = ParameterIn.HEADER, description = SIMULATOR_SIGNATURE)
-    @Parameter(name = TwilioSignature.HEADER, in = ParameterIn.HEADER, description = TWILIO_SIGNATURE)
-    @Parameter(name = TwilioCallbackUrls.LEG_PARAM, in = ParameterIn.QUERY, description = TWILIO_LEG)
+    @Parameter(name = SimulatorSignature.HEADER, in = ParameterIn.HEADER, description = SIMULATOR_SIGNATURE,
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = TwilioSignature.HEADER, in = ParameterIn.HEADER, description = TWILIO_SIGNATURE,
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = TwilioCallbackUrls.LEG_PARAM, in = ParameterIn.QUERY, description = TWILIO_LEG,
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "204", description = "Applied (or a duplicate, ignored)")
     @APIResponse(responseCode = "401", description = ErrorReasons.INVALID_SIGNATURE)
     @APIResponse(responseCode = "404", description = ErrorReasons.PROVIDER_NOT_FOUND)
@@ -73,8 +78,10 @@ public class TelephonyWebhookResource {
     @Operation(operationId = "answerProviderLeg", summary = "A leg picked up: what now? (provider callback)",
             description = "twilio fetching the TwiML of a leg that picked up: the answer race is decided here. The winner"
                     + " joins the agentcall's conference, a leg to be confirmed is asked for a key, any other is hung up.")
-    @Parameter(name = TwilioSignature.HEADER, in = ParameterIn.HEADER, description = TWILIO_SIGNATURE)
-    @Parameter(name = TwilioCallbackUrls.LEG_PARAM, in = ParameterIn.QUERY, description = TWILIO_LEG)
+    @Parameter(name = TwilioSignature.HEADER, in = ParameterIn.HEADER, description = TWILIO_SIGNATURE,
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = TwilioCallbackUrls.LEG_PARAM, in = ParameterIn.QUERY, description = TWILIO_LEG,
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "What the leg does", content = @Content(mediaType = "text/xml"))
     @APIResponse(responseCode = "401", description = ErrorReasons.INVALID_SIGNATURE)
     @APIResponse(responseCode = "404", description = ErrorReasons.PROVIDER_NOT_FOUND + ErrorReasons.LEG_NOT_FOUND)
@@ -91,8 +98,10 @@ public class TelephonyWebhookResource {
     @Operation(operationId = "confirmProviderLeg", summary = "A person pressed a key (provider callback)",
             description = "twilio reporting the key pressed on a leg that must be confirmed (answer confirmation \"key\"):"
                     + " the answer race is decided here, as for answer.")
-    @Parameter(name = TwilioSignature.HEADER, in = ParameterIn.HEADER, description = TWILIO_SIGNATURE)
-    @Parameter(name = TwilioCallbackUrls.LEG_PARAM, in = ParameterIn.QUERY, description = TWILIO_LEG)
+    @Parameter(name = TwilioSignature.HEADER, in = ParameterIn.HEADER, description = TWILIO_SIGNATURE,
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = TwilioCallbackUrls.LEG_PARAM, in = ParameterIn.QUERY, description = TWILIO_LEG,
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "What the leg does", content = @Content(mediaType = "text/xml"))
     @APIResponse(responseCode = "401", description = ErrorReasons.INVALID_SIGNATURE)
     @APIResponse(responseCode = "404", description = ErrorReasons.PROVIDER_NOT_FOUND + ErrorReasons.LEG_NOT_FOUND)

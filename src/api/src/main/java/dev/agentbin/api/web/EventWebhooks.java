@@ -62,7 +62,7 @@ final class EventWebhooks {
             Described described = describe(type);
             String schemaName = schemaName(type);
             if (!openAPI.getComponents().getSchemas().containsKey(described.data().getSimpleName())) {
-                throw new IllegalStateException("no schema " + described.data().getSimpleName() + " for the data of " + type.wire() + " in " + openAPI.getComponents().getSchemas().keySet() + " paths " + openAPI.getPaths().getPathItems().keySet());
+                throw new IllegalStateException("no schema " + described.data().getSimpleName() + " for the data of " + type.wire());
             }
             openAPI.getComponents().addSchema(schemaName, envelope(type, described.data()));
             openAPI.addWebhook(type.wire(), OASFactory.createPathItem().POST(delivery(type, described, schemaName)));

@@ -20,7 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Tenants {
 
-    static final String PASSWORD = "correct-horse-battery";
+    /** The first admin's password, for a test that logs in its own way. */
+    public static final String PASSWORD = "correct-horse-battery";
 
     private final AgentRepository agents;
     private final PasswordHasher hasher;
