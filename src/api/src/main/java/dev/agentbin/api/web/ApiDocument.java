@@ -83,7 +83,8 @@ public class ApiDocument implements OASFilter {
         openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(operation -> {
             if (operation.getParameters() != null) {
                 operation.getParameters().stream().filter(p -> p.getIn() == Parameter.In.PATH && "id".equals(p.getName()))
-                        .forEach(p -> p.schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid")));
+                        .forEach(p -> p.description(p.getDescription() != null ? p.getDescription() : "The id, a UUID.")
+                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid")));
             }
         }));
     }
