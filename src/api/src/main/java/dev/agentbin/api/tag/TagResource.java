@@ -27,8 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** /v1.0/tags: the reference's Tag API; admins and managers write, everyone of the customer reads. */
-@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags", description = "Names for what agents can do (VoIPBIN's Tag API): agents carry tag ids, and the"
-        + " agent list filters by them. Admins and managers write; every agent of the customer reads.")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags", description = "Labels for agents, such as a"
+        + " language or a skill (VoIPBIN's Tag API): agents carry tag ids, and the agent list filters by them. Admins and"
+        + " managers write; every agent of the customer reads.")
 @Path("/v1.0/tags")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 final class ErrorResponses {
 
-    static final String ENVELOPE = "ErrorEnvelope";
+    private static final String ENVELOPE = "ErrorEnvelope";
     private static final String RETRY_AFTER = "Retry-After";
     private static final Set<PathItem.HttpMethod> UNSAFE =
             Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
@@ -45,13 +45,20 @@ final class ErrorResponses {
     private static final String CROSS_SITE = "- `CROSS_SITE_REQUEST`: the request carries the token or accesskey"
             + " cookie but does not come from this service's own pages (Sec-Fetch-Site, else Origin).\n";
 
-    /** The answers every operation shares unchanged, described once under components/responses. */
-    private static final Map<String, String> SHARED = Map.of(
-            "413", "PayloadTooLarge",
-            "414", "UriTooLong",
-            "415", "UnsupportedMediaType",
-            "431", "HeadersTooLarge",
-            "500", "Internal");
+    /** An answer every operation shares unchanged, described once under components/responses. */
+    private record Shared(String status, String name, String reasons) {
+    }
+
+    private static final List<Shared> SHARED = List.of(
+            new Shared("413", "PayloadTooLarge", "- `PAYLOAD_TOO_LARGE`: the body is larger than "
+                    + BodySizeLimit.MAX_BYTES / 1024 + " KiB."),
+            new Shared("414", "UriTooLong", "- `URI_TOO_LONG`: the path and query are longer than "
+                    + RequestLimits.MAX_URI_CHARS + " characters."),
+            new Shared("415", "UnsupportedMediaType", "- `UNSUPPORTED_MEDIA_TYPE`: a body without a Content-Type, or"
+                    + " not of a type the route reads."),
+            new Shared("431", "HeadersTooLarge", "- `HEADERS_TOO_LARGE`: the headers are larger than "
+                    + RequestLimits.MAX_HEADER_CHARS / 1024 + " KiB together."),
+            new Shared("500", "Internal", "- `INTERNAL`: a fault of the service (logged with the request_id)."));
 
     private ErrorResponses() {
     }
@@ -62,16 +69,8 @@ final class ErrorResponses {
         components.addHeader(RETRY_AFTER, OASFactory.createHeader()
                 .description("Seconds to wait before trying again (always with 429; with 503 UNAVAILABLE).")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
-        components.addResponse(SHARED.get("413"), shared("- `PAYLOAD_TOO_LARGE`: the body is larger than "
-                + BodySizeLimit.MAX_BYTES / 1024 + " KiB.\n"));
-        components.addResponse(SHARED.get("414"), shared("- `URI_TOO_LONG`: the path and query are longer than "
-                + RequestLimits.MAX_URI_CHARS + " characters.\n"));
-        components.addResponse(SHARED.get("415"), shared("- `UNSUPPORTED_MEDIA_TYPE`: a body without a Content-Type,"
-                + " or not of a type the route reads.\n"));
-        components.addResponse(SHARED.get("431"), shared("- `HEADERS_TOO_LARGE`: the headers are larger than "
-                + RequestLimits.MAX_HEADER_CHARS / 1024 + " KiB together.\n"));
-        components.addResponse(SHARED.get("500"), shared("- `INTERNAL`: a fault of the service (logged with the"
-                + " request_id).\n"));
+        SHARED.forEach(shared -> components.addResponse(shared.name(), OASFactory.createAPIResponse()
+                .description(shared.reasons()).content(envelopeContent())));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -86,12 +85,11 @@ final class ErrorResponses {
             if (UNSAFE.contains(method)) {
                 add(operation, "403", CROSS_SITE);
             }
-            SHARED.forEach((status, name) -> operation.getResponses().addAPIResponse(status,
-                    OASFactory.createAPIResponse().ref(name)));
-            operation.getResponses().getAPIResponses().forEach((status, response) -> complete(status, response));
+            SHARED.forEach(shared -> operation.getResponses().addAPIResponse(shared.status(),
+                    OASFactory.createAPIResponse().ref(shared.name())));
+            operation.getResponses().getAPIResponses().forEach(ErrorResponses::complete);
+            operation.setResponses(sorted(operation.getResponses()));
         }));
-        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values()
-                .forEach(operation -> operation.setResponses(sorted(operation.getResponses()))));
     }
 
     /** The route's own reasons for this status first, then the shared ones. */
@@ -139,10 +137,6 @@ final class ErrorResponses {
     private static boolean hasIdInPath(Operation operation) {
         return operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> p.getIn() == Parameter.In.PATH && "id".equals(p.getName()));
-    }
-
-    private static APIResponse shared(String reasons) {
-        return OASFactory.createAPIResponse().description(reasons.strip()).content(envelopeContent());
     }
 
     private static Content envelopeContent() {

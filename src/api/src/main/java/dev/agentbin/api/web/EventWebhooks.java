@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  */
 final class EventWebhooks {
 
-    static final String TAG = "Events";
+    private static final String TAG = "Events";
 
     /** What an event's data is and when it is sent: the switch has no default, so a new event type must be described here. */
     private record Described(Class<?> data, String when) {
@@ -57,7 +57,8 @@ final class EventWebhooks {
             return;
         }
         openAPI.addTag(OASFactory.createTag().name(TAG).description("What a customer's webhook receives (see Webhooks for"
-                + " setting it): one signed request per event, retried until the receiver answers 2xx."));
+                + " setting it): one signed request per event, tried again with growing pauses until the receiver answers 2xx"
+                + " or the tries run out."));
         for (EventType type : EventType.values()) {
             Described described = describe(type);
             String schemaName = schemaName(type);
