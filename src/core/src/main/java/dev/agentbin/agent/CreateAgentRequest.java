@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * POST /v1.0/agents. {@code customer_id} is honoured for a superadmin only; everyone else creates in
@@ -21,7 +22,7 @@ public record CreateAgentRequest(
         UUID customerId,
         @NotBlank(message = "username is required") @Email(message = "username must be an email address")
         @Size(max = 255, message = "username is at most 255 characters") String username,
-        @ValidPassword String password,
+        @Schema(required = true, minLength = 8, description = ValidPassword.RULE) @ValidPassword String password,
         @Size(max = 255, message = "name is at most 255 characters") String name,
         @Size(max = 4096, message = "detail is at most 4096 characters") String detail,
         RingMethod ringMethod,

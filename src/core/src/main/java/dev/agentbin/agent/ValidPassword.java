@@ -18,7 +18,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidPassword {
-    String message() default "password must be 8 to 72 characters, and at most 72 bytes in UTF-8";
+    /** The rule for people (and the API's document, which cannot read this constraint). */
+    String RULE = "8 to 72 characters, and at most 72 bytes in UTF-8";
+
+    String message() default "password must be " + RULE;
 
     Class<?>[] groups() default {};
 

@@ -8,10 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A request to ring an agent: an SQS message body for ringall-dispatch, or the body of
- * POST /v1.0/agentcalls (where customer_id comes from the caller instead).
+ * POST /v1.0/agentcalls (where customer_id comes from the caller instead, so the API's document does not show it).
  *
  * @param source       the caller id to present on every leg (E.164 for telephone providers)
  * @param referenceId  the caller's own id for the call being connected (kept for the record)
@@ -23,7 +24,7 @@ import java.util.UUID;
 @RegisterForReflection
 public record RingRequest(
         @NotNull(message = "agent_id is required") UUID agentId,
-        @NotNull(message = "customer_id is required") UUID customerId,
+        @Schema(hidden = true) @NotNull(message = "customer_id is required") UUID customerId,
         @NotBlank(message = "source is required") @Size(max = 255, message = "source is at most 255 characters") String source,
         @Size(max = 255, message = "reference_id is at most 255 characters") String referenceId,
         @Min(value = 5, message = "ring_timeout must be between 5 and 600 seconds")

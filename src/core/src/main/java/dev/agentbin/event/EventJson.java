@@ -24,9 +24,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventJson {
 
+    /** Public so that the API's document describes the events from this very record (api web/EventWebhooks). */
     @RegisterForReflection
     @JsonPropertyOrder({"id", "type", "time", "sequence", "cause", "data"})
-    record Envelope(UUID id, EventType type, Instant time, long sequence,
+    public record Envelope(UUID id, EventType type, Instant time, long sequence,
                     @JsonInclude(JsonInclude.Include.NON_NULL) Object cause, Object data) {
     }
 

@@ -76,9 +76,9 @@ public class WebhookDelivery {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "agentbin-webhooks");
-        headers.put("webhook-id", eventId.toString());
-        headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", WebhookSignature.header(target.secrets(), eventId.toString(), timestamp, body));
+        headers.put(WebhookSignature.ID_HEADER, eventId.toString());
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(target.secrets(), eventId.toString(), timestamp, body));
         try {
             int status = http.send(destination, target.method(), headers, body.getBytes(StandardCharsets.UTF_8));
             return new Outcome(status / 100 == 2 ? Result.DELIVERED : Result.FAILED, "HTTP " + status);

@@ -18,6 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSignature {
 
     public static final String SECRET_PREFIX = "whsec_";
+    /** The event's id: the same on every delivery of one event. */
+    public static final String ID_HEADER = "webhook-id";
+    /** Unix seconds when the attempt was sent. */
+    public static final String TIMESTAMP_HEADER = "webhook-timestamp";
+    /** {@link #header}. */
+    public static final String SIGNATURE_HEADER = "webhook-signature";
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,6 +1,7 @@
 package dev.agentbin.api.console;
 
 import dev.agentbin.api.auth.PublicRoute;
+import dev.agentbin.api.web.ErrorReasons;
 import dev.agentbin.common.ApiException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The agent console: a page and its scripts, served on the API's own origin so the HttpOnly,
@@ -17,6 +24,9 @@ import java.util.Map;
  * public (it holds no data); everything it shows comes from the API, which authenticates as always.
  * Only the files listed here are served, from {@code console/} on the class path.
  */
+@Tag(name = "Console", description = "The agent console: a web page for agents and supervisors, served on the API's own"
+        + " origin. The page is public; everything it shows comes from the API.")
+@SecurityRequirements
 @Path("/console")
 @PublicRoute
 public class ConsoleResource {
@@ -36,13 +46,20 @@ public class ConsoleResource {
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @GET
+    @Operation(operationId = "getConsole", summary = "The console page", description = "The console's HTML page.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html"))
     public Response page() {
         return file("index.html");
     }
 
     @GET
     @Path("/{file}")
-    public Response file(@PathParam("file") String name) {
+    @Operation(operationId = "getConsoleFile", summary = "A file of the console",
+            description = "The page's scripts and style sheet.")
+    @APIResponse(responseCode = "200", description = "The file", content = {
+        @Content(mediaType = "text/html"), @Content(mediaType = "text/css"), @Content(mediaType = "text/javascript")})
+    @APIResponse(responseCode = "404", description = ErrorReasons.NO_SUCH_FILE)
+    public Response file(@Parameter(description = "A file the page loads, by name (console.js, ...)") @PathParam("file") String name) {
         String type = FILES.get(name);
         if (type == null) {
             throw ApiException.notFound("ROUTE_NOT_FOUND", "No such route.");

@@ -1,9 +1,7 @@
 package dev.agentbin.api.web;
 
+import dev.agentbin.agent.AgentListQuery;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,20 +10,27 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * What the generated OpenAPI document cannot infer from the resources and records: the credentials, as
- * the reference reads them (a JWT from the token cookie, ?token= or Authorization: Bearer; else an access
- * key from the accesskey cookie or ?accesskey=, and ours besides, Authorization: Bearer ak_...), any one of which authenticates a route
- * that is not public (public ones say {@code @SecurityRequirements} with none); the error envelope every
- * operation may answer, its schema made from {@link ErrorEnvelope} itself; enums as they are sent. Runs when
- * the document is built, so none of it is left for run time.
+ * What the generated OpenAPI document cannot infer from the resources and records, in one place: the
+ * credentials, as the reference reads them (a JWT from the token cookie, ?token= or Authorization: Bearer; else
+ * an access key from the accesskey cookie or ?accesskey=, and ours besides, Authorization: Bearer ak_...), any
+ * one of which authenticates a route that is not public (public ones say {@code @SecurityRequirements} with
+ * none); the error answers every route shares ({@link ErrorResponses}); the paging parameters the lists share;
+ * ids in paths as UUIDs; enums as they are sent; the events in {@code webhooks} ({@link EventWebhooks}).
+ * What is particular to a route is said on its resource method: {@code @Operation} (operationId, summary,
+ * description), its query parameters, and the error reasons of its own ({@link ErrorReasons}). Runs when the
+ * document is built, so none of it is left for run time.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiDocument implements OASFilter {
 
-    static final String ERROR_SCHEMA = "ErrorEnvelope";
+    /** {@code @Parameter(name = PAGE_SIZE, in = QUERY, ref = PAGE_SIZE)} on a list that pages as the agents' does. */
+    public static final String PAGE_SIZE = "page_size";
+    /** {@code @Parameter(name = PAGE_TOKEN, in = QUERY, ref = PAGE_TOKEN)} on every cursor-paged list. */
+    public static final String PAGE_TOKEN = "page_token";
 
     private static final Map<String, SecurityScheme> CREDENTIALS = new TreeMap<>(Map.of(
             "token-cookie", apiKey(SecurityScheme.In.COOKIE, "token", "The JWT that POST /auth/login sets as a cookie"),
@@ -38,7 +43,9 @@ public class ApiDocument implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.info(OASFactory.createInfo().title("agentbin").version("1.0")
-                .description("VoIPBIN-compatible Agent API with ring-all dispatch (README, \"API\")."));
+                .description("VoIPBIN-compatible Agent API with ring-all dispatch. Every failure answers in the error"
+                        + " envelope; each operation lists the reasons it may carry. The events a customer's webhook"
+                        + " receives are under webhooks. How this document is made: docs/api-description.md."));
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
@@ -46,36 +53,43 @@ public class ApiDocument implements OASFilter {
         CREDENTIALS.forEach(components::addSecurityScheme);
         CREDENTIALS.keySet().stream().sorted()
                 .forEach(name -> openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(name)));
-        components.addSchema(ERROR_SCHEMA, errorEnvelope());
         // Every enum the API carries is a WireEnum: its JSON form is the constant's lower-case name.
         components.getSchemas().values().stream().filter(schema -> schema.getEnumeration() != null)
                 .forEach(schema -> schema.setEnumeration(schema.getEnumeration().stream()
                         .map(value -> value instanceof String name ? name.toLowerCase(Locale.ROOT) : value).toList()));
-        if (openAPI.getPaths() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(operation ->
-                    operation.getResponses().addAPIResponse("default", OASFactory.createAPIResponse()
-                            .description("An error, in the error envelope")
-                            .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().ref(ERROR_SCHEMA)))))));
-        }
+        addPaging(components);
+        uuidPathIds(openAPI);
+        ErrorResponses.addTo(openAPI);
+        EventWebhooks.addTo(openAPI);
     }
 
-    private static Schema errorEnvelope() {
-        Schema body = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
-        Arrays.stream(ErrorEnvelope.Body.class.getRecordComponents()).map(RecordComponent::getName)
-                .forEach(name -> body.addProperty(snakeCase(name), OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-        body.required(List.copyOf(body.getProperties().keySet()));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .properties(Map.of("error", body)).required(List.of("error"))
-                .description("Every failure: status as the reference names it (INVALID_ARGUMENT, UNAUTHENTICATED, ...), "
-                        + "reason in UPPER_SNAKE, a message for people, and the request's id.");
+    /** The agent, access-key and tag lists page alike (core agent/AgentListQuery, PageCursor). */
+    private static void addPaging(Components components) {
+        int max = AgentListQuery.MAX_PAGE_SIZE;
+        components.addParameter(PAGE_SIZE, OASFactory.createParameter().name(PAGE_SIZE).in(Parameter.In.QUERY)
+                .description("How many per page, 1 to " + max + "; absent, 0, negative or more means " + max + ".")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").defaultValue(max)));
+        components.addParameter(PAGE_TOKEN, OASFactory.createParameter().name(PAGE_TOKEN).in(Parameter.In.QUERY)
+                .description("The previous page's next_page_token (absent: the first page). Pages are newest first;"
+                        + " every non-empty page has a next_page_token, and an empty page ends the list.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+    }
+
+    /** Every {id} in a path is parsed as a UUID before anything else (core common/Ids.pathId). */
+    private static void uuidPathIds(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> p.getIn() == Parameter.In.PATH && "id".equals(p.getName()))
+                        .forEach(p -> p.description(p.getDescription() != null ? p.getDescription() : "The id, a UUID.")
+                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid")));
+            }
+        }));
     }
 
     private static SecurityScheme apiKey(SecurityScheme.In in, String name, String description) {
         return OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY).in(in).name(name).description(description);
-    }
-
-    private static String snakeCase(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

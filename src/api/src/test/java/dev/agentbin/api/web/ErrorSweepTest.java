@@ -3,6 +3,7 @@ package dev.agentbin.api.web;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agentbin.access.Permission;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * parameters and headers. For every answer: never a 5xx; every 4xx in the error envelope; no stack trace
  * or SQL in any body; and after a refused write, the sweep customer's rows (agents, addresses, agentcalls,
  * access keys, tags) exactly as they were. Then every credential kind (a token or an access key, each way it can
- * travel, of an admin, a manager and a plain agent) on every route: never a 5xx there either.
+ * travel, of an admin, a manager and a plain agent) on every route: never a 5xx there either. And every refusal
+ * is one the API's document (openapi/openapi.yaml) lists for its route: that status, with that reason.
  */
 @QuarkusTest
 class ErrorSweepTest {
@@ -126,6 +128,9 @@ class ErrorSweepTest {
     /** How send() authenticates the routes that are not public: the admin's token as a header (the credential sweep sends its own). */
     private java.util.function.UnaryOperator<RequestSpecification> credential;
     private String target;
+    /** The route being swept, "METHOD /path" as functions.yaml and the document name it. */
+    private String route;
+    private JsonNode document;
     private int tried;
     private int lastStatus;
     private final List<String> failures = new ArrayList<>();
@@ -145,6 +150,7 @@ class ErrorSweepTest {
         for (String[] route : routes) {
             String method = route[0];
             String path = route[1];
+            this.route = method + " " + path;
             boolean hasBody = method.equals("POST") || method.equals("PUT");
             if (hasBody) {
                 BODIES.forEach(body -> send(method, path, json(body)));
@@ -250,6 +256,7 @@ class ErrorSweepTest {
                 int before = failures.size();
                 for (String[] route : routes) {
                     String method = route[0];
+                    this.route = method + " " + route[1];
                     String path = route[1].replace("/v1.0/agentcalls/{id}", "/v1.0/agentcalls/" + agentCall)
                             .replace("/v1.0/accesskeys/{id}", "/v1.0/accesskeys/" + key)
                             .replace("/v1.0/customers/{id}", "/v1.0/customers/" + admin.customerId());
@@ -362,6 +369,7 @@ class ErrorSweepTest {
 
     /** Bodies that pass the provider's signature, so the validation behind it is what is swept. */
     private void signedProviderEvents() {
+        this.route = "POST /v1.0/telephony/{provider}/events";
         for (String field : SIMULATOR_EVENT.keySet()) {
             for (String value : VALUES) {
                 byte[] body = object(SIMULATOR_EVENT, field, value).replace("LEG", UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8);
@@ -370,6 +378,7 @@ class ErrorSweepTest {
             }
         }
         for (String route : List.of("events", "answer")) {
+            this.route = "POST /v1.0/telephony/{provider}/" + route;
             for (String field : List.of("CallSid", "CallStatus", "Timestamp")) {
                 for (String value : List.of("", "\u0000", "x".repeat(60_000), "ringing", "in-progress", "%", "Tue, 99 Foo 300000 25:61:61 +0000")) {
                     String leg = UUID.randomUUID().toString();
@@ -415,11 +424,45 @@ class ErrorSweepTest {
             if (write && !before.equals(snapshot())) {
                 failures.add("refused but changed the database: " + what);
             }
+            String undocumented = undocumented(status, isEnvelope(response) ? response.jsonPath().getString("error.reason") : null);
+            if (undocumented != null) {
+                failures.add("not in the API's document: " + undocumented + ": " + what);
+            }
         }
         if (LEAK.matcher(body).find()) {
             failures.add("leaks internals: " + what);
         }
         lastStatus = status;
+    }
+
+    /**
+     * Null when the document lists this status for the route, with this reason in its description; else what it
+     * lacks. ROUTE_NOT_FOUND is no route's answer: a hostile id or file name made the path match none.
+     */
+    private String undocumented(int status, String reason) {
+        if ("ROUTE_NOT_FOUND".equals(reason) && !route.equals("GET /console/{file}")) {
+            return null;
+        }
+        if (document == null) {
+            try {
+                document = new ObjectMapper(new YAMLFactory()).readTree(OpenApiDocumentTest.COMMITTED.toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        String[] methodAndPath = route.split(" ", 2);
+        JsonNode answer = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase()).path("responses")
+                .path(String.valueOf(status));
+        if (answer.has("$ref")) {
+            answer = document.path("components").path("responses").path(answer.get("$ref").asText().replaceAll(".*/", ""));
+        }
+        if (answer.isMissingNode()) {
+            return route + " answers " + status;
+        }
+        if (reason != null && !answer.path("description").asText().contains("`" + reason + "`")) {
+            return route + " answers " + status + " " + reason;
+        }
+        return null;
     }
 
     private static boolean isEnvelope(Response response) {

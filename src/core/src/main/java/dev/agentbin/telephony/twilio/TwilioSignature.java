@@ -40,6 +40,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TwilioSignature {
 
+    /** The request header Twilio sends the signature in. */
+    public static final String HEADER = "X-Twilio-Signature";
     private static final String HMAC_SHA1 = "HmacSHA1";
     /** Query parameter Twilio adds to the URL of JSON-bodied webhooks: hex SHA-256 of the raw body. */
     private static final String BODY_SHA256 = "bodySHA256";

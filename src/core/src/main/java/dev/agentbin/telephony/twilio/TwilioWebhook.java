@@ -23,7 +23,6 @@ import java.util.UUID;
  */
 final class TwilioWebhook {
 
-    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     /** How long a person has to press a key once the prompt has played. */
     static final int CONFIRM_SECONDS = 5;
     private static final String NAME = TwilioProvider.NAME;
@@ -39,7 +38,7 @@ final class TwilioWebhook {
     WebhookReply handle(ProviderCallback request, LegEventSink sink) {
         String leg = request.query().apply(TwilioCallbackUrls.LEG_PARAM);
         String form = new String(request.body(), StandardCharsets.UTF_8);
-        String signature = request.header().apply(SIGNATURE_HEADER);
+        String signature = request.header().apply(TwilioSignature.HEADER);
         return switch (request.hook()) {
             case EVENTS -> {
                 sink.onLegEvent(NAME, statusCallback(leg, form, signature));

@@ -16,6 +16,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Tenants {
 
+    /** The first admin's password, for a test that logs in its own way. */
+    public static final String PASSWORD = SeededAgents.PASSWORD;
+
     private final AgentRepository agents;
 
     public Tenants(AgentRepository agents) {
