@@ -55,9 +55,13 @@ export function describe(error) {
   }
 }
 
-/** Shows (or, with null, clears) an error message under a field, and ties it to the field for screen readers. */
+/**
+ * Shows (or, with null, clears) an error message under a field, and ties it to the field for screen readers.
+ * The same message again changes nothing, so a poll that fails the same way is not announced anew.
+ */
 export function fieldError(id, message) {
   const node = $(id);
+  if (node.textContent === (message || '') && node.hidden === !message) return;
   node.textContent = message || '';
   node.hidden = !message;
 }
