@@ -1,15 +1,20 @@
-// The agent's own view: itself, its status buttons, the call ringing it now, its recent calls.
+// The agent's own view: itself, its status buttons, its figures for today, the call ringing it now, its
+// recent calls.
 import { api } from './api.js';
 import { $, el, badge, changed, time, describe, fieldError } from './ui.js';
+import { FIGURES_EVERY, figureTiles } from './figures.js';
 
 const LIVE_CALL = new Set(['ringing', 'answered']);
 const LIVE_LEG = new Set(['pending', 'originating', 'ringing', 'confirming']);
+const MY_FIGURES = ['answered', 'missed', 'answer-mean', 'talk-total'];
 
 export class AgentView {
   constructor(onAuthLost) {
     this.onAuthLost = onAuthLost;
     this.me = null;
     this.liveCall = null;
+    this.figuresAt = 0;
+    this.figuresFor = '';
     for (const button of document.querySelectorAll('#agent-view [data-status]')) {
       button.addEventListener('click', () => this.setStatus(button.dataset.status));
     }
@@ -26,7 +31,29 @@ export class AgentView {
     const calls = (await api.recentCalls(this.me.id)).result;
     this.liveCall = calls.find((call) => LIVE_CALL.has(call.status)) || null;
     this.render(calls);
+    await this.refreshFigures(calls);
     return this.me;
+  }
+
+  /**
+   * Today's figures (GET /v1.0/agents/{id}/statistics, today by default): when due, and at once when one of
+   * the recent calls changed (a ring started, was answered or ended) or someone else logged in.
+   */
+  async refreshFigures(calls) {
+    const state = `${this.me.id}|${calls.map((call) => `${call.id}:${call.status}`).join()}`;
+    if (state === this.figuresFor && Date.now() - this.figuresAt < FIGURES_EVERY) return;
+    this.figuresFor = state;
+    this.figuresAt = Date.now();
+    let statistics = null;
+    try {
+      statistics = await api.agentStatistics(this.me.id, '');
+      fieldError('my-figures-error', null);
+    } catch (error) {
+      if (error.status === 401) throw error;
+      fieldError('my-figures-error', `Your figures could not be read. ${describe(error)}`);
+    }
+    const box = $('my-figures');
+    if (changed(box, statistics)) box.replaceChildren(figureTiles(statistics, 'my', MY_FIGURES));
   }
 
   async setStatus(status) {

@@ -52,6 +52,11 @@ export const api = {
   setTags: (id, tagIds) => request('PUT', `/v1.0/agents/${encodeURIComponent(id)}/tag_ids`, { tag_ids: tagIds }),
   tags: (query) => request('GET', `/v1.0/tags?${query}`),
   setPermission: (id, permission) => request('PUT', `/v1.0/agents/${encodeURIComponent(id)}/permission`, { permission }),
+  // Statistics: days are UTC dates (YYYY-MM-DD), today when omitted; the query is built by the caller.
+  statistics: (query) => request('GET', `/v1.0/agent_statistics?${query}`),
+  statusNow: () => request('GET', '/v1.0/agent_statistics/now'),
+  agentStatistics: (id, query) => request('GET', `/v1.0/agents/${encodeURIComponent(id)}/statistics?${query}`),
+  statusHistory: (id, query) => request('GET', `/v1.0/agents/${encodeURIComponent(id)}/status_history?${query}`),
 };
 
 export const PERMISSION = { SUPERADMIN: 1, AGENT: 16, ADMIN: 32, MANAGER: 64 };

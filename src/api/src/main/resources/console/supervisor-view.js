@@ -1,7 +1,10 @@
-// The supervisor's views: the customer's agents with live status, and one agent to change.
+// The supervisor's views: the customer's agents with live status and today's figures, and one agent to
+// change, with its statistics and status history.
 import { api, grantable, PERMISSION } from './api.js';
 import { $, el, badge, changed, describe, fieldError } from './ui.js';
 import { TagNames } from './tags.js';
+import { AgentStats } from './agent-stats.js';
+import { FIGURES_EVERY, STATUSES, count, duration } from './figures.js';
 
 const ROLES = [[PERMISSION.SUPERADMIN, 'superadmin'], [PERMISSION.ADMIN, 'admin'], [PERMISSION.MANAGER, 'manager'], [PERMISSION.AGENT, 'agent']];
 
@@ -19,6 +22,7 @@ export class AgentsTable {
   constructor(onAuthLost) {
     this.onAuthLost = onAuthLost;
     this.pages = 1;
+    this.figures = new CustomerFigures();
     $('filter-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.pages = 1;
@@ -49,10 +53,20 @@ export class AgentsTable {
     return params.toString();
   }
 
-  /** The pages shown so far, re-read whole on each poll so the statuses (and tag names) are current. */
+  /**
+   * The pages shown so far, re-read whole on each poll so the statuses (and tag names) are current, with
+   * the counts by status now and (when due) today's figures beside them.
+   */
   async refresh() {
     await tags.load();
     this.renderTagFilter();
+    const [{ agents, more }] = await Promise.all([this.readAgents(), this.figures.refresh()]);
+    fieldError('filter-tag-error', null);
+    this.renderCounts();
+    this.render(agents, more);
+  }
+
+  async readAgents() {
     const agents = [];
     let token = '';
     for (let page = 0; page < this.pages; page += 1) {
@@ -62,8 +76,17 @@ export class AgentsTable {
       token = answer.result.length === PAGE_SIZE ? answer.next_page_token : '';
       if (!token) break;
     }
-    fieldError('filter-tag-error', null);
-    this.render(agents, Boolean(token));
+    return { agents, more: Boolean(token) };
+  }
+
+  /** The header: how many of the customer's agents are in each status now (all agents, whatever the filter). */
+  renderCounts() {
+    const now = this.figures.now;
+    const box = $('status-now');
+    if (!changed(box, now)) return;
+    box.replaceChildren(...[...STATUSES, 'total'].map((status) => el('li', { 'data-status': status },
+      el('span', { class: 'count', text: count(now?.[status]) }), ' ',
+      status === 'total' ? el('span', { class: 'muted', text: 'agents' }) : badge(status))));
   }
 
   /** The tag filter lists the customer's tags by name; the one picked stays picked while it exists. */
@@ -82,14 +105,69 @@ export class AgentsTable {
       ? `${agents.length} agent${agents.length === 1 ? '' : 's'}${filtered ? ' match the filter' : ''}.`
       : (filtered ? 'No agent matches the filter.' : 'No agents yet.');
     $('agents-more').hidden = !more;
+    const problem = this.figures.problem;
+    fieldError('figures-error', problem && `Figures could not be read: ${describe(problem)}`);
+    const today = this.figures.byAgent;
     // Redrawn only when something changed, so a focused row keeps its focus between polls.
-    if (!changed($('agents-body'), { agents, tags: [...tags.byId.values()] })) return;
+    if (!changed($('agents-body'), { agents, tags: [...tags.byId.values()], today: agents.map((agent) => today.get(agent.id)) })) return;
     $('agents-body').replaceChildren(...agents.map((agent) => el('tr', { 'data-agent': agent.username },
       el('td', {}, el('a', { href: `#/agents/${agent.id}`, text: agent.name || agent.username }), el('div', { class: 'muted small', text: agent.username })),
       el('td', {}, badge(agent.status)),
+      // An agent the day's figures do not list yet (made since they were read) shows dashes until the next read.
+      el('td', { class: 'num', 'data-figure': 'answered', text: count(today.get(agent.id)?.answered) }),
+      el('td', { class: 'num', 'data-figure': 'missed', text: count(today.get(agent.id)?.missed) }),
+      el('td', { class: 'num', 'data-figure': 'answer-mean', text: duration(today.get(agent.id)?.time_to_answer_mean_ms) }),
       el('td', { text: roles(agent.permission) }),
       el('td', {}, agent.tag_ids.length ? agent.tag_ids.map((id) => tags.chip(id)) : el('span', { class: 'muted', text: '—' })),
       el('td', { text: String(agent.addresses.length) }))));
+  }
+}
+
+/**
+ * The customer's counts by status now (read on every poll: they are the header's live numbers) and today's
+ * figures per agent (re-read when due). A failed read leaves the table working: the counts show dashes,
+ * the figures keep their last values, and the note under the header says what failed.
+ */
+class CustomerFigures {
+  constructor() {
+    this.now = null;
+    this.byAgent = new Map();
+    this.todayAt = 0;
+    this.nowProblem = null;
+    this.todayProblem = null;
+  }
+
+  get problem() {
+    return this.nowProblem || this.todayProblem;
+  }
+
+  refresh() {
+    const jobs = [this.readNow()];
+    if (Date.now() - this.todayAt >= FIGURES_EVERY) jobs.push(this.readToday());
+    return Promise.all(jobs);
+  }
+
+  async readNow() {
+    try {
+      this.now = await api.statusNow();
+      this.nowProblem = null;
+    } catch (error) {
+      if (error.status === 401) throw error;
+      this.now = null;
+      this.nowProblem = error;
+    }
+  }
+
+  async readToday() {
+    this.todayAt = Date.now();
+    try {
+      const today = await api.statistics('');
+      this.byAgent = new Map(today.result.map((statistics) => [statistics.agent_id, statistics]));
+      this.todayProblem = null;
+    } catch (error) {
+      if (error.status === 401) throw error;
+      this.todayProblem = error;
+    }
   }
 }
 
@@ -98,6 +176,7 @@ export class AgentDetail {
     this.onAuthLost = onAuthLost;
     this.agent = null;
     this.caller = null;
+    this.stats = new AgentStats(onAuthLost);
     $('detail-status-form').addEventListener('submit', (event) => this.save(event, 'detail-status-error',
       () => api.setStatus(this.agent.id, $('detail-status').value)));
     $('detail-tags-form').addEventListener('submit', (event) => this.save(event, 'detail-tags-error',
@@ -126,7 +205,8 @@ export class AgentDetail {
   async open(id, caller) {
     this.caller = caller;
     this.agent = null;
-    for (const id of ['detail-problem', 'detail-status-error', 'detail-addresses-error', 'detail-tags-error', 'detail-permission-error']) {
+    for (const id of ['detail-problem', 'detail-status-error', 'detail-addresses-error', 'detail-tags-error', 'detail-permission-error',
+      'detail-stats-error', 'detail-history-error']) {
       fieldError(id, null);
     }
     $('detail-saved').textContent = '';
@@ -143,10 +223,11 @@ export class AgentDetail {
     }
     this.showForms(true);
     this.fill();
+    await this.stats.open(this.agent);
   }
 
   showForms(visible) {
-    for (const id of ['detail-status-form', 'detail-addresses-form', 'detail-tags-form', 'detail-permission-form']) {
+    for (const id of ['detail-status-form', 'detail-stats', 'detail-history', 'detail-addresses-form', 'detail-tags-form', 'detail-permission-form']) {
       $(id).hidden = !visible;
     }
   }
@@ -190,6 +271,7 @@ export class AgentDetail {
     if (!this.agent) return;
     this.agent = { ...this.agent, status: (await api.agent(this.agent.id)).status };
     this.renderStatus();
+    await this.stats.refresh(this.agent.status);
   }
 
   async save(event, errorId, change) {

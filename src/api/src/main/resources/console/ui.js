@@ -26,6 +26,12 @@ export function time(iso) {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
+/** A moment in a list that spans days: the date as well as the time. */
+export function dateTime(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
 /** What a failed request means for the person looking at the page. */
 export function describe(error) {
   const ref = error.requestId ? ` (request ${error.requestId})` : '';
@@ -49,9 +55,13 @@ export function describe(error) {
   }
 }
 
-/** Shows (or, with null, clears) an error message under a field, and ties it to the field for screen readers. */
+/**
+ * Shows (or, with null, clears) an error message under a field, and ties it to the field for screen readers.
+ * The same message again changes nothing, so a poll that fails the same way is not announced anew.
+ */
 export function fieldError(id, message) {
   const node = $(id);
+  if (node.textContent === (message || '') && node.hidden === !message) return;
   node.textContent = message || '';
   node.hidden = !message;
 }

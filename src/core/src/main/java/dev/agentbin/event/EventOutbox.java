@@ -13,19 +13,23 @@ import org.hibernate.query.NativeQuery;
 /**
  * Where every writer records the events its change causes, in the change's own transaction: a rolled
  * back change leaves no event, a committed one cannot lose it. Each event takes the next number of its
- * agent's sequence (locking that counter until commit, so numbers follow commit order) and is rendered
+ * subject's sequence (locking that counter until commit, so numbers follow commit order) and is rendered
  * once, here, so every delivery of it carries the same bytes and the same id.
+ * <p>
+ * The subject is an agent (its agentcalls' events included) or a tag. The tables still call it
+ * {@code agent_id}, from when agents were the only subject: renaming the column would break the functions
+ * still running the previous release while a deploy migrates, and ids never collide across subjects.
  */
 @ApplicationScoped
 public class EventOutbox {
 
     private static final String NEXT_SEQUENCE = """
-            insert into agent_event_sequences (agent_id, last_seq) values (:agent, 1)
+            insert into agent_event_sequences (agent_id, last_seq) values (:subject, 1)
             on conflict (agent_id) do update set last_seq = agent_event_sequences.last_seq + 1
             returning last_seq""";
     private static final String INSERT = """
             insert into event_outbox (id, customer_id, agent_id, seq, type, body, tm_create)
-            values (:id, :customer, :agent, :seq, :type, :body, :time)""";
+            values (:id, :customer, :subject, :seq, :type, :body, :time)""";
     private static final Object AFTER_COMMIT_KEY = new Object();
 
     private final EntityManager em;
@@ -41,12 +45,12 @@ public class EventOutbox {
     }
 
     /**
-     * Records one event about an agent (an agentcall's events are about its agent) and returns
-     * {@code data}, so a writer can hook in where it returns its view.
+     * Records one event about its subject (an agent, for an agentcall's events its agent; a tag) and
+     * returns {@code data}, so a writer can hook in where it returns its view.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> T record(EventType type, UUID customerId, UUID agentId, T data) {
-        return record(type, customerId, agentId, data, null);
+    public <T> T record(EventType type, UUID customerId, UUID subjectId, T data) {
+        return record(type, customerId, subjectId, data, null);
     }
 
     /**
@@ -54,14 +58,14 @@ public class EventOutbox {
      * {@code data} in the envelope (agent_status_updated's status cause), or nowhere when null.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> T record(EventType type, UUID customerId, UUID agentId, T data, Object cause) {
+    public <T> T record(EventType type, UUID customerId, UUID subjectId, T data, Object cause) {
         UUID id = UUID.randomUUID();
         Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        long sequence = ((Number) outboxQuery(NEXT_SEQUENCE).setParameter("agent", agentId).getSingleResult()).longValue();
+        long sequence = ((Number) outboxQuery(NEXT_SEQUENCE).setParameter("subject", subjectId).getSingleResult()).longValue();
         outboxQuery(INSERT)
                 .setParameter("id", id)
                 .setParameter("customer", customerId)
-                .setParameter("agent", agentId)
+                .setParameter("subject", subjectId)
                 .setParameter("seq", sequence)
                 .setParameter("type", type.wire())
                 .setParameter("body", json.envelope(id, type, time, sequence, cause, data))

@@ -6,6 +6,8 @@ import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PageCursor;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.common.UniqueViolation;
+import dev.agentbin.event.EventOutbox;
+import dev.agentbin.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -20,7 +22,7 @@ import java.util.function.Supplier;
  * A customer's tags (VoIPBIN's Tag API): its admins and managers write them, everyone of the customer reads
  * them ({@link AccessPolicy}). Names are unique per customer, ignoring case. A delete is soft, as in the
  * reference: the tag keeps its row (GET shows it with tm_delete), leaves the list, frees its name, and
- * agents carrying its id keep it.
+ * agents carrying its id keep it. Every write records its tag_* event in its own transaction.
  */
 @ApplicationScoped
 public class TagService {
@@ -29,10 +31,12 @@ public class TagService {
 
     private final TagRepository tags;
     private final AccessPolicy policy;
+    private final EventOutbox events;
 
-    public TagService(TagRepository tags, AccessPolicy policy) {
+    public TagService(TagRepository tags, AccessPolicy policy, EventOutbox events) {
         this.tags = tags;
         this.policy = policy;
+        this.events = events;
     }
 
     /** Query parameters: page_size and page_token, as for agents. */
@@ -56,7 +60,7 @@ public class TagService {
         tag.tmCreate = now();
         tags.persist(tag);
         flushOrConflict(tag.name);
-        return Tag.of(tag);
+        return recorded(EventType.TAG_CREATED, tag);
     }
 
     /** A deleted tag is still shown, with its tm_delete, as in the reference (agents may still carry its id). */
@@ -73,7 +77,7 @@ public class TagService {
         tag.detail = orEmpty(request.detail());
         tag.tmUpdate = now();
         flushOrConflict(tag.name);
-        return Tag.of(tag);
+        return recorded(EventType.TAG_UPDATED, tag);
     }
 
     /** Soft delete; deleting it again is 404. Agents' tag_ids are left as they are (docs/api.md, "Tags"). */
@@ -83,7 +87,12 @@ public class TagService {
         Instant now = now();
         tag.tmDelete = now;
         tag.tmUpdate = now;
-        return Tag.of(tag);
+        return recorded(EventType.TAG_DELETED, tag);
+    }
+
+    /** The event's data is the tag as this write answers it. */
+    private Tag recorded(EventType type, TagEntity tag) {
+        return events.record(type, tag.customerId, tag.id, Tag.of(tag));
     }
 
     private TagEntity lockForWrite(Caller caller, UUID id) {

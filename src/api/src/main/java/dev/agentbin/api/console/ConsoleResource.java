@@ -38,6 +38,8 @@ public class ConsoleResource {
             "agent-view.js", "text/javascript; charset=utf-8",
             "supervisor-view.js", "text/javascript; charset=utf-8",
             "tags.js", "text/javascript; charset=utf-8",
+            "figures.js", "text/javascript; charset=utf-8",
+            "agent-stats.js", "text/javascript; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
             "ui.js", "text/javascript; charset=utf-8");
 

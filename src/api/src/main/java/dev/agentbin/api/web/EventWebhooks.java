@@ -6,6 +6,7 @@ import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.event.EventJson;
 import dev.agentbin.event.EventType;
 import dev.agentbin.event.WebhookSignature;
+import dev.agentbin.tag.Tag;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,10 @@ final class EventWebhooks {
                     + " leg; the others are canceled (\"completed elsewhere\").");
             case AGENTCALL_ENDED -> new Described(AgentCall.class, "The agentcall ended: status is the outcome, end_reason why,"
                     + " and every leg says how it ended.");
+            case TAG_CREATED -> new Described(Tag.class, "A tag was created.");
+            case TAG_UPDATED -> new Described(Tag.class, "A tag's name or detail was changed.");
+            case TAG_DELETED -> new Described(Tag.class, "A tag was deleted: data carries tm_delete; agents keep its id in"
+                    + " tag_ids. A tag's events have their own sequence.");
         };
     }
 
@@ -76,7 +81,7 @@ final class EventWebhooks {
                 .operationId(camelCase(type.wire()) + "Event")
                 .summary(type.wire())
                 .description(described.when() + "\n\nSent with the webhook's webhook_method (POST, or PUT). Every delivery"
-                        + " of one event carries the same id and the same bytes; sequence orders one agent's events.")
+                        + " of one event carries the same id and the same bytes; sequence orders one agent's (or one tag's) events.")
                 .addTag(TAG)
                 .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
                         .addMediaType("application/json", OASFactory.createMediaType()

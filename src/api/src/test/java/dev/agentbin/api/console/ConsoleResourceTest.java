@@ -19,7 +19,8 @@ class ConsoleResourceTest {
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .body(containsString("<script type=\"module\" src=\"/console/console.js\">"));
-        for (String script : new String[] {"console.js", "api.js", "ui.js", "agent-view.js", "supervisor-view.js", "tags.js"}) {
+        for (String script : new String[] {"console.js", "api.js", "ui.js", "agent-view.js", "supervisor-view.js", "tags.js",
+                "figures.js", "agent-stats.js"}) {
             given().get("/console/" + script).then().statusCode(200).contentType(startsWith("text/javascript"));
         }
         given().get("/console/console.css").then().statusCode(200).contentType(startsWith("text/css"));
