@@ -1,5 +1,6 @@
 package dev.agentbin.accesskey;
 
+import dev.agentbin.common.DbTime;
 import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.access.Caller;
@@ -8,6 +9,7 @@ import dev.agentbin.access.Permission;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,10 +27,12 @@ public class AccessKeyService {
 
     private final AccessKeyRepository keys;
     private final AccessPolicy policy;
+    private final Clock clock;
 
-    public AccessKeyService(AccessKeyRepository keys, AccessPolicy policy) {
+    public AccessKeyService(AccessKeyRepository keys, AccessPolicy policy, Clock clock) {
         this.keys = keys;
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** Query parameters: page_size and page_token, as for agents. */
@@ -48,7 +52,7 @@ public class AccessKeyService {
         long permission = request.permission() == null ? Permission.CUSTOMER_ADMIN : request.permission();
         policy.checkGrant(caller, permission);
         String secret = AccessKeySecrets.newSecret();
-        Instant now = now();
+        Instant now = DbTime.now(clock);
         AccessKeyEntity key = new AccessKeyEntity();
         key.id = UUID.randomUUID();
         key.customerId = caller.customerId();
@@ -75,7 +79,7 @@ public class AccessKeyService {
         AccessKeyEntity key = lockForWrite(caller, id);
         key.name = orEmpty(request.name());
         key.detail = orEmpty(request.detail());
-        key.tmUpdate = now();
+        key.tmUpdate = DbTime.now(clock);
         return AccessKey.of(key, null);
     }
 
@@ -83,7 +87,7 @@ public class AccessKeyService {
     @Transactional
     public AccessKey delete(Caller caller, UUID id) {
         AccessKeyEntity key = lockForWrite(caller, id);
-        Instant now = now();
+        Instant now = DbTime.now(clock);
         key.tmDelete = now;
         key.tmUpdate = now;
         return AccessKey.of(key, null);
@@ -99,9 +103,6 @@ public class AccessKeyService {
         return () -> ApiException.notFound("ACCESSKEY_NOT_FOUND", "The access key " + id + " does not exist.");
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;

@@ -1,5 +1,6 @@
 package dev.agentbin.agent;
 
+import dev.agentbin.common.DbTime;
 import dev.agentbin.access.Permission;
 
 import dev.agentbin.access.Caller;
@@ -109,7 +110,7 @@ public class AgentService {
     @Transactional
     public Agent updateStatus(Caller caller, UUID id, StatusRequest request) {
         AgentEntity agent = lockForWrite(caller, id, Action.SET_STATUS);
-        statusOwner.choose(agent, request.status(), caller, now());
+        statusOwner.choose(agent, request.status(), caller, DbTime.now(clock));
         return touched(agent);
     }
 
@@ -179,7 +180,7 @@ public class AgentService {
         if (AgentStatusOwner.inLiveCall(agent)) {
             throw AgentErrors.inCall(agent.id);
         }
-        Instant now = now();
+        Instant now = DbTime.now(clock);
         statusTime.close(agent, now);
         agent.tmDelete = now;
         agent.tmUpdate = now;
@@ -199,7 +200,7 @@ public class AgentService {
         agent.ringMethod = ringMethod == null ? RingMethod.RINGALL : ringMethod;
         agent.permission = permission;
         agent.tagIds = TagIds.toColumn(tagIds);
-        agent.tmCreate = now();
+        agent.tmCreate = DbTime.now(clock);
         agent.statusSince = agent.tmCreate;
         return agent;
     }
@@ -213,7 +214,7 @@ public class AgentService {
     }
 
     private Agent replaceAddresses(AgentEntity agent, AddressesRequest request) {
-        addresses.replace(agent, Addresses.orEmpty(request.addresses()), now());
+        addresses.replace(agent, Addresses.orEmpty(request.addresses()), DbTime.now(clock));
         flushOrConflict();
         return touched(agent);
     }
@@ -251,7 +252,7 @@ public class AgentService {
     }
 
     private Agent touched(AgentEntity agent) {
-        agent.tmUpdate = now();
+        agent.tmUpdate = DbTime.now(clock);
         return view(agent);
     }
 
@@ -274,9 +275,6 @@ public class AgentService {
         }
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;

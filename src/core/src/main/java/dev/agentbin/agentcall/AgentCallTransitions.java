@@ -1,5 +1,6 @@
 package dev.agentbin.agentcall;
 
+import dev.agentbin.common.DbTime;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatusOwner;
@@ -76,7 +77,7 @@ class AgentCallTransitions {
             LogContext.agentCall(existing.get().customerId, existing.get().agentId, existing.get().id);
             return existing.get().id;
         }
-        Instant now = now();
+        Instant now = DbTime.now(clock);
         UUID callId = UUID.randomUUID();
         // The agentcall's id only once it exists: a refused ring's lines name the agent, not an id nobody will find.
         LogContext.agentCall(request.customerId(), request.agentId(), null);
@@ -124,7 +125,7 @@ class AgentCallTransitions {
     List<DueLeg> claimOriginations(UUID agentCallId) {
         AgentCallEntity call = calls.lock(agentCallId).orElseThrow();
         RingRules rules = new RingRules(call, legs.ofCall(agentCallId));
-        Instant now = now();
+        Instant now = DbTime.now(clock);
         int ringFor = rules.ringSeconds(now);
         return rules.claimDue(now).stream()
                 .map(leg -> new DueLeg(leg.provider, new Origination(leg.id, call.id, call.source,
@@ -163,13 +164,13 @@ class AgentCallTransitions {
     /** The provider refused the leg. */
     @Transactional
     FollowUp originationFailed(UUID legId, String provider, String reason) {
-        return onLeg(legId, provider, (rules, leg) -> rules.originationFailed(leg, reason, now())).orElseThrow();
+        return onLeg(legId, provider, (rules, leg) -> rules.originationFailed(leg, reason, DbTime.now(clock))).orElseThrow();
     }
 
     /** Applies one provider event. Unknown legs and events for another provider are ignored. */
     @Transactional
     FollowUp apply(String provider, LegEvent event) {
-        Instant at = event.occurredAt() == null ? now() : event.occurredAt();
+        Instant at = event.occurredAt() == null ? DbTime.now(clock) : event.occurredAt();
         return onLeg(event.legId(), provider, (rules, leg) -> rules.onEvent(leg, provider, event, at)).orElseGet(() -> {
             LOG.warnf("ignoring %s event for unknown leg %s", provider, event.legId());
             return FollowUp.none(null);
@@ -179,7 +180,7 @@ class AgentCallTransitions {
     /** The caller gave up: every live leg is cancelled; an answered call is ended. */
     @Transactional
     FollowUp hangup(UUID agentCallId) {
-        return onCall(agentCallId, rules -> Optional.of(rules.callerHungUp(now()))).orElseThrow();
+        return onCall(agentCallId, rules -> Optional.of(rules.callerHungUp(DbTime.now(clock)))).orElseThrow();
     }
 
     /** Ends one overdue ringing agentcall as no_answer. */
@@ -261,9 +262,6 @@ class AgentCallTransitions {
         return leg;
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;

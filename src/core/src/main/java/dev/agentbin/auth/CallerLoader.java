@@ -7,6 +7,7 @@ import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,11 +23,13 @@ public class CallerLoader {
     private final AgentRepository agents;
     private final AccessKeyRepository accessKeys;
     private final PasswordHasher hasher;
+    private final Clock clock;
 
-    public CallerLoader(AgentRepository agents, AccessKeyRepository accessKeys, PasswordHasher hasher) {
+    public CallerLoader(AgentRepository agents, AccessKeyRepository accessKeys, PasswordHasher hasher, Clock clock) {
         this.agents = agents;
         this.accessKeys = accessKeys;
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     /**
@@ -41,7 +44,7 @@ public class CallerLoader {
 
     /** The access key a secret belongs to, while it is neither deleted nor expired. */
     public Optional<Caller> byAccessKey(String secret) {
-        return accessKeys.findUsable(AccessKeySecrets.hash(secret), Instant.now())
+        return accessKeys.findUsable(AccessKeySecrets.hash(secret), clock.instant())
                 .map(key -> Caller.accessKey(key.id, key.customerId, key.permission));
     }
 

@@ -1,5 +1,6 @@
 package dev.agentbin.event;
 
+import dev.agentbin.common.DbTime;
 import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.access.Caller;
 import dev.agentbin.common.ApiException;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,12 +30,15 @@ public class WebhookSettingsService {
     private final AccessPolicy policy;
     private final WebhookTargets targets;
     private final Duration previousSecretGrace;
+    private final Clock clock;
 
-    public WebhookSettingsService(EntityManager em, AccessPolicy policy, WebhookTargets targets, EventSettings settings) {
+    public WebhookSettingsService(EntityManager em, AccessPolicy policy, WebhookTargets targets, EventSettings settings,
+            Clock clock) {
         this.em = em;
         this.policy = policy;
         this.targets = targets;
         this.previousSecretGrace = settings.webhook().previousSecretGrace();
+        this.clock = clock;
     }
 
     @Transactional
@@ -50,7 +55,7 @@ public class WebhookSettingsService {
         String uri = targets.check(request.webhookUri()).toString();
         String method = request.webhookMethod() == null ? "POST" : request.webhookMethod().toUpperCase(Locale.ROOT);
         lockCustomer(customerId);
-        Instant now = now();
+        Instant now = DbTime.now(clock);
         Optional<WebhookSettingsEntity> existing = find(customerId);
         if (existing.isPresent()) {
             WebhookSettingsEntity webhook = existing.get();
@@ -75,7 +80,7 @@ public class WebhookSettingsService {
         policy.checkAdministers(caller, customerId, notFound(customerId));
         lockCustomer(customerId);
         WebhookSettingsEntity webhook = find(customerId).orElseThrow(notFound(customerId));
-        Instant now = now();
+        Instant now = DbTime.now(clock);
         webhook.previousSecret = webhook.signingSecret;
         webhook.previousSecretUntil = now.plus(previousSecretGrace);
         webhook.signingSecret = WebhookSignature.newSecret();
@@ -97,7 +102,7 @@ public class WebhookSettingsService {
     public Optional<Target> target(UUID customerId) {
         return find(customerId).map(webhook -> {
             List<String> secrets = new ArrayList<>(List.of(webhook.signingSecret));
-            if (webhook.previousSecret != null && webhook.previousSecretUntil.isAfter(Instant.now())) {
+            if (webhook.previousSecret != null && webhook.previousSecretUntil.isAfter(clock.instant())) {
                 secrets.add(webhook.previousSecret);
             }
             return new Target(webhook.webhookUri, webhook.webhookMethod, List.copyOf(secrets));
@@ -119,7 +124,4 @@ public class WebhookSettingsService {
         return () -> ApiException.notFound("WEBHOOK_NOT_FOUND", "The customer " + customerId + " has no webhook.");
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.agentbin.tag;
 
+import dev.agentbin.common.DbTime;
 import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.access.Caller;
@@ -11,6 +12,7 @@ import dev.agentbin.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,11 +34,13 @@ public class TagService {
     private final TagRepository tags;
     private final AccessPolicy policy;
     private final EventOutbox events;
+    private final Clock clock;
 
-    public TagService(TagRepository tags, AccessPolicy policy, EventOutbox events) {
+    public TagService(TagRepository tags, AccessPolicy policy, EventOutbox events, Clock clock) {
         this.tags = tags;
         this.policy = policy;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Query parameters: page_size and page_token, as for agents. */
@@ -57,7 +61,7 @@ public class TagService {
         tag.customerId = caller.customerId();
         tag.name = request.name();
         tag.detail = orEmpty(request.detail());
-        tag.tmCreate = now();
+        tag.tmCreate = DbTime.now(clock);
         tags.persist(tag);
         flushOrConflict(tag.name);
         return recorded(EventType.TAG_CREATED, tag);
@@ -75,7 +79,7 @@ public class TagService {
         TagEntity tag = lockForWrite(caller, id);
         tag.name = request.name();
         tag.detail = orEmpty(request.detail());
-        tag.tmUpdate = now();
+        tag.tmUpdate = DbTime.now(clock);
         flushOrConflict(tag.name);
         return recorded(EventType.TAG_UPDATED, tag);
     }
@@ -84,7 +88,7 @@ public class TagService {
     @Transactional
     public Tag delete(Caller caller, UUID id) {
         TagEntity tag = lockForWrite(caller, id);
-        Instant now = now();
+        Instant now = DbTime.now(clock);
         tag.tmDelete = now;
         tag.tmUpdate = now;
         return recorded(EventType.TAG_DELETED, tag);
@@ -118,9 +122,6 @@ public class TagService {
         return () -> ApiException.notFound("TAG_NOT_FOUND", "The tag " + id + " does not exist.");
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;

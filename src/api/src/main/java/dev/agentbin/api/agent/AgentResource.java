@@ -35,7 +35,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.util.UUID;
@@ -61,9 +61,12 @@ public class AgentResource {
     private final PasswordChanges passwords;
     private final StatusHistory statusHistory;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public AgentResource(AgentService agents, PasswordChanges passwords, StatusHistory statusHistory, CurrentCaller caller) {
+    public AgentResource(AgentService agents, PasswordChanges passwords, StatusHistory statusHistory, CurrentCaller caller,
+            Clock clock) {
         this.agents = agents;
+        this.clock = clock;
         this.passwords = passwords;
         this.statusHistory = statusHistory;
         this.caller = caller;
@@ -193,7 +196,7 @@ public class AgentResource {
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_OWN_CALLS)
     @APIResponse(responseCode = "404", description = ErrorReasons.AGENT_NOT_FOUND)
     public StatusHistoryPage statusHistory(@PathParam("id") String id, @Context UriInfo uri) {
-        return statusHistory.list(caller.get(), Ids.pathId(id), StatusHistoryQuery.parse(uri.getQueryParameters(), Instant.now()));
+        return statusHistory.list(caller.get(), Ids.pathId(id), StatusHistoryQuery.parse(uri.getQueryParameters(), clock.instant()));
     }
 
     @PUT
