@@ -1,5 +1,7 @@
 package dev.agentbin.accesskey;
 
+import static dev.agentbin.common.Text.orEmpty;
+
 import dev.agentbin.common.DbTime;
 import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.access.AccessPolicy;
@@ -103,8 +105,4 @@ public class AccessKeyService {
         return () -> ApiException.notFound("ACCESSKEY_NOT_FOUND", "The access key " + id + " does not exist.");
     }
 
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
 }

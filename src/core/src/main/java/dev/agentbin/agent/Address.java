@@ -1,5 +1,7 @@
 package dev.agentbin.agent;
 
+import static dev.agentbin.common.Text.orEmpty;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agentbin.common.E164;
@@ -97,9 +99,5 @@ public record Address(
             return ib;
         }
         return ib < 0 ? ia : Math.min(ia, ib);
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

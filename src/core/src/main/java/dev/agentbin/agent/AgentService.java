@@ -1,5 +1,7 @@
 package dev.agentbin.agent;
 
+import static dev.agentbin.common.Text.orEmpty;
+
 import dev.agentbin.common.DbTime;
 import dev.agentbin.access.Permission;
 
@@ -275,8 +277,4 @@ public class AgentService {
         }
     }
 
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
 }

@@ -41,6 +41,7 @@ public class AgentCallService implements LegEventSink {
     private static final int SWEEP_BATCH = 100;
 
     private final AgentCallTransitions transitions;
+    private final AgentCallReads reads;
     private final TelephonyProviders providers;
     /**
      * Legs are originated and hung up side by side, each blocking on its provider. Plain threads, not the
@@ -57,9 +58,10 @@ public class AgentCallService implements LegEventSink {
     private final AgentStatusOwner agentStatus;
     private final Duration maxCallDuration;
 
-    public AgentCallService(AgentCallTransitions transitions, TelephonyProviders providers, AccessPolicy policy,
-            AgentStatusOwner agentStatus, @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
+    public AgentCallService(AgentCallTransitions transitions, AgentCallReads reads, TelephonyProviders providers,
+            AccessPolicy policy, AgentStatusOwner agentStatus, @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
         this.transitions = transitions;
+        this.reads = reads;
         this.providers = providers;
         this.policy = policy;
         this.agentStatus = agentStatus;
@@ -85,7 +87,7 @@ public class AgentCallService implements LegEventSink {
     }
 
     public AgentCall get(Caller caller, UUID id) {
-        AgentCall call = transitions.view(id).orElseThrow(() -> notFound(id));
+        AgentCall call = reads.view(id).orElseThrow(() -> notFound(id));
         policy.checkSeesCallsOf(caller, call.customerId(), call.agentId(), () -> notFound(id));
         return call;
     }
@@ -98,17 +100,17 @@ public class AgentCallService implements LegEventSink {
         List<AgentCall> page;
         if (query.agentId() == null) {
             policy.checkManages(caller, caller.customerId());
-            page = transitions.page(query, caller.customerId());
+            page = reads.page(query, caller.customerId());
         } else {
             policy.checkSeesCallsOf(caller, caller.customerId(), query.agentId(), () -> notFound(query.agentId()));
-            page = transitions.page(query, caller.isSuperAdmin() ? null : caller.customerId());
+            page = reads.page(query, caller.isSuperAdmin() ? null : caller.customerId());
         }
         return new AgentCallPage(page, PageCursor.nextToken(page, AgentCall::tmCreate, AgentCall::id));
     }
 
     /** The caller gave up: every live leg is cancelled (an answered call is ended). */
     public AgentCall hangup(Caller caller, UUID id) {
-        AgentCall call = transitions.view(id).orElseThrow(() -> notFound(id));
+        AgentCall call = reads.view(id).orElseThrow(() -> notFound(id));
         policy.checkManagesResourceOf(caller, call.customerId(), () -> notFound(id));
         perform(transitions.hangup(id));
         return view(id);
@@ -129,7 +131,7 @@ public class AgentCallService implements LegEventSink {
     @Override
     public AnswerOutcome onAnswer(String provider, LegEvent event) {
         onLegEvent(provider, event);
-        AgentCall call = transitions.viewOfLeg(provider, event.legId())
+        AgentCall call = reads.viewOfLeg(provider, event.legId())
                 .orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
         Optional<AgentCallLeg> leg = call.legs().stream()
                 .filter(l -> l.id().equals(event.legId()))
@@ -155,9 +157,9 @@ public class AgentCallService implements LegEventSink {
      * Safe to run concurrently with itself: every agentcall is changed under its own lock.
      */
     public SweepResult sweep(Instant now) {
-        int timedOut = performAll(transitions.overdue(now, SWEEP_BATCH), id -> transitions.timeOut(id, now));
+        int timedOut = performAll(reads.overdue(now, SWEEP_BATCH), id -> transitions.timeOut(id, now));
         Instant cutoff = now.minus(maxCallDuration);
-        int expired = performAll(transitions.answeredBefore(cutoff, SWEEP_BATCH), id -> transitions.expire(id, cutoff, now));
+        int expired = performAll(reads.answeredBefore(cutoff, SWEEP_BATCH), id -> transitions.expire(id, cutoff, now));
         return new SweepResult(timedOut, expired, agentStatus.endWrapUps(now, SWEEP_BATCH));
     }
 
@@ -225,7 +227,7 @@ public class AgentCallService implements LegEventSink {
     }
 
     private AgentCall view(UUID id) {
-        return transitions.view(id).orElseThrow(() -> notFound(id));
+        return reads.view(id).orElseThrow(() -> notFound(id));
     }
 
     private static ApiException notFound(UUID id) {

@@ -1,5 +1,7 @@
 package dev.agentbin.agentcall;
 
+import static dev.agentbin.common.Text.orEmpty;
+
 import dev.agentbin.common.DbTime;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
@@ -128,27 +130,8 @@ class AgentCallTransitions {
         Instant now = DbTime.now(clock);
         int ringFor = rules.ringSeconds(now);
         return rules.claimDue(now).stream()
-                .map(leg -> new DueLeg(leg.provider, new Origination(leg.id, call.id, call.source,
-                        new Destination(destinationKind(leg.addressType), leg.target, leg.addressDetail), ringFor,
-                        confirmation(leg.confirmation))))
+                .map(leg -> new DueLeg(leg.provider, Originations.of(call, leg, ringFor)))
                 .toList();
-    }
-
-    /** The agent feature's address types, as telephony names what it rings. */
-    private static Destination.Kind destinationKind(AddressType type) {
-        return switch (type) {
-            case TEL -> Destination.Kind.PHONE_NUMBER;
-            case SIP -> Destination.Kind.SIP;
-            case EXTENSION -> Destination.Kind.EXTENSION;
-        };
-    }
-
-    private static Origination.Confirmation confirmation(AnswerConfirmation confirmation) {
-        return switch (confirmation) {
-            case NONE -> Origination.Confirmation.NONE;
-            case KEY -> Origination.Confirmation.KEY;
-            case MACHINE_DETECTION -> Origination.Confirmation.MACHINE_DETECTION;
-        };
     }
 
     /** A leg to originate now, with the provider it was stored with (not whatever is the default today). */
@@ -195,35 +178,6 @@ class AgentCallTransitions {
         return onCall(agentCallId, rules -> rules.expire(cutoff, now));
     }
 
-    @Transactional
-    List<UUID> overdue(Instant now, int limit) {
-        return calls.overdueIds(now, limit);
-    }
-
-    @Transactional
-    List<UUID> answeredBefore(Instant cutoff, int limit) {
-        return calls.answeredBefore(cutoff, limit);
-    }
-
-    @Transactional
-    Optional<AgentCall> viewOfLeg(String provider, UUID legId) {
-        return legs.callOf(legId, provider).flatMap(this::view);
-    }
-
-    /** A page of agentcalls with their legs, newest first, in two queries. */
-    @Transactional
-    List<AgentCall> page(AgentCallListQuery query, UUID customerId) {
-        List<AgentCallEntity> recent = calls.page(query, customerId);
-        Map<UUID, List<LegEntity>> legsOf = legs.ofCalls(recent.stream().map(call -> call.id).toList()).stream()
-                .collect(Collectors.groupingBy(leg -> leg.agentCallId));
-        return recent.stream().map(call -> AgentCall.of(call, legsOf.getOrDefault(call.id, List.of()))).toList();
-    }
-
-    @Transactional
-    Optional<AgentCall> view(UUID agentCallId) {
-        return calls.findByIdOptional(agentCallId).map(call -> AgentCall.of(call, legs.ofCall(call.id)));
-    }
-
     private Optional<FollowUp> onLeg(UUID legId, String provider, BiFunction<RingRules, LegEntity, RingRules.Decision> decide) {
         LogContext.leg(legId);
         return legs.callOf(legId, provider).flatMap(callId -> onCall(callId, rules -> Optional.of(decide.apply(rules, rules.leg(legId)))));
@@ -260,10 +214,5 @@ class AgentCallTransitions {
         leg.status = LegStatus.PENDING;
         leg.tmCreate = now;
         return leg;
-    }
-
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentbin.agentcall;
 
+import static dev.agentbin.common.Text.orEmpty;
+
 import dev.agentbin.common.Sha256;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
@@ -56,9 +58,5 @@ public record RingRequest(
         String canonical = String.join("\n", String.valueOf(agentId), String.valueOf(customerId), String.valueOf(source),
                 orEmpty(referenceId), String.valueOf(ringTimeoutOrDefault()), orEmpty(joinTarget), String.valueOf(addressTimeout));
         return Sha256.hex(canonical);
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

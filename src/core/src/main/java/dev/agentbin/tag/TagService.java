@@ -1,5 +1,7 @@
 package dev.agentbin.tag;
 
+import static dev.agentbin.common.Text.orEmpty;
+
 import dev.agentbin.common.DbTime;
 import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.access.AccessPolicy;
@@ -122,8 +124,4 @@ public class TagService {
         return () -> ApiException.notFound("TAG_NOT_FOUND", "The tag " + id + " does not exist.");
     }
 
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
 }

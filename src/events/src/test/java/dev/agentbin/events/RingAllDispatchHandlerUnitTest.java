@@ -28,7 +28,7 @@ class RingAllDispatchHandlerUnitTest {
         final Function<String, RuntimeException> outcome;
 
         StubService(Function<String, RuntimeException> outcome) {
-            super(null, null, null, null, null);
+            super(null, null, null, null, null, null);
             this.outcome = outcome;
         }
 
