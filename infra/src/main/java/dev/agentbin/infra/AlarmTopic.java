@@ -32,9 +32,10 @@ final class AlarmTopic extends Construct {
                 .enforceSsl(true)
                 .build();
         if (subscription != null) {
-            topic.addSubscription(subscription.startsWith("https://")
-                    ? new UrlSubscription(subscription)
-                    : new EmailSubscription(subscription));
+            topic.addSubscription(
+                    subscription.startsWith("https://")
+                            ? new UrlSubscription(subscription)
+                            : new EmailSubscription(subscription));
         }
     }
 

@@ -18,6 +18,7 @@ final class AppMetrics {
 
     /** A ring that ended, by {@link #OUTCOME} (the agentcall's final status) and end reason. */
     static final String AGENT_CALLS = "AgentCalls";
+
     static final String OUTCOME = "Outcome";
     static final String ANSWERED = "answered";
     static final String NO_ANSWER = "no_answer";
@@ -31,6 +32,7 @@ final class AppMetrics {
     static final String LEGS_FAILED = "LegsFailed";
     /** A webhook delivery attempt, by {@link #RESULT}. */
     static final String DELIVERIES = "Deliveries";
+
     static final String RESULT = "Result";
     static final String DELIVERED = "2xx";
     static final String RETRIED = "retried";
@@ -42,20 +44,30 @@ final class AppMetrics {
     static final String OUTBOX_OLDEST_AGE = "OutboxOldestAge";
     /** An API response of 4xx or 5xx, by status class and route (the 5xx the app itself answered). */
     static final String API_ERRORS = "ApiErrors";
+
     static final String STATUS_CLASS = "StatusClass";
     static final String SERVER_ERRORS = "5xx";
 
-    private AppMetrics() {
-    }
+    private AppMetrics() {}
 
     /** The total across every dimension value. */
     static Metric total(String name, String statistic, Duration period) {
-        return Metric.Builder.create().namespace(NAMESPACE).metricName(name).statistic(statistic).period(period).build();
+        return Metric.Builder.create()
+                .namespace(NAMESPACE)
+                .metricName(name)
+                .statistic(statistic)
+                .period(period)
+                .build();
     }
 
     /** The metric for one value of its first dimension. */
     static Metric by(String name, String dimension, String value, String statistic, Duration period) {
-        return Metric.Builder.create().namespace(NAMESPACE).metricName(name).dimensionsMap(Map.of(dimension, value))
-                .statistic(statistic).period(period).build();
+        return Metric.Builder.create()
+                .namespace(NAMESPACE)
+                .metricName(name)
+                .dimensionsMap(Map.of(dimension, value))
+                .statistic(statistic)
+                .period(period)
+                .build();
     }
 }

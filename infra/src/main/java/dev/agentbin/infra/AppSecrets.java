@@ -19,10 +19,16 @@ final class AppSecrets extends Construct {
         super(scope, id);
         this.jwtSigningKey = secret("JwtSigningKey", "agentbin RS256 private key (PEM) that signs agent tokens");
         this.telephonyCredentials = secret("TelephonyCredentials", "agentbin telephony provider credentials (JSON)");
-        NagReasons.suppress(jwtSigningKey, "AwsSolutions-SMG4", "an RS256 private key put in by the operator; Secrets "
-                + "Manager's rotation could only write a random string in its place");
-        NagReasons.suppress(telephonyCredentials, "AwsSolutions-SMG4", "credentials issued by the telephony provider "
-                + "(e.g. Twilio's auth token), changed at the provider and put in by the operator");
+        NagReasons.suppress(
+                jwtSigningKey,
+                "AwsSolutions-SMG4",
+                "an RS256 private key put in by the operator; Secrets "
+                        + "Manager's rotation could only write a random string in its place");
+        NagReasons.suppress(
+                telephonyCredentials,
+                "AwsSolutions-SMG4",
+                "credentials issued by the telephony provider "
+                        + "(e.g. Twilio's auth token), changed at the provider and put in by the operator");
     }
 
     ISecret jwtSigningKey() {

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class CdkJsonContext {
 
-    private CdkJsonContext() {
-    }
+    private CdkJsonContext() {}
 
     public static Map<String, Object> load(Path cdkJson) {
         try {

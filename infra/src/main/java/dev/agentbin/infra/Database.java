@@ -35,6 +35,7 @@ final class Database extends Construct {
     static final String APP_USERNAME = "agentbin_app";
     /** A layer's files land under /opt: this folder (relative to infra/) holds rds-ca/global-bundle.pem. */
     static final String CA_LAYER_DIR = "rds-ca-layer";
+
     static final String CA_BUNDLE = "/opt/rds-ca/global-bundle.pem";
     private static final int PORT = 5432;
     /** The most Aurora may scale to; the database-at-max-capacity alarm watches for it. */
@@ -44,8 +45,8 @@ final class Database extends Construct {
      * Services root) in the bundle and name the host connected to. Resuming from 0 ACU takes about 15 s, 30 s
      * or more after a day paused: wait longer than that.
      */
-    private static final String CONNECTION_OPTIONS = "sslmode=verify-full&sslrootcert=" + CA_BUNDLE
-            + "&connectTimeout=35&sslResponseTimeout=35000";
+    private static final String CONNECTION_OPTIONS =
+            "sslmode=verify-full&sslrootcert=" + CA_BUNDLE + "&connectTimeout=35&sslResponseTimeout=35000";
 
     private final DatabaseCluster cluster;
     private final DatabaseProxy proxy;
@@ -84,22 +85,33 @@ final class Database extends Construct {
                         .build())
                 .build();
         this.proxy = withProxy
-                ? cluster.addProxy("Proxy", DatabaseProxyOptions.builder()
-                        // The proxy lets in only the users whose secrets it holds.
-                        .secrets(List.of(cluster.getSecret(), appRoleSecret))
-                        .vpc(network.vpc())
-                        .vpcSubnets(network.databaseSubnets())
-                        .requireTls(true)
-                        .build())
+                ? cluster.addProxy(
+                        "Proxy",
+                        DatabaseProxyOptions.builder()
+                                // The proxy lets in only the users whose secrets it holds.
+                                .secrets(List.of(cluster.getSecret(), appRoleSecret))
+                                .vpc(network.vpc())
+                                .vpcSubnets(network.databaseSubnets())
+                                .requireTls(true)
+                                .build())
                 : null;
-        NagReasons.suppress(cluster, "AwsSolutions-RDS6", "password authentication with a DML-only application role "
-                + "instead of IAM database authentication (infra/README.md, Database access, says why)");
+        NagReasons.suppress(
+                cluster,
+                "AwsSolutions-RDS6",
+                "password authentication with a DML-only application role "
+                        + "instead of IAM database authentication (infra/README.md, Database access, says why)");
         // getSecret() is the secret's attachment to the cluster; the rule looks at the generated secret itself.
-        NagReasons.suppress(cluster.getNode().findChild("Secret"), "AwsSolutions-SMG4", "the master password is used "
-                + "only by the deploy migration; rotating it needs a hosted rotation function, which this stack does not "
-                + "deploy yet");
-        NagReasons.suppress(appRoleSecret, "AwsSolutions-SMG4", "the deploy migration sets the role's password from this "
-                + "secret: a new value takes effect at the next deploy (infra/README.md, Database access)");
+        NagReasons.suppress(
+                cluster.getNode().findChild("Secret"),
+                "AwsSolutions-SMG4",
+                "the master password is used "
+                        + "only by the deploy migration; rotating it needs a hosted rotation function, which this stack does not "
+                        + "deploy yet");
+        NagReasons.suppress(
+                appRoleSecret,
+                "AwsSolutions-SMG4",
+                "the deploy migration sets the role's password from this "
+                        + "secret: a new value takes effect at the next deploy (infra/README.md, Database access)");
         this.caBundle = LayerVersion.Builder.create(this, "RdsCaBundle")
                 .description("Amazon RDS and RDS Proxy root certificates, for sslmode=verify-full")
                 .code(Code.fromAsset(CA_LAYER_DIR))
@@ -126,7 +138,9 @@ final class Database extends Construct {
     }
 
     String jdbcUrl() {
-        String host = proxy != null ? proxy.getEndpoint() : cluster.getClusterEndpoint().getHostname();
+        String host = proxy != null
+                ? proxy.getEndpoint()
+                : cluster.getClusterEndpoint().getHostname();
         return "jdbc:postgresql://" + host + ":" + PORT + "/" + NAME + "?" + CONNECTION_OPTIONS;
     }
 

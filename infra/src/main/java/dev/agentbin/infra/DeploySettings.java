@@ -55,8 +55,8 @@ public record DeploySettings(
             return null;
         }
         if (!endpoint.matches("[^@\\s/]+@[^@\\s/]+") && !endpoint.matches("https://\\S+")) {
-            throw new IllegalArgumentException("alarmSubscription must be an email address or an https:// URL, not '"
-                    + endpoint + "'");
+            throw new IllegalArgumentException(
+                    "alarmSubscription must be an email address or an https:// URL, not '" + endpoint + "'");
         }
         return endpoint;
     }
@@ -78,7 +78,11 @@ public record DeploySettings(
 
     /** Where the Maven build of a src/ module leaves the zip that Lambda runs. */
     public Path functionZip(FunctionSpec.Module module) {
-        return assetsDir.resolve("src").resolve(module.directory()).resolve("target").resolve("function.zip");
+        return assetsDir
+                .resolve("src")
+                .resolve(module.directory())
+                .resolve("target")
+                .resolve("function.zip");
     }
 
     // Context from cdk.json keeps its JSON type, from -c it is always a string: compare as text.
@@ -98,8 +102,8 @@ public record DeploySettings(
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT)
-                    + " '" + value + "'", e);
+            throw new IllegalArgumentException(
+                    "unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + value + "'", e);
         }
     }
 }

@@ -28,8 +28,15 @@ final class DeployedFunctions extends Construct {
 
     private final ILayerVersion caBundle;
 
-    DeployedFunctions(Construct scope, String id, FunctionCatalog catalog, DeploySettings settings, Network network,
-                     ILayerVersion caBundle, FunctionEnvironment environment, FunctionGrants grants) {
+    DeployedFunctions(
+            Construct scope,
+            String id,
+            FunctionCatalog catalog,
+            DeploySettings settings,
+            Network network,
+            ILayerVersion caBundle,
+            FunctionEnvironment environment,
+            FunctionGrants grants) {
         super(scope, id);
         this.caBundle = caBundle;
         this.functions = catalog.functions().stream()
@@ -45,12 +52,17 @@ final class DeployedFunctions extends Construct {
         return functions.stream().filter(f -> f.spec().module() == module).toList();
     }
 
-    private DeployedFunction deploy(FunctionSpec spec, DeploySettings settings, Network network,
-                                    FunctionEnvironment environment, FunctionGrants grants) {
+    private DeployedFunction deploy(
+            FunctionSpec spec,
+            DeploySettings settings,
+            Network network,
+            FunctionEnvironment environment,
+            FunctionGrants grants) {
         boolean servesTraffic = !spec.runsAtDeploy();
         Function.Builder builder = Function.Builder.create(this, spec.name())
                 .functionName(Stack.of(this).getStackName() + "-" + spec.name())
-                .code(Code.fromAsset(existing(settings.functionZip(spec.module())).toString()))
+                .code(Code.fromAsset(
+                        existing(settings.functionZip(spec.module())).toString()))
                 .memorySize(spec.memory())
                 .timeout(Duration.seconds(spec.timeout()))
                 .environment(environment.of(spec))
@@ -78,12 +90,16 @@ final class DeployedFunctions extends Construct {
         settings.flavour().configure(builder, servesTraffic);
         Function function = builder.build();
         grants.apply(spec, function);
-        NagReasons.suppress(function.getRole(), "AwsSolutions-IAM4",
+        NagReasons.suppress(
+                function.getRole(),
+                "AwsSolutions-IAM4",
                 "AWS's Lambda execution policies: logs to the function's own log group, and (in the VPC) its network "
                         + "interfaces; everything else the function may do is an explicit grant (FunctionGrants)",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole");
-        NagReasons.suppress(function.getRole(), "AwsSolutions-IAM5",
+        NagReasons.suppress(
+                function.getRole(),
+                "AwsSolutions-IAM5",
                 "active tracing's xray:PutTraceSegments and xray:PutTelemetryRecords, which have no resource-level "
                         + "permissions (MonitoringTest: no other statement has a wildcard resource)",
                 "Resource::*");
@@ -95,8 +111,10 @@ final class DeployedFunctions extends Construct {
             return function;
         }
         // CDK warns about SnapStart on every function even though the alias below publishes a version.
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "the live alias publishes a version on every code or configuration change");
+        Annotations.of(function)
+                .acknowledgeWarning(
+                        "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                        "the live alias publishes a version on every code or configuration change");
         return function.addAlias(LIVE_ALIAS);
     }
 

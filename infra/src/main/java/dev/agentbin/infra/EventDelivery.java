@@ -26,8 +26,10 @@ final class EventDelivery extends Construct {
 
     EventDelivery(Construct scope, String id, List<FunctionSpec> consumers) {
         super(scope, id);
-        // Retries set their own wait (ChangeMessageVisibility); the visibility timeout only covers a consumer that died.
-        this.queues = LambdaFedQueue.create(this, consumers, MAX_RECEIVE_COUNT, queue -> queue.retentionPeriod(Duration.days(4)));
+        // Retries set their own wait (ChangeMessageVisibility); the visibility timeout only covers a consumer that
+        // died.
+        this.queues = LambdaFedQueue.create(
+                this, consumers, MAX_RECEIVE_COUNT, queue -> queue.retentionPeriod(Duration.days(4)));
         this.bus = EventBus.Builder.create(this, "Bus")
                 .eventBusName(Stack.of(this).getStackName() + "-events")
                 .build();

@@ -18,8 +18,12 @@ final class EventTriggers extends Construct {
     private static final int SQS_BATCH_SIZE = 10;
     private static final int MIN_POLLER_CONCURRENCY = 2;
 
-    EventTriggers(Construct scope, String id, List<DeployedFunction> eventFunctions, Map<String, IQueue> queues,
-                  Construct migrateAfter) {
+    EventTriggers(
+            Construct scope,
+            String id,
+            List<DeployedFunction> eventFunctions,
+            Map<String, IQueue> queues,
+            Construct migrateAfter) {
         super(scope, id);
         for (DeployedFunction function : eventFunctions) {
             FunctionSpec.Trigger trigger = function.spec().trigger();
@@ -36,13 +40,12 @@ final class EventTriggers extends Construct {
     private static void fromQueue(DeployedFunction function, String queueName, Map<String, IQueue> queues) {
         IQueue queue = queues.get(queueName);
         if (queue == null) {
-            throw new IllegalArgumentException("function '" + function.spec().name() + "': unknown queue '"
-                    + queueName + "', the queues are " + new TreeSet<>(queues.keySet()));
+            throw new IllegalArgumentException("function '" + function.spec().name() + "': unknown queue '" + queueName
+                    + "', the queues are " + new TreeSet<>(queues.keySet()));
         }
         // Partial batch failures: one bad message is retried alone instead of with its whole batch.
-        SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
-                .batchSize(SQS_BATCH_SIZE)
-                .reportBatchItemFailures(true);
+        SqsEventSource.Builder source =
+                SqsEventSource.Builder.create(queue).batchSize(SQS_BATCH_SIZE).reportBatchItemFailures(true);
         Integer reserved = function.spec().reservedConcurrency();
         if (reserved != null) {
             // Polling beyond the reservation gets throttled invocations, and each counts as a receive towards

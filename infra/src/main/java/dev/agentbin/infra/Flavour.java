@@ -26,7 +26,9 @@ public enum Flavour {
     NATIVE {
         @Override
         void configure(Function.Builder function, boolean servesTraffic) {
-            function.runtime(Runtime.PROVIDED_AL2023).architecture(Architecture.ARM_64).handler("bootstrap");
+            function.runtime(Runtime.PROVIDED_AL2023)
+                    .architecture(Architecture.ARM_64)
+                    .handler("bootstrap");
         }
     };
 

@@ -16,8 +16,8 @@ import java.util.Set;
  */
 public record FunctionCatalog(List<FunctionSpec> functions) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public FunctionCatalog {
         functions = functions == null ? List.of() : List.copyOf(functions);
@@ -29,7 +29,12 @@ public record FunctionCatalog(List<FunctionSpec> functions) {
         }
         functions.forEach(FunctionSpec::validate);
         requireUnique(functions.stream().map(FunctionSpec::name).toList(), "function name");
-        requireUnique(functions.stream().flatMap(f -> f.routes().stream()).map(Route::key).toList(), "route");
+        requireUnique(
+                functions.stream()
+                        .flatMap(f -> f.routes().stream())
+                        .map(Route::key)
+                        .toList(),
+                "route");
     }
 
     public static FunctionCatalog load(Path file) {

@@ -22,7 +22,8 @@ final class FunctionEnvironment {
      * @param jwtPreviousPublicKey during a key rotation, the key tokens were signed with before; empty otherwise
      * @param bootstrapAdmin       AGENTBIN_BOOTSTRAP_* variables for the token-issuing function, or empty
      */
-    FunctionEnvironment(Database database, String jwtPublicKey, String jwtPreviousPublicKey, Map<String, String> bootstrapAdmin) {
+    FunctionEnvironment(
+            Database database, String jwtPublicKey, String jwtPreviousPublicKey, Map<String, String> bootstrapAdmin) {
         this.database = database;
         this.jwtPublicKey = jwtPublicKey;
         this.jwtPreviousPublicKey = jwtPreviousPublicKey;

@@ -36,24 +36,30 @@ final class FunctionGrants {
         for (FunctionSpec.Grant grant : spec.grants()) {
             switch (grant) {
                 case JWT_SIGNING_KEY -> {
-                    function.addEnvironment("AGENTBIN_JWT_SIGNING_KEY_SECRET_ARN", secrets.jwtSigningKey().getSecretArn());
+                    function.addEnvironment(
+                            "AGENTBIN_JWT_SIGNING_KEY_SECRET_ARN",
+                            secrets.jwtSigningKey().getSecretArn());
                     secrets.jwtSigningKey().grantRead(function);
                 }
                 case TELEPHONY_CREDENTIALS -> {
-                    function.addEnvironment("AGENTBIN_TELEPHONY_SECRET_ARN", secrets.telephonyCredentials().getSecretArn());
+                    function.addEnvironment(
+                            "AGENTBIN_TELEPHONY_SECRET_ARN",
+                            secrets.telephonyCredentials().getSecretArn());
                     secrets.telephonyCredentials().grantRead(function);
                 }
                 // Receive and delete come with the SQS event source (EventTriggers), which the catalog pairs with
                 // this grant; the handler is given its records, so it needs no queue URL.
-                case RING_QUEUE_CONSUME -> { }
+                case RING_QUEUE_CONSUME -> {}
                 case EVENTS_PUBLISH -> {
-                    function.addEnvironment("AGENTBIN_EVENTS_QUEUE_URL", events.queue().getQueueUrl());
-                    function.addEnvironment("AGENTBIN_EVENTS_BUS_NAME", events.bus().getEventBusName());
+                    function.addEnvironment(
+                            "AGENTBIN_EVENTS_QUEUE_URL", events.queue().getQueueUrl());
+                    function.addEnvironment(
+                            "AGENTBIN_EVENTS_BUS_NAME", events.bus().getEventBusName());
                     events.queue().grantSendMessages(function);
                     events.bus().grantPutEventsTo(function);
                 }
                 // Receive, delete and ChangeMessageVisibility (the retry backoff) come with the SQS event source.
-                case EVENT_QUEUE_CONSUME -> { }
+                case EVENT_QUEUE_CONSUME -> {}
                 // Without a sender the function starts without a mail provider and refuses to send (the stack warns).
                 case MAIL_SEND -> {
                     if (mail != null) {
@@ -61,8 +67,12 @@ final class FunctionGrants {
                         function.addEnvironment("AGENTBIN_MAIL_FROM", mail.from());
                         function.addToRolePolicy(PolicyStatement.Builder.create()
                                 .actions(List.of("ses:SendEmail"))
-                                .resources(List.of(Stack.of(function).formatArn(ArnComponents.builder()
-                                        .service("ses").resource("identity").resourceName(mail.identity()).build())))
+                                .resources(List.of(Stack.of(function)
+                                        .formatArn(ArnComponents.builder()
+                                                .service("ses")
+                                                .resource("identity")
+                                                .resourceName(mail.identity())
+                                                .build())))
                                 .build());
                     }
                 }

@@ -20,8 +20,10 @@ public record FunctionSpec(
         @JsonProperty("reserved_concurrency") Integer reservedConcurrency) {
 
     public enum Module {
-        @JsonProperty("api") API,
-        @JsonProperty("events") EVENTS;
+        @JsonProperty("api")
+        API,
+        @JsonProperty("events")
+        EVENTS;
 
         /** The Maven module folder under src/ whose target/function.zip this function runs. */
         public String directory() {
@@ -30,24 +32,33 @@ public record FunctionSpec(
     }
 
     public enum Auth {
-        @JsonProperty("jwt") JWT,
-        @JsonProperty("none") NONE
+        @JsonProperty("jwt")
+        JWT,
+        @JsonProperty("none")
+        NONE
     }
 
     public enum Grant {
-        @JsonProperty("jwt-signing-key") JWT_SIGNING_KEY,
-        @JsonProperty("ring-queue-consume") RING_QUEUE_CONSUME,
-        @JsonProperty("telephony-credentials") TELEPHONY_CREDENTIALS,
+        @JsonProperty("jwt-signing-key")
+        JWT_SIGNING_KEY,
+        @JsonProperty("ring-queue-consume")
+        RING_QUEUE_CONSUME,
+        @JsonProperty("telephony-credentials")
+        TELEPHONY_CREDENTIALS,
         /** Relay its own events right after commit: send to the delivery queue, put on the event bus. */
-        @JsonProperty("events-publish") EVENTS_PUBLISH,
-        @JsonProperty("event-queue-consume") EVENT_QUEUE_CONSUME,
+        @JsonProperty("events-publish")
+        EVENTS_PUBLISH,
+        @JsonProperty("event-queue-consume")
+        EVENT_QUEUE_CONSUME,
         /** ses:SendEmail from the deployment's SES identity (DeploySettings.mail), nothing else. */
-        @JsonProperty("mail-send") MAIL_SEND
+        @JsonProperty("mail-send")
+        MAIL_SEND
     }
 
     /** Only "none" is written: a function connects to the database unless its entry says otherwise. */
     public enum DatabaseUse {
-        @JsonProperty("none") NONE
+        @JsonProperty("none")
+        NONE
     }
 
     /** API Gateway's limit on each route of one function: steady requests per second and burst. */
@@ -102,11 +113,17 @@ public record FunctionSpec(
         // The SQS event source is what grants consumption, so the grant and the trigger go together.
         String queue = trigger == null ? null : trigger.sqs();
         boolean consumes = grants.contains(Grant.RING_QUEUE_CONSUME) || grants.contains(Grant.EVENT_QUEUE_CONSUME);
-        require((queue != null) == consumes, name,
+        require(
+                (queue != null) == consumes,
+                name,
                 "grant ring-queue-consume goes with an sqs trigger, and only with it (event-queue-consume likewise)");
-        require(!EventDelivery.NAME.equals(queue) || grants.contains(Grant.EVENT_QUEUE_CONSUME), name,
+        require(
+                !EventDelivery.NAME.equals(queue) || grants.contains(Grant.EVENT_QUEUE_CONSUME),
+                name,
                 "an sqs trigger on " + EventDelivery.NAME + " goes with grant event-queue-consume");
-        require(!RingQueue.NAME.equals(queue) || grants.contains(Grant.RING_QUEUE_CONSUME), name,
+        require(
+                !RingQueue.NAME.equals(queue) || grants.contains(Grant.RING_QUEUE_CONSUME),
+                name,
                 "an sqs trigger on " + RingQueue.NAME + " goes with grant ring-queue-consume");
     }
 

@@ -29,16 +29,18 @@ final class HttpApiRoutes extends Construct {
 
     /** Each route's limit unless its function's catalog entry sets one (functions.yaml, throttle). */
     static final int DEFAULT_RATE_LIMIT = 50;
+
     static final int DEFAULT_BURST_LIMIT = 100;
 
     /**
      * One JSON line per request. The query string never: tokens and access keys may travel in it
      * (?token=, ?accesskey=). $context.path is the path alone.
      */
-    static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
-            + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"path\":\"$context.path\","
-            + "\"status\":\"$context.status\",\"protocol\":\"$context.protocol\",\"responseLength\":\"$context.responseLength\","
-            + "\"latencyMs\":\"$context.responseLatency\",\"integrationError\":\"$context.integrationErrorMessage\"}";
+    static final String ACCESS_LOG_FORMAT =
+            "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                    + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"path\":\"$context.path\","
+                    + "\"status\":\"$context.status\",\"protocol\":\"$context.protocol\",\"responseLength\":\"$context.responseLength\","
+                    + "\"latencyMs\":\"$context.responseLatency\",\"integrationError\":\"$context.integrationErrorMessage\"}";
 
     private final HttpApi api;
     private final HttpStage stage;
@@ -50,11 +52,16 @@ final class HttpApiRoutes extends Construct {
                 // The default stage cannot be throttled; the explicit $default stage below can.
                 .createDefaultStage(false)
                 .build();
-        this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
-                .stageName("$default")
-                .autoDeploy(true)
-                .throttle(ThrottleSettings.builder().rateLimit(DEFAULT_RATE_LIMIT).burstLimit(DEFAULT_BURST_LIMIT).build())
-                .build());
+        this.stage = api.addStage(
+                "DefaultStage",
+                HttpStageOptions.builder()
+                        .stageName("$default")
+                        .autoDeploy(true)
+                        .throttle(ThrottleSettings.builder()
+                                .rateLimit(DEFAULT_RATE_LIMIT)
+                                .burstLimit(DEFAULT_BURST_LIMIT)
+                                .build())
+                        .build());
         Map<String, Object> routeSettings = new LinkedHashMap<>();
         for (DeployedFunction function : apiFunctions) {
             HttpLambdaIntegration integration =
@@ -71,8 +78,9 @@ final class HttpApiRoutes extends Construct {
                 added.forEach(stage.getNode()::addDependency);
                 added.forEach(r -> NagReasons.suppress(r, "AwsSolutions-APIG4", gatewayAuthorization(function.spec())));
                 if (throttle != null) {
-                    routeSettings.put(route.key(), Map.of(
-                            "ThrottlingRateLimit", throttle.rate(), "ThrottlingBurstLimit", throttle.burst()));
+                    routeSettings.put(
+                            route.key(),
+                            Map.of("ThrottlingRateLimit", throttle.rate(), "ThrottlingBurstLimit", throttle.burst()));
                 }
             }
         }

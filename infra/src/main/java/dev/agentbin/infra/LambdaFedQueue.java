@@ -17,11 +17,14 @@ record LambdaFedQueue(Queue queue, Queue deadLetters) {
 
     /** AWS's advice for Lambda consumers: six times the function timeout, so retries don't overlap. */
     static final int VISIBILITY_PER_TIMEOUT = 6;
+
     private static final int TIMEOUT_WITHOUT_CONSUMER = 30;
 
     /** Creates "Queue" and "DeadLetters" in {@code scope}; {@code more} sets what a queue needs beyond that. */
-    static LambdaFedQueue create(Construct scope, List<FunctionSpec> consumers, int maxReceiveCount, Consumer<Queue.Builder> more) {
-        int longestTimeout = consumers.stream().mapToInt(FunctionSpec::timeout).max().orElse(TIMEOUT_WITHOUT_CONSUMER);
+    static LambdaFedQueue create(
+            Construct scope, List<FunctionSpec> consumers, int maxReceiveCount, Consumer<Queue.Builder> more) {
+        int longestTimeout =
+                consumers.stream().mapToInt(FunctionSpec::timeout).max().orElse(TIMEOUT_WITHOUT_CONSUMER);
         Queue deadLetters = Queue.Builder.create(scope, "DeadLetters")
                 .retentionPeriod(Duration.days(14))
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -31,7 +34,10 @@ record LambdaFedQueue(Queue queue, Queue deadLetters) {
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .visibilityTimeout(Duration.seconds(VISIBILITY_PER_TIMEOUT * longestTimeout))
-                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(maxReceiveCount).build());
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(deadLetters)
+                        .maxReceiveCount(maxReceiveCount)
+                        .build());
         more.accept(queue);
         return new LambdaFedQueue(queue.build(), deadLetters);
     }

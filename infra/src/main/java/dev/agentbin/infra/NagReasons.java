@@ -8,11 +8,11 @@ import software.constructs.IConstruct;
 /** Suppresses one cdk-nag rule on one construct (and its children), always with the reason it does not apply. */
 final class NagReasons {
 
-    private NagReasons() {
-    }
+    private NagReasons() {}
 
     static void suppress(IConstruct construct, String rule, String reason, String... appliesTo) {
-        NagPackSuppression.Builder suppression = NagPackSuppression.builder().id(rule).reason(reason);
+        NagPackSuppression.Builder suppression =
+                NagPackSuppression.builder().id(rule).reason(reason);
         if (appliesTo.length > 0) {
             suppression.appliesTo(List.of((Object[]) appliesTo));
         }

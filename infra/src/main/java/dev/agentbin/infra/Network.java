@@ -41,20 +41,25 @@ final class Network extends Construct {
                 .ipAddresses(IpAddresses.cidr("10.40.0.0/16"))
                 .maxAzs(AVAILABILITY_ZONES)
                 .natGateways(nat ? 1 : 0)
-                .subnetConfiguration(nat
-                        ? List.of(subnet("public", SubnetType.PUBLIC),
-                                  subnet("functions", SubnetType.PRIVATE_WITH_EGRESS),
-                                  subnet("database", SubnetType.PRIVATE_ISOLATED))
-                        : List.of(subnet("isolated", SubnetType.PRIVATE_ISOLATED)))
+                .subnetConfiguration(
+                        nat
+                                ? List.of(
+                                        subnet("public", SubnetType.PUBLIC),
+                                        subnet("functions", SubnetType.PRIVATE_WITH_EGRESS),
+                                        subnet("database", SubnetType.PRIVATE_ISOLATED))
+                                : List.of(subnet("isolated", SubnetType.PRIVATE_ISOLATED)))
                 .build();
         // Rejected connections only: what a security review needs (probes, misrouted traffic) at little cost.
-        vpc.addFlowLog("RejectedFlows", FlowLogOptions.builder()
-                .trafficType(FlowLogTrafficType.REJECT)
-                .destination(FlowLogDestination.toCloudWatchLogs(LogGroup.Builder.create(this, "RejectedFlowLogs")
-                        .retention(RetentionDays.ONE_MONTH)
-                        .removalPolicy(RemovalPolicy.DESTROY)
-                        .build()))
-                .build());
+        vpc.addFlowLog(
+                "RejectedFlows",
+                FlowLogOptions.builder()
+                        .trafficType(FlowLogTrafficType.REJECT)
+                        .destination(
+                                FlowLogDestination.toCloudWatchLogs(LogGroup.Builder.create(this, "RejectedFlowLogs")
+                                        .retention(RetentionDays.ONE_MONTH)
+                                        .removalPolicy(RemovalPolicy.DESTROY)
+                                        .build()))
+                        .build());
         this.functionSecurityGroup = SecurityGroup.Builder.create(this, "FunctionSecurityGroup")
                 .vpc(vpc)
                 .description("agentbin functions")
@@ -84,14 +89,20 @@ final class Network extends Construct {
     }
 
     private void addEndpoint(String id, IInterfaceVpcEndpointService service) {
-        vpc.addInterfaceEndpoint(id, InterfaceVpcEndpointOptions.builder()
-                .service(service)
-                .subnets(functionSubnets)
-                .build());
+        vpc.addInterfaceEndpoint(
+                id,
+                InterfaceVpcEndpointOptions.builder()
+                        .service(service)
+                        .subnets(functionSubnets)
+                        .build());
     }
 
     private static SubnetConfiguration subnet(String name, SubnetType type) {
-        return SubnetConfiguration.builder().name(name).subnetType(type).cidrMask(22).build();
+        return SubnetConfiguration.builder()
+                .name(name)
+                .subnetType(type)
+                .cidrMask(22)
+                .build();
     }
 
     private static SubnetSelection subnets(SubnetType type) {

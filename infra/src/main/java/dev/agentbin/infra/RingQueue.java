@@ -14,7 +14,7 @@ final class RingQueue extends Construct {
 
     RingQueue(Construct scope, String id, List<FunctionSpec> consumers) {
         super(scope, id);
-        this.queues = LambdaFedQueue.create(this, consumers, MAX_RECEIVE_COUNT, queue -> { });
+        this.queues = LambdaFedQueue.create(this, consumers, MAX_RECEIVE_COUNT, queue -> {});
     }
 
     Queue queue() {

@@ -22,8 +22,14 @@ class AppMetricsTest {
 
     @Test
     void everyMetricNameIsEmitted() {
-        for (String name : List.of(AppMetrics.AGENT_CALLS, AppMetrics.TIME_TO_ANSWER, AppMetrics.LEGS_ORIGINATED,
-                AppMetrics.LEGS_FAILED, AppMetrics.DELIVERIES, AppMetrics.DELIVERY_LAG, AppMetrics.OUTBOX_OLDEST_AGE,
+        for (String name : List.of(
+                AppMetrics.AGENT_CALLS,
+                AppMetrics.TIME_TO_ANSWER,
+                AppMetrics.LEGS_ORIGINATED,
+                AppMetrics.LEGS_FAILED,
+                AppMetrics.DELIVERIES,
+                AppMetrics.DELIVERY_LAG,
+                AppMetrics.OUTBOX_OLDEST_AGE,
                 AppMetrics.API_ERRORS)) {
             assertTrue(EMITTED.names().contains(name), name + " is not emitted; emitted: " + EMITTED.names());
         }
@@ -32,22 +38,29 @@ class AppMetricsTest {
     @Test
     void everyDimensionAndValueIsEmitted() {
         for (String dimension : List.of(AppMetrics.OUTCOME, AppMetrics.RESULT, AppMetrics.STATUS_CLASS)) {
-            assertTrue(EMITTED.dimensions().contains(dimension), dimension + " is not a dimension; emitted: "
-                    + EMITTED.dimensions());
+            assertTrue(
+                    EMITTED.dimensions().contains(dimension),
+                    dimension + " is not a dimension; emitted: " + EMITTED.dimensions());
         }
-        for (String value : List.of(AppMetrics.DELIVERED, AppMetrics.RETRIED, AppMetrics.DEAD_LETTERED,
-                AppMetrics.MALFORMED, AppMetrics.SERVER_ERRORS)) {
-            assertTrue(EMITTED.literalValues().contains(value), value + " is not emitted; emitted: "
-                    + EMITTED.literalValues());
+        for (String value : List.of(
+                AppMetrics.DELIVERED,
+                AppMetrics.RETRIED,
+                AppMetrics.DEAD_LETTERED,
+                AppMetrics.MALFORMED,
+                AppMetrics.SERVER_ERRORS)) {
+            assertTrue(
+                    EMITTED.literalValues().contains(value),
+                    value + " is not emitted; emitted: " + EMITTED.literalValues());
         }
     }
 
     /** A ring's outcome is its agentcall's final status in lower case. */
     @Test
     void everyOutcomeIsAnAgentCallStatus() {
-        Set<String> statuses = EmittedMetrics.enumValuesLowerCase(
-                "core/src/main/java/dev/agentbin/agentcall/AgentCallStatus.java");
-        for (String outcome : List.of(AppMetrics.ANSWERED, AppMetrics.NO_ANSWER, AppMetrics.CANCELED, AppMetrics.FAILED)) {
+        Set<String> statuses =
+                EmittedMetrics.enumValuesLowerCase("core/src/main/java/dev/agentbin/agentcall/AgentCallStatus.java");
+        for (String outcome :
+                List.of(AppMetrics.ANSWERED, AppMetrics.NO_ANSWER, AppMetrics.CANCELED, AppMetrics.FAILED)) {
             assertTrue(statuses.contains(outcome), outcome + " is not an agentcall status: " + statuses);
         }
     }

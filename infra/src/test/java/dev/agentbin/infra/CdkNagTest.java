@@ -23,14 +23,22 @@ class CdkNagTest {
     private static final Set<String> FINDINGS = Set.of("aws:cdk:error", "aws:cdk:warning");
 
     @ParameterizedTest
-    @ValueSource(strings = {"flavour=jvm", "flavour=native", "networking=endpoints", "rdsProxy=true",
-            "mailFrom=no-reply@mail.example.com"})
+    @ValueSource(
+            strings = {
+                "flavour=jvm",
+                "flavour=native",
+                "networking=endpoints",
+                "rdsProxy=true",
+                "mailFrom=no-reply@mail.example.com"
+            })
     void theAwsSolutionsPackReportsNoUnsuppressedFinding(String setting) {
         String[] pair = setting.split("=");
         Map<String, String> context = new HashMap<>(Map.of("functionsFile", Synth.CATALOG.toString()));
         context.put(pair[0], pair[1]);
         AgentbinStack stack = Synth.stack(context);
-        Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().reports(false).build()));
+        Aspects.of(stack)
+                .add(new AwsSolutionsChecks(
+                        NagPackProps.builder().reports(false).build()));
         RuntimeException refused = null;
         try {
             Template.fromStack(stack);
@@ -38,7 +46,8 @@ class CdkNagTest {
             // A finding is an error annotation, and the CDK refuses to synthesize a stack that has one.
             refused = e;
         }
-        List<String> findings = stack.getNode().findAll().stream().flatMap(CdkNagTest::findings).toList();
+        List<String> findings =
+                stack.getNode().findAll().stream().flatMap(CdkNagTest::findings).toList();
         assertEquals(List.of(), findings);
         if (refused != null) {
             throw refused;
@@ -48,7 +57,9 @@ class CdkNagTest {
     /** The pack's findings are annotations on the construct: "AwsSolutions-XXX: what, why". */
     private static java.util.stream.Stream<String> findings(IConstruct construct) {
         return construct.getNode().getMetadata().stream()
-                .filter(entry -> FINDINGS.contains(entry.getType()) && String.valueOf(entry.getData()).startsWith("AwsSolutions-"))
-                .map(entry -> construct.getNode().getPath() + " " + String.valueOf(entry.getData()).split("\n")[0]);
+                .filter(entry -> FINDINGS.contains(entry.getType())
+                        && String.valueOf(entry.getData()).startsWith("AwsSolutions-"))
+                .map(entry -> construct.getNode().getPath() + " "
+                        + String.valueOf(entry.getData()).split("\n")[0]);
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
 /** Who reaches the database, as whom, and over what: least privilege and a verified TLS connection. */
@@ -22,8 +22,12 @@ class DatabaseAccessTest {
 
     @Test
     void theCatalogSaysConsoleAndLogoutNeedNoDatabase() {
-        assertEquals(Set.of("console", "auth-logout"), CATALOG.functions().stream()
-                .filter(f -> !f.usesDatabase()).map(FunctionSpec::name).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("console", "auth-logout"),
+                CATALOG.functions().stream()
+                        .filter(f -> !f.usesDatabase())
+                        .map(FunctionSpec::name)
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -34,7 +38,8 @@ class DatabaseAccessTest {
             Map<?, ?> env = environment(function);
             assertEquals(spec.usesDatabase(), function.containsKey("VpcConfig"), spec.name() + " VPC");
             assertEquals(spec.usesDatabase(), env.containsKey("AGENTBIN_DB_SECRET_ARN"), spec.name() + " secret ARN");
-            assertEquals(spec.usesDatabase(), env.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), spec.name() + " JDBC URL");
+            assertEquals(
+                    spec.usesDatabase(), env.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), spec.name() + " JDBC URL");
             if (!spec.usesDatabase()) {
                 Set<String> secrets = IamStatements.secretsReadBy(template, TemplateQueries.roleOf(template, spec));
                 assertEquals(Set.of(), secrets, spec.name() + " reads secrets");
@@ -66,24 +71,37 @@ class DatabaseAccessTest {
         Template template = Synth.catalog();
         String master = secretAttachment(template);
         Set<String> readers = CATALOG.functions().stream()
-                .filter(f -> IamStatements.secretsReadBy(template, TemplateQueries.roleOf(template, f)).contains(master))
-                .map(FunctionSpec::name).collect(Collectors.toSet());
-        assertEquals(CATALOG.functions().stream().filter(FunctionSpec::runsAtDeploy).map(FunctionSpec::name)
-                .collect(Collectors.toSet()), readers);
-        FunctionSpec migrate = CATALOG.functions().stream().filter(FunctionSpec::runsAtDeploy).findFirst().orElseThrow();
+                .filter(f -> IamStatements.secretsReadBy(template, TemplateQueries.roleOf(template, f))
+                        .contains(master))
+                .map(FunctionSpec::name)
+                .collect(Collectors.toSet());
+        assertEquals(
+                CATALOG.functions().stream()
+                        .filter(FunctionSpec::runsAtDeploy)
+                        .map(FunctionSpec::name)
+                        .collect(Collectors.toSet()),
+                readers);
+        FunctionSpec migrate = CATALOG.functions().stream()
+                .filter(FunctionSpec::runsAtDeploy)
+                .findFirst()
+                .orElseThrow();
         Map<?, ?> env = environment(TemplateQueries.function(template, migrate));
         assertEquals(Map.of("Ref", master), env.get("AGENTBIN_DB_SECRET_ARN"));
         assertEquals(Database.USERNAME, env.get("QUARKUS_DATASOURCE_USERNAME"));
         assertEquals(Map.of("Ref", appSecret(template)), env.get("AGENTBIN_DB_APP_SECRET_ARN"));
-        assertTrue(IamStatements.secretsReadBy(template, TemplateQueries.roleOf(template, migrate)).contains(appSecret(template)));
+        assertTrue(IamStatements.secretsReadBy(template, TemplateQueries.roleOf(template, migrate))
+                .contains(appSecret(template)));
     }
 
     /** RDS Proxy lets in only the users whose secrets it holds. */
     @Test
     void withTheProxyTheApplicationRoleMayConnectThroughIt() {
         Template template = Synth.catalog("rdsProxy", "true");
-        Map<String, Object> proxy = TemplateQueries.properties(TemplateQueries.resources(template, "AWS::RDS::DBProxy"), "proxy");
-        assertTrue(proxy.get("Auth").toString().contains("Ref=" + appSecret(template) + "}"), proxy.get("Auth").toString());
+        Map<String, Object> proxy =
+                TemplateQueries.properties(TemplateQueries.resources(template, "AWS::RDS::DBProxy"), "proxy");
+        assertTrue(
+                proxy.get("Auth").toString().contains("Ref=" + appSecret(template) + "}"),
+                proxy.get("Auth").toString());
     }
 
     @ParameterizedTest
@@ -95,7 +113,8 @@ class DatabaseAccessTest {
                 continue;
             }
             Map<String, Object> function = TemplateQueries.function(template, spec);
-            String url = environment(function).get("QUARKUS_DATASOURCE_JDBC_URL").toString();
+            String url =
+                    environment(function).get("QUARKUS_DATASOURCE_JDBC_URL").toString();
             assertTrue(url.contains("sslmode=verify-full"), url);
             assertTrue(url.contains("sslrootcert=" + Database.CA_BUNDLE), url);
             assertFalse(url.contains("sslmode=require"), url);
@@ -112,8 +131,13 @@ class DatabaseAccessTest {
         var certificates = java.security.cert.CertificateFactory.getInstance("X.509")
                 .generateCertificates(new java.io.ByteArrayInputStream(pem.getBytes()));
         List<String> subjects = certificates.stream()
-                .map(c -> ((java.security.cert.X509Certificate) c).getSubjectX500Principal().getName()).toList();
-        assertTrue(subjects.stream().anyMatch(s -> s.contains("Amazon RDS us-east-1 Root CA RSA2048 G1")), subjects.toString());
+                .map(c -> ((java.security.cert.X509Certificate) c)
+                        .getSubjectX500Principal()
+                        .getName())
+                .toList();
+        assertTrue(
+                subjects.stream().anyMatch(s -> s.contains("Amazon RDS us-east-1 Root CA RSA2048 G1")),
+                subjects.toString());
         assertTrue(subjects.stream().anyMatch(s -> s.contains("Amazon Root CA 1")), subjects.toString());
     }
 
@@ -122,12 +146,16 @@ class DatabaseAccessTest {
     }
 
     private static String secretAttachment(Template template) {
-        return TemplateQueries.resources(template, "AWS::SecretsManager::SecretTargetAttachment").keySet().iterator().next();
+        return TemplateQueries.resources(template, "AWS::SecretsManager::SecretTargetAttachment")
+                .keySet()
+                .iterator()
+                .next();
     }
 
     private static String appSecret(Template template) {
         return TemplateQueries.resources(template, "AWS::SecretsManager::Secret").keySet().stream()
-                .filter(id -> id.startsWith("DatabaseAppRoleSecret")).findFirst()
+                .filter(id -> id.startsWith("DatabaseAppRoleSecret"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no application role secret"));
     }
 }

@@ -34,19 +34,24 @@ class DeploySettingsTest {
 
     @Test
     void aBootstrapAdminNeedsACustomer() {
-        assertEquals("set both bootstrapAdminUsername and bootstrapCustomerId, or neither",
+        assertEquals(
+                "set both bootstrapAdminUsername and bootstrapCustomerId, or neither",
                 failure(Map.of("bootstrapAdminUsername", "admin@example.com")));
     }
 
     @Test
     void aMissingBuildSaysHowToBuild(@TempDir Path empty) {
-        String message = assertThrows(IllegalStateException.class, () -> Synth.stack(Map.of(
-                "functionsFile", Synth.CATALOG.toString(), "assetsDir", empty.toString()))).getMessage();
+        String message = assertThrows(
+                        IllegalStateException.class,
+                        () -> Synth.stack(
+                                Map.of("functionsFile", Synth.CATALOG.toString(), "assetsDir", empty.toString())))
+                .getMessage();
         assertTrue(message.contains("function.zip does not exist: build the functions first"), message);
     }
 
     private static String failure(Map<String, String> context) {
         App app = App.Builder.create().context(Map.copyOf(context)).build();
-        return assertThrows(IllegalArgumentException.class, () -> DeploySettings.from(app.getNode())).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> DeploySettings.from(app.getNode()))
+                .getMessage();
     }
 }

@@ -26,7 +26,8 @@ record EmittedMetrics(String namespace, Set<String> names, Set<String> dimension
     private static final Pattern NAMESPACE = Pattern.compile("NAMESPACE\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern NAME = Pattern.compile("Metrics\\.(?:count|milliseconds|seconds)\\(\\s*\"([^\"]+)\"");
     private static final Pattern BY = Pattern.compile("\\.by\\(\\s*\"([^\"]+)\"\\s*,\\s*(?:\"([^\"]+)\")?");
-    private static final Pattern TERNARY_LITERALS = Pattern.compile("\\.by\\(\\s*\"[^\"]+\"\\s*,[^;]*?\\?\\s*\"([^\"]+)\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TERNARY_LITERALS =
+            Pattern.compile("\\.by\\(\\s*\"[^\"]+\"\\s*,[^;]*?\\?\\s*\"([^\"]+)\"\\s*:\\s*\"([^\"]+)\"");
 
     static EmittedMetrics read() {
         String metricsClass = text(METRICS_CLASS);

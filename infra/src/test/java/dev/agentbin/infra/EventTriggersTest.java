@@ -20,10 +20,20 @@ class EventTriggersTest {
 
     @Test
     void theRingQueueRedrivesToADeadLetterQueueAndOutlastsSixDispatchTimeouts() {
-        Map<String, Object> queue = TemplateQueries.properties(Synth.catalog().findResources("AWS::SQS::Queue",
-                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("RedrivePolicy", Match.objectLike(Map.of(
-                        "deadLetterTargetArn", Match.objectLike(Map.of("Fn::GetAtt",
-                                Match.arrayWith(List.of(Match.stringLikeRegexp("RingQueueDeadLetters.*")))))))))))),
+        Map<String, Object> queue = TemplateQueries.properties(
+                Synth.catalog()
+                        .findResources(
+                                "AWS::SQS::Queue",
+                                Match.objectLike(Map.of(
+                                        "Properties",
+                                        Match.objectLike(Map.of(
+                                                "RedrivePolicy",
+                                                Match.objectLike(Map.of(
+                                                        "deadLetterTargetArn",
+                                                        Match.objectLike(Map.of(
+                                                                "Fn::GetAtt",
+                                                                Match.arrayWith(List.of(Match.stringLikeRegexp(
+                                                                        "RingQueueDeadLetters.*")))))))))))),
                 "ring queue");
         int maxReceiveCount = ((Number) ((Map<?, ?>) queue.get("RedrivePolicy")).get("maxReceiveCount")).intValue();
         assertTrue(maxReceiveCount >= 5, "maxReceiveCount " + maxReceiveCount);
@@ -48,10 +58,19 @@ class EventTriggersTest {
     @SuppressWarnings("unchecked")
     private static void assertRunsOnItsSchedule(Template template, FunctionSpec spec) {
         String function = TemplateQueries.functionLogicalId(template, spec);
-        long rules = template.findResources("AWS::Events::Rule", Match.objectLike(Map.of("Properties", Match.objectLike(Map.of(
-                        "ScheduleExpression", spec.trigger().schedule()))))).values().stream()
+        long rules = template
+                .findResources(
+                        "AWS::Events::Rule",
+                        Match.objectLike(Map.of(
+                                "Properties",
+                                Match.objectLike(Map.of(
+                                        "ScheduleExpression", spec.trigger().schedule())))))
+                .values()
+                .stream()
                 .map(rule -> (List<Map<String, Object>>) ((Map<String, Object>) rule.get("Properties")).get("Targets"))
-                .filter(targets -> targets.stream().anyMatch(target -> function.equals(TemplateQueries.invokedFunction(template, target.get("Arn")))))
+                .filter(targets -> targets.stream()
+                        .anyMatch(target ->
+                                function.equals(TemplateQueries.invokedFunction(template, target.get("Arn")))))
                 .count();
         assertEquals(1, rules, spec.name() + " on " + spec.trigger().schedule());
     }
@@ -64,20 +83,24 @@ class EventTriggersTest {
         assertEquals(1, triggers.size());
         Map<String, Object> trigger = triggers.values().iterator().next();
         List<?> dependsOn = (List<?>) trigger.get("DependsOn");
-        assertTrue(dependsOn.stream().anyMatch(id -> id.toString().startsWith("DatabaseCluster")), dependsOn.toString());
+        assertTrue(
+                dependsOn.stream().anyMatch(id -> id.toString().startsWith("DatabaseCluster")), dependsOn.toString());
         String version = (String) ((Map<?, ?>) ((Map<?, ?>) trigger.get("Properties")).get("HandlerArn")).get("Ref");
-        Map<?, ?> versionProps = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) template.toJSON().get("Resources"))
-                .get(version)).get("Properties");
+        Map<?, ?> versionProps = (Map<?, ?>)
+                ((Map<?, ?>) ((Map<?, ?>) template.toJSON().get("Resources")).get(version)).get("Properties");
         assertEquals(Map.of("Ref", migrate), versionProps.get("FunctionName"));
     }
 
     @Test
     void aQueueOtherThanTheRingQueueFails(@TempDir Path dir) throws IOException {
-        Path catalog = Files.writeString(dir.resolve("functions.yaml"),
+        Path catalog = Files.writeString(
+                dir.resolve("functions.yaml"),
                 Files.readString(Synth.CATALOG).replace("{sqs: ring-requests}", "{sqs: other-requests}"));
-        String message = assertThrows(IllegalArgumentException.class,
-                () -> Synth.stack(Map.of("functionsFile", catalog.toString()))).getMessage();
-        assertEquals("function 'ringall-dispatch': unknown queue 'other-requests', the queues are [event-deliveries, ring-requests]",
+        String message = assertThrows(
+                        IllegalArgumentException.class, () -> Synth.stack(Map.of("functionsFile", catalog.toString())))
+                .getMessage();
+        assertEquals(
+                "function 'ringall-dispatch': unknown queue 'other-requests', the queues are [event-deliveries, ring-requests]",
                 message);
     }
 
@@ -91,14 +114,26 @@ class EventTriggersTest {
 
     @Test
     void theEventQueueRedrivesAfterTheLastTryAndOutlastsSixDeliveryTimeouts() {
-        Map<String, Object> queue = TemplateQueries.properties(Synth.catalog().findResources("AWS::SQS::Queue",
-                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("RedrivePolicy", Match.objectLike(Map.of(
-                        "deadLetterTargetArn", Match.objectLike(Map.of("Fn::GetAtt",
-                                Match.arrayWith(List.of(Match.stringLikeRegexp("EventsDeadLetters.*")))))))))))),
+        Map<String, Object> queue = TemplateQueries.properties(
+                Synth.catalog()
+                        .findResources(
+                                "AWS::SQS::Queue",
+                                Match.objectLike(Map.of(
+                                        "Properties",
+                                        Match.objectLike(Map.of(
+                                                "RedrivePolicy",
+                                                Match.objectLike(Map.of(
+                                                        "deadLetterTargetArn",
+                                                        Match.objectLike(Map.of(
+                                                                "Fn::GetAtt",
+                                                                Match.arrayWith(List.of(Match.stringLikeRegexp(
+                                                                        "EventsDeadLetters.*")))))))))))),
                 "event queue");
-        assertEquals(EventDelivery.MAX_RECEIVE_COUNT,
+        assertEquals(
+                EventDelivery.MAX_RECEIVE_COUNT,
                 ((Number) ((Map<?, ?>) queue.get("RedrivePolicy")).get("maxReceiveCount")).intValue());
-        assertTrue(((Number) queue.get("VisibilityTimeout")).intValue() >= 6 * spec("webhook-delivery").timeout());
+        assertTrue(((Number) queue.get("VisibilityTimeout")).intValue()
+                >= 6 * spec("webhook-delivery").timeout());
     }
 
     @Test
@@ -110,9 +145,12 @@ class EventTriggersTest {
 
     @Test
     void anEventQueueTriggerNeedsTheEventConsumeGrant(@TempDir Path dir) throws IOException {
-        Path catalog = Files.writeString(dir.resolve("functions.yaml"), Files.readString(Synth.CATALOG)
-                .replace("grants: [event-queue-consume]", "grants: [ring-queue-consume]"));
-        String message = assertThrows(IllegalArgumentException.class, () -> FunctionCatalog.load(catalog)).getMessage();
+        Path catalog = Files.writeString(
+                dir.resolve("functions.yaml"),
+                Files.readString(Synth.CATALOG)
+                        .replace("grants: [event-queue-consume]", "grants: [ring-queue-consume]"));
+        String message = assertThrows(IllegalArgumentException.class, () -> FunctionCatalog.load(catalog))
+                .getMessage();
         assertTrue(message.contains("an sqs trigger on event-deliveries goes with grant event-queue-consume"), message);
     }
 
@@ -120,16 +158,30 @@ class EventTriggersTest {
     void malformedDeliveriesAndALongDeliveryBacklogRaiseAlarms() {
         Template template = Synth.catalog();
         // Not the dead-letter queue's depth: it also holds one customer's given-up events, that customer's problem.
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "Namespace", AppMetrics.NAMESPACE,
-                "MetricName", AppMetrics.DELIVERIES,
-                "Dimensions", List.of(Map.of("Name", AppMetrics.RESULT, "Value", AppMetrics.MALFORMED)),
-                "Threshold", 0)));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "MetricName", "ApproximateAgeOfOldestMessage",
-                "Threshold", Alarms.DELIVERY_BACKLOG_SECONDS,
-                "Dimensions", Match.arrayWith(List.of(Match.objectLike(Map.of("Value", Match.objectLike(Map.of(
-                        "Fn::GetAtt", Match.arrayWith(List.of(Match.stringLikeRegexp("EventsQueue.*"))))))))))));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "Namespace",
+                        AppMetrics.NAMESPACE,
+                        "MetricName",
+                        AppMetrics.DELIVERIES,
+                        "Dimensions",
+                        List.of(Map.of("Name", AppMetrics.RESULT, "Value", AppMetrics.MALFORMED)),
+                        "Threshold",
+                        0)));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "MetricName",
+                        "ApproximateAgeOfOldestMessage",
+                        "Threshold",
+                        Alarms.DELIVERY_BACKLOG_SECONDS,
+                        "Dimensions",
+                        Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                "Value",
+                                Match.objectLike(Map.of(
+                                        "Fn::GetAtt",
+                                        Match.arrayWith(List.of(Match.stringLikeRegexp("EventsQueue.*"))))))))))));
     }
 
     private static Map<String, Object> mappingOf(Template template, String function) {
@@ -137,10 +189,14 @@ class EventTriggersTest {
         return TemplateQueries.resources(template, "AWS::Lambda::EventSourceMapping").values().stream()
                 .map(resource -> TemplateQueries.properties(Map.of("mapping", resource), function))
                 .filter(props -> logicalId.equals(TemplateQueries.invokedFunction(template, props.get("FunctionName"))))
-                .findFirst().orElseThrow(() -> new AssertionError("no event source mapping for " + function));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no event source mapping for " + function));
     }
 
     private static FunctionSpec spec(String name) {
-        return CATALOG.functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return CATALOG.functions().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

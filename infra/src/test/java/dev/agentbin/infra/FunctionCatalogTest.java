@@ -46,8 +46,10 @@ class FunctionCatalogTest {
     @Test
     void theRepositoryCatalogHasEveryKindOfTrigger() {
         FunctionCatalog catalog = FunctionCatalog.load(Synth.CATALOG);
-        assertEquals(RingQueue.NAME, named(catalog, "ringall-dispatch").trigger().sqs());
-        assertEquals(EventDelivery.NAME, named(catalog, "webhook-delivery").trigger().sqs());
+        assertEquals(
+                RingQueue.NAME, named(catalog, "ringall-dispatch").trigger().sqs());
+        assertEquals(
+                EventDelivery.NAME, named(catalog, "webhook-delivery").trigger().sqs());
         assertTrue(named(catalog, "ringall-sweeper").trigger().schedule().startsWith("rate("));
         assertTrue(named(catalog, "db-migrate").runsAtDeploy());
     }
@@ -130,13 +132,17 @@ class FunctionCatalogTest {
     }
 
     private static FunctionSpec named(FunctionCatalog catalog, String name) {
-        return catalog.functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return catalog.functions().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String loadFailure(String yaml) {
         try {
             Path file = Files.writeString(dir.resolve("functions.yaml"), yaml);
-            return assertThrows(IllegalArgumentException.class, () -> FunctionCatalog.load(file)).getMessage();
+            return assertThrows(IllegalArgumentException.class, () -> FunctionCatalog.load(file))
+                    .getMessage();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -21,9 +21,12 @@ class FunctionsTest {
         Template template = Synth.catalog("flavour", flavour.name().toLowerCase());
         for (FunctionSpec spec : CATALOG.functions()) {
             Map<String, Object> expected = new HashMap<>(Map.of(
-                    "FunctionName", TemplateQueries.functionName(spec),
-                    "MemorySize", spec.memory(),
-                    "Timeout", spec.timeout(),
+                    "FunctionName",
+                    TemplateQueries.functionName(spec),
+                    "MemorySize",
+                    spec.memory(),
+                    "Timeout",
+                    spec.timeout(),
                     "ReservedConcurrentExecutions",
                     spec.reservedConcurrency() == null ? Match.absent() : spec.reservedConcurrency()));
             expected.putAll(flavour == Flavour.JVM ? jvm(spec) : nativeBuild());
@@ -35,9 +38,14 @@ class FunctionsTest {
     @Test
     void jvmFunctionsThatServeTrafficAreInvokedThroughTheirLiveAlias() {
         Template template = Synth.catalog();
-        long serving = CATALOG.functions().stream().filter(f -> !f.runsAtDeploy()).count();
-        assertEquals(serving, template.findResources("AWS::Lambda::Alias",
-                Match.objectLike(Map.of("Properties", Map.of("Name", DeployedFunctions.LIVE_ALIAS)))).size());
+        long serving =
+                CATALOG.functions().stream().filter(f -> !f.runsAtDeploy()).count();
+        assertEquals(
+                serving,
+                template.findResources(
+                                "AWS::Lambda::Alias",
+                                Match.objectLike(Map.of("Properties", Map.of("Name", DeployedFunctions.LIVE_ALIAS))))
+                        .size());
         template.resourceCountIs("AWS::Lambda::Alias", (int) serving);
     }
 
@@ -52,42 +60,62 @@ class FunctionsTest {
         for (FunctionSpec spec : CATALOG.functions()) {
             boolean db = spec.usesDatabase();
             Map<String, Object> env = new HashMap<>(Map.of(
-                    "QUARKUS_FLYWAY_MIGRATE_AT_START", db ? Boolean.toString(spec.runsAtDeploy()) : Match.absent(),
+                    "QUARKUS_FLYWAY_MIGRATE_AT_START",
+                    db ? Boolean.toString(spec.runsAtDeploy()) : Match.absent(),
                     "QUARKUS_DATASOURCE_USERNAME",
                     db ? (spec.runsAtDeploy() ? Database.USERNAME : Database.APP_USERNAME) : Match.absent(),
-                    "AGENTBIN_DB_SECRET_ARN", db ? Match.anyValue() : Match.absent(),
-                    "QUARKUS_DATASOURCE_JDBC_URL", db ? Match.anyValue() : Match.absent(),
-                    "QUARKUS_LAMBDA_HANDLER", spec.handler() == null ? Match.absent() : spec.handler(),
-                    "AGENTBIN_JWT_PUBLIC_KEY", spec.module() == FunctionSpec.Module.API
-                            ? Map.of("Ref", "JwtPublicKey") : Match.absent(),
-                    "AGENTBIN_JWT_PREVIOUS_PUBLIC_KEY", spec.module() == FunctionSpec.Module.API
-                            ? Map.of("Ref", "JwtPreviousPublicKey") : Match.absent()));
-            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                    "FunctionName", TemplateQueries.functionName(spec),
-                    "Environment", Map.of("Variables", Match.objectLike(env)))));
+                    "AGENTBIN_DB_SECRET_ARN",
+                    db ? Match.anyValue() : Match.absent(),
+                    "QUARKUS_DATASOURCE_JDBC_URL",
+                    db ? Match.anyValue() : Match.absent(),
+                    "QUARKUS_LAMBDA_HANDLER",
+                    spec.handler() == null ? Match.absent() : spec.handler(),
+                    "AGENTBIN_JWT_PUBLIC_KEY",
+                    spec.module() == FunctionSpec.Module.API ? Map.of("Ref", "JwtPublicKey") : Match.absent(),
+                    "AGENTBIN_JWT_PREVIOUS_PUBLIC_KEY",
+                    spec.module() == FunctionSpec.Module.API ? Map.of("Ref", "JwtPreviousPublicKey") : Match.absent()));
+            template.hasResourceProperties(
+                    "AWS::Lambda::Function",
+                    Match.objectLike(Map.of(
+                            "FunctionName", TemplateQueries.functionName(spec),
+                            "Environment", Map.of("Variables", Match.objectLike(env)))));
         }
     }
 
     @Test
     void theFirstAdminIsConfiguredOnlyOnTheLoginFunction() {
-        Template template = Synth.catalog("bootstrapAdminUsername", "admin@example.com",
-                "bootstrapCustomerId", "5e4a0680-804e-11ec-8477-2fea5968d85b");
+        Template template = Synth.catalog(
+                "bootstrapAdminUsername",
+                "admin@example.com",
+                "bootstrapCustomerId",
+                "5e4a0680-804e-11ec-8477-2fea5968d85b");
         template.hasParameter("BootstrapAdminPassword", Map.of("NoEcho", true, "MinLength", 8));
         for (FunctionSpec spec : CATALOG.functions()) {
             boolean login = spec.has(FunctionSpec.Grant.JWT_SIGNING_KEY);
-            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                    "FunctionName", TemplateQueries.functionName(spec),
-                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                            "AGENTBIN_BOOTSTRAP_USERNAME", login ? "admin@example.com" : Match.absent(),
-                            "AGENTBIN_BOOTSTRAP_PASSWORD",
-                            login ? Map.of("Ref", "BootstrapAdminPassword") : Match.absent()))))));
+            template.hasResourceProperties(
+                    "AWS::Lambda::Function",
+                    Match.objectLike(Map.of(
+                            "FunctionName", TemplateQueries.functionName(spec),
+                            "Environment",
+                                    Map.of(
+                                            "Variables",
+                                            Match.objectLike(Map.of(
+                                                    "AGENTBIN_BOOTSTRAP_USERNAME",
+                                                    login ? "admin@example.com" : Match.absent(),
+                                                    "AGENTBIN_BOOTSTRAP_PASSWORD",
+                                                    login
+                                                            ? Map.of("Ref", "BootstrapAdminPassword")
+                                                            : Match.absent()))))));
         }
     }
 
     @Test
     void withoutBootstrapContextThereIsNoPasswordParameter() {
-        assertEquals(List.of("BootstrapVersion", "JwtPreviousPublicKey", "JwtPublicKey"),
-                Synth.catalog().findParameters("*", Match.anyValue()).keySet().stream().sorted().toList());
+        assertEquals(
+                List.of("BootstrapVersion", "JwtPreviousPublicKey", "JwtPublicKey"),
+                Synth.catalog().findParameters("*", Match.anyValue()).keySet().stream()
+                        .sorted()
+                        .toList());
     }
 
     private static Map<String, Object> jvm(FunctionSpec spec) {
@@ -99,10 +127,14 @@ class FunctionsTest {
 
     private static Map<String, Object> nativeBuild() {
         return Map.of(
-                "Runtime", "provided.al2023",
-                "Architectures", List.of("arm64"),
-                "Handler", "bootstrap",
-                "SnapStart", Match.absent());
+                "Runtime",
+                "provided.al2023",
+                "Architectures",
+                List.of("arm64"),
+                "Handler",
+                "bootstrap",
+                "SnapStart",
+                Match.absent());
     }
 
     /** CDK's own Node.js functions: the migration Trigger's provider and the default-SG restrictor. */

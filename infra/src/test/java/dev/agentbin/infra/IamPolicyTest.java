@@ -2,7 +2,6 @@ package dev.agentbin.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,14 @@ class IamPolicyTest {
     void noStatementAllowsAWildcardAction(String setting) {
         String[] pair = setting.split("=");
         Template template = Synth.catalog(pair[0], pair[1]);
-        List<String> actions = statementsByRole(template).values().stream().flatMap(List::stream)
-                .flatMap(statement -> actions(statement).stream()).toList();
+        List<String> actions = statementsByRole(template).values().stream()
+                .flatMap(List::stream)
+                .flatMap(statement -> actions(statement).stream())
+                .toList();
         assertFalse(actions.isEmpty());
-        assertEquals(List.of(), actions.stream().filter(a -> a.equals("*") || a.endsWith(":*")).toList());
+        assertEquals(
+                List.of(),
+                actions.stream().filter(a -> a.equals("*") || a.endsWith(":*")).toList());
     }
 
     @Test
@@ -62,13 +65,21 @@ class IamPolicyTest {
         Set<String> senders = rolesOf(template, FunctionSpec.Grant.MAIL_SEND);
         assertFalse(senders.isEmpty());
         assertEquals(senders, rolesAllowed(template, "ses:SendEmail", "identity/mail.example.com"));
-        assertEquals(senders, statementsByRole(template).entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(s -> actions(s).stream().anyMatch(a -> a.startsWith("ses:"))))
-                .map(Map.Entry::getKey).collect(Collectors.toSet()));
+        assertEquals(
+                senders,
+                statementsByRole(template).entrySet().stream()
+                        .filter(e -> e.getValue().stream()
+                                .anyMatch(s -> actions(s).stream().anyMatch(a -> a.startsWith("ses:"))))
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toSet()));
         for (FunctionSpec spec : CATALOG.functions()) {
-            Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) TemplateQueries.function(template, spec).get("Environment")).get("Variables");
+            Map<?, ?> env = (Map<?, ?>)
+                    ((Map<?, ?>) TemplateQueries.function(template, spec).get("Environment")).get("Variables");
             assertEquals(spec.has(FunctionSpec.Grant.MAIL_SEND), env.containsKey("AGENTBIN_MAIL_FROM"), spec.name());
-            assertEquals(spec.has(FunctionSpec.Grant.MAIL_SEND), env.containsKey("AGENTBIN_PASSWORD_RESET_BASE_URL"), spec.name());
+            assertEquals(
+                    spec.has(FunctionSpec.Grant.MAIL_SEND),
+                    env.containsKey("AGENTBIN_PASSWORD_RESET_BASE_URL"),
+                    spec.name());
         }
     }
 
@@ -76,22 +87,26 @@ class IamPolicyTest {
     void withoutASenderNoFunctionMaySendMailAndTheStackSaysSo() {
         Template template = Synth.catalog();
         assertEquals(Set.of(), rolesAllowed(template, "ses:SendEmail", ""));
-        Annotations.fromStack(Synth.of(Synth.CATALOG).stack()).hasWarning("*", Match.stringLikeRegexp(".*no mailFrom.*"));
+        Annotations.fromStack(Synth.of(Synth.CATALOG).stack())
+                .hasWarning("*", Match.stringLikeRegexp(".*no mailFrom.*"));
     }
 
     @Test
     void onlyWebhookDeliveryConsumesTheEventQueue() {
         Template template = Synth.catalog();
-        assertEquals(rolesOf(template, FunctionSpec.Grant.EVENT_QUEUE_CONSUME),
+        assertEquals(
+                rolesOf(template, FunctionSpec.Grant.EVENT_QUEUE_CONSUME),
                 rolesAllowed(template, "sqs:ChangeMessageVisibility", "EventsQueue"));
     }
 
     /** Roles with a statement allowing {@code action} on a resource whose reference contains {@code resourcePart}. */
     private static Set<String> rolesAllowed(Template template, String action, String resourcePart) {
         return statementsByRole(template).entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(s -> actions(s).contains(action)
-                        && String.valueOf(s.get("Resource")).contains(resourcePart)))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+                .filter(e -> e.getValue().stream()
+                        .anyMatch(s -> actions(s).contains(action)
+                                && String.valueOf(s.get("Resource")).contains(resourcePart)))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     private static void assertOnlyGrantedRolesReference(FunctionSpec.Grant grant, String secretLogicalId) {
@@ -102,14 +117,23 @@ class IamPolicyTest {
     }
 
     private static String secret(String descriptionPart) {
-        return Synth.catalog().findResources("AWS::SecretsManager::Secret", Match.objectLike(Map.of("Properties",
-                Match.objectLike(Map.of("Description", Match.stringLikeRegexp(".*" + descriptionPart + ".*"))))))
-                .keySet().iterator().next();
+        return Synth.catalog()
+                .findResources(
+                        "AWS::SecretsManager::Secret",
+                        Match.objectLike(Map.of(
+                                "Properties",
+                                Match.objectLike(
+                                        Map.of("Description", Match.stringLikeRegexp(".*" + descriptionPart + ".*"))))))
+                .keySet()
+                .iterator()
+                .next();
     }
 
     private static Set<String> rolesOf(Template template, FunctionSpec.Grant grant) {
-        return CATALOG.functions().stream().filter(f -> f.has(grant))
-                .map(f -> roleOf(template, f)).collect(Collectors.toSet());
+        return CATALOG.functions().stream()
+                .filter(f -> f.has(grant))
+                .map(f -> roleOf(template, f))
+                .collect(Collectors.toSet());
     }
 
     private static String roleOf(Template template, FunctionSpec spec) {
@@ -119,7 +143,8 @@ class IamPolicyTest {
     private static Set<String> rolesReferencing(Template template, String logicalId) {
         return statementsByRole(template).entrySet().stream()
                 .filter(e -> e.getValue().toString().contains("Ref=" + logicalId + "}"))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     private static Map<String, List<Map<?, ?>>> statementsByRole(Template template) {

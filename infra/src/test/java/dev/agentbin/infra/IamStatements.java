@@ -11,8 +11,7 @@ import software.amazon.awscdk.assertions.Template;
 /** The IAM statements of a synthesized template, by the role they are attached to. */
 final class IamStatements {
 
-    private IamStatements() {
-    }
+    private IamStatements() {}
 
     /** Statements of every AWS::IAM::Policy (by the roles it is attached to) and every inline role policy. */
     static Map<String, List<Map<?, ?>>> byRole(Template template) {
@@ -49,7 +48,9 @@ final class IamStatements {
 
     static List<String> actions(Map<?, ?> statement) {
         Object action = statement.get("Action");
-        return action instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(action));
+        return action instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(action));
     }
 
     private static void collectRefs(Object node, Set<String> refs) {

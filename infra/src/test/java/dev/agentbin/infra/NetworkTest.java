@@ -24,9 +24,15 @@ class NetworkTest {
         template.resourceCountIs("AWS::EC2::NatGateway", 0);
         template.resourceCountIs("AWS::EC2::VPCEndpoint", 3);
         String services = TemplateQueries.resources(template, "AWS::EC2::VPCEndpoint").values().stream()
-                .map(endpoint -> ((Map<?, ?>) endpoint.get("Properties")).get("ServiceName").toString())
-                .sorted().toList().toString();
-        assertTrue(services.contains(".secretsmanager") && services.contains(".sqs") && services.contains(".events"), services);
+                .map(endpoint -> ((Map<?, ?>) endpoint.get("Properties"))
+                        .get("ServiceName")
+                        .toString())
+                .sorted()
+                .toList()
+                .toString();
+        assertTrue(
+                services.contains(".secretsmanager") && services.contains(".sqs") && services.contains(".events"),
+                services);
     }
 
     @Test
@@ -44,7 +50,8 @@ class NetworkTest {
     /** The defaults plus the one setting without a default (mail's sender, see IamPolicyTest). */
     @Test
     void theDefaultSynthHasNoWarnings() {
-        Annotations.fromStack(Synth.of(Synth.CATALOG, "mailFrom", "no-reply@mail.example.com").stack())
+        Annotations.fromStack(Synth.of(Synth.CATALOG, "mailFrom", "no-reply@mail.example.com")
+                        .stack())
                 .hasNoWarning("*", Match.anyValue());
     }
 
@@ -52,8 +59,14 @@ class NetworkTest {
     @Test
     void everyFunctionThatUsesTheDatabaseRunsInTheVpc() {
         Template template = Synth.catalog();
-        assertEquals(FunctionCatalog.load(Synth.CATALOG).functions().stream().filter(FunctionSpec::usesDatabase).count(),
-                template.findResources("AWS::Lambda::Function", Match.objectLike(Map.of("Properties",
-                        Match.objectLike(Map.of("VpcConfig", Match.anyValue()))))).size());
+        assertEquals(
+                FunctionCatalog.load(Synth.CATALOG).functions().stream()
+                        .filter(FunctionSpec::usesDatabase)
+                        .count(),
+                template.findResources(
+                                "AWS::Lambda::Function",
+                                Match.objectLike(
+                                        Map.of("Properties", Match.objectLike(Map.of("VpcConfig", Match.anyValue())))))
+                        .size());
     }
 }

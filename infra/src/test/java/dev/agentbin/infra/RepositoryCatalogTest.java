@@ -33,10 +33,12 @@ class RepositoryCatalogTest {
     void everyFunctionOfTheRepositoryCatalogIsDeployed() {
         Template template = Synth.of(Synth.CATALOG).template();
         for (FunctionSpec spec : FunctionCatalog.load(Synth.CATALOG).functions()) {
-            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                    "FunctionName", TemplateQueries.functionName(spec),
-                    "MemorySize", spec.memory(),
-                    "Timeout", spec.timeout())));
+            template.hasResourceProperties(
+                    "AWS::Lambda::Function",
+                    Match.objectLike(Map.of(
+                            "FunctionName", TemplateQueries.functionName(spec),
+                            "MemorySize", spec.memory(),
+                            "Timeout", spec.timeout())));
         }
         printResourceCounts(template);
     }
@@ -58,29 +60,40 @@ class RepositoryCatalogTest {
     void everyAgentbinVariableOfADeployedFunctionHasAReader() {
         Set<String> read = readSettings();
         Map<String, Set<String>> unread = new TreeMap<>();
-        Template template = Synth.catalog("bootstrapAdminUsername", "admin@example.com", "bootstrapCustomerId",
+        Template template = Synth.catalog(
+                "bootstrapAdminUsername",
+                "admin@example.com",
+                "bootstrapCustomerId",
                 "00000000-0000-4000-8000-000000000001");
         for (FunctionSpec spec : FunctionCatalog.load(Synth.CATALOG).functions()) {
-            Map<?, ?> environment = (Map<?, ?>) ((Map<?, ?>) TemplateQueries.function(template, spec).get("Environment")).get("Variables");
-            environment.keySet().stream().map(String::valueOf)
+            Map<?, ?> environment = (Map<?, ?>)
+                    ((Map<?, ?>) TemplateQueries.function(template, spec).get("Environment")).get("Variables");
+            environment.keySet().stream()
+                    .map(String::valueOf)
                     .filter(name -> name.startsWith("AGENTBIN_") && !read.contains(name))
-                    .forEach(name -> unread.computeIfAbsent(name, n -> new TreeSet<>()).add(spec.name()));
+                    .forEach(name ->
+                            unread.computeIfAbsent(name, n -> new TreeSet<>()).add(spec.name()));
         }
         assertEquals(Map.of(), unread);
-        assertTrue(read.contains("AGENTBIN_TELEPHONY_SECRET_ARN") && read.contains("AGENTBIN_EVENTS_QUEUE_URL"), "read only " + read);
+        assertTrue(
+                read.contains("AGENTBIN_TELEPHONY_SECRET_ARN") && read.contains("AGENTBIN_EVENTS_QUEUE_URL"),
+                "read only " + read);
     }
 
     /** Settings the application's main sources read, in their environment-variable spelling. */
     private static Set<String> readSettings() {
         Set<String> names = new HashSet<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(f -> f.toString().contains("/src/main/") && (f.toString().endsWith(".java") || f.toString().endsWith(".properties")))
+            files.filter(f -> f.toString().contains("/src/main/")
+                            && (f.toString().endsWith(".java") || f.toString().endsWith(".properties")))
                     .map(RepositoryCatalogTest::read)
                     .forEach(text -> {
                         PROPERTY.matcher(text).results().forEach(m -> names.add(m.group()));
                         Matcher prefix = MAPPING_PREFIX.matcher(text);
                         if (prefix.find()) {
-                            MAPPED_SETTING.matcher(text).results()
+                            MAPPED_SETTING
+                                    .matcher(text)
+                                    .results()
                                     .forEach(m -> names.add(prefix.group(1) + "." + kebab(m.group(1))));
                         }
                     });
@@ -107,7 +120,8 @@ class RepositoryCatalogTest {
     /** The default synth's size at a glance in the test log (cdk-notes measured ~100 resources). */
     private static void printResourceCounts(Template template) {
         Map<String, Integer> counts = new TreeMap<>();
-        ((Map<?, ?>) template.toJSON().get("Resources")).values()
+        ((Map<?, ?>) template.toJSON().get("Resources"))
+                .values()
                 .forEach(resource -> counts.merge((String) ((Map<?, ?>) resource).get("Type"), 1, Integer::sum));
         System.out.println("Default synth of functions.yaml: "
                 + counts.values().stream().mapToInt(Integer::intValue).sum() + " resources");

@@ -19,13 +19,17 @@ class SecretsRevisionTest {
     void aNewRevisionPublishesNewVersionsOfEveryFunctionThatServesTraffic() {
         Template before = Synth.catalog();
         Template after = Synth.catalog("secretsRevision", "2026-12-06");
-        Set<String> versionsBefore = TemplateQueries.resources(before, "AWS::Lambda::Version").keySet();
-        Set<String> versionsAfter = TemplateQueries.resources(after, "AWS::Lambda::Version").keySet();
+        Set<String> versionsBefore =
+                TemplateQueries.resources(before, "AWS::Lambda::Version").keySet();
+        Set<String> versionsAfter =
+                TemplateQueries.resources(after, "AWS::Lambda::Version").keySet();
         assertFalse(versionsBefore.isEmpty());
         assertEquals(versionsBefore.size(), versionsAfter.size());
         assertTrue(Collections.disjoint(versionsBefore, versionsAfter), versionsBefore + " / " + versionsAfter);
         for (FunctionSpec spec : FunctionCatalog.load(Synth.CATALOG).functions()) {
-            assertEquals("secrets revision 2026-12-06", TemplateQueries.function(after, spec).get("Description"));
+            assertEquals(
+                    "secrets revision 2026-12-06",
+                    TemplateQueries.function(after, spec).get("Description"));
             assertEquals(null, TemplateQueries.function(before, spec).get("Description"));
         }
     }

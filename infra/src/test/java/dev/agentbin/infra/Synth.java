@@ -30,8 +30,7 @@ final class Synth {
     private static final Map<Map<String, String>, Result> RESULTS = new ConcurrentHashMap<>();
     private static Path assetsDir;
 
-    private Synth() {
-    }
+    private Synth() {}
 
     /** The repository catalog's template, context given as key, value, key, value... */
     static Template catalog(String... contextPairs) {
@@ -54,7 +53,11 @@ final class Synth {
         context.putAll(extraContext);
         App app = App.Builder.create().context(context).build();
         DeploySettings settings = DeploySettings.from(app.getNode());
-        return new AgentbinStack(app, InfraApp.STACK_NAME, StackProps.builder().build(), settings,
+        return new AgentbinStack(
+                app,
+                InfraApp.STACK_NAME,
+                StackProps.builder().build(),
+                settings,
                 FunctionCatalog.load(settings.functionsFile()));
     }
 
@@ -70,7 +73,8 @@ final class Synth {
                 for (FunctionSpec.Module module : FunctionSpec.Module.values()) {
                     Path zip = assetsDir.resolve("src/" + module.directory() + "/target/function.zip");
                     Files.createDirectories(zip.getParent());
-                    try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+                    try (OutputStream out = Files.newOutputStream(zip);
+                            ZipOutputStream zipOut = new ZipOutputStream(out)) {
                         zipOut.putNextEntry(new ZipEntry("bootstrap"));
                         zipOut.write(("dummy " + module).getBytes());
                         zipOut.closeEntry();

@@ -8,8 +8,7 @@ import software.amazon.awscdk.assertions.Template;
 /** Follows references inside a synthesized template: which Lambda does a route or an event source reach? */
 final class TemplateQueries {
 
-    private TemplateQueries() {
-    }
+    private TemplateQueries() {}
 
     static String functionName(FunctionSpec spec) {
         return InfraApp.STACK_NAME + "-" + spec.name();
@@ -28,7 +27,8 @@ final class TemplateQueries {
     }
 
     private static Map<String, Map<String, Object>> named(Template template, FunctionSpec spec) {
-        Map<String, Map<String, Object>> found = template.findResources("AWS::Lambda::Function",
+        Map<String, Map<String, Object>> found = template.findResources(
+                "AWS::Lambda::Function",
                 Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("FunctionName", functionName(spec))))));
         if (found.size() != 1) {
             throw new AssertionError("expected one function named " + functionName(spec) + ", found " + found.keySet());
@@ -62,7 +62,11 @@ final class TemplateQueries {
             return firstReference(List.copyOf(map.values()));
         }
         if (node instanceof List<?> list) {
-            return list.stream().map(TemplateQueries::firstReference).filter(id -> id != null).findFirst().orElse(null);
+            return list.stream()
+                    .map(TemplateQueries::firstReference)
+                    .filter(id -> id != null)
+                    .findFirst()
+                    .orElse(null);
         }
         return null;
     }

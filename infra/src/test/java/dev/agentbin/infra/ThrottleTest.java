@@ -19,14 +19,24 @@ class ThrottleTest {
     void everyRouteOfAThrottledFunctionHasItsCatalogLimitAndTheRestTheDefault() {
         Map<?, ?> stage = stage(Synth.catalog());
         Map<?, ?> defaults = (Map<?, ?>) stage.get("DefaultRouteSettings");
-        assertEquals(Map.of("ThrottlingRateLimit", HttpApiRoutes.DEFAULT_RATE_LIMIT,
-                "ThrottlingBurstLimit", HttpApiRoutes.DEFAULT_BURST_LIMIT), defaults);
+        assertEquals(
+                Map.of(
+                        "ThrottlingRateLimit",
+                        HttpApiRoutes.DEFAULT_RATE_LIMIT,
+                        "ThrottlingBurstLimit",
+                        HttpApiRoutes.DEFAULT_BURST_LIMIT),
+                defaults);
         Map<?, ?> routeSettings = (Map<?, ?>) stage.get("RouteSettings");
         assertNotNull(routeSettings, "the stage has no per-route settings");
         for (FunctionSpec spec : CATALOG.functions()) {
             for (Route route : spec.routes()) {
-                Object expected = spec.throttle() == null ? null : Map.of(
-                        "ThrottlingRateLimit", spec.throttle().rate(), "ThrottlingBurstLimit", spec.throttle().burst());
+                Object expected = spec.throttle() == null
+                        ? null
+                        : Map.of(
+                                "ThrottlingRateLimit",
+                                spec.throttle().rate(),
+                                "ThrottlingBurstLimit",
+                                spec.throttle().burst());
                 assertEquals(expected, routeSettings.get(route.key()), route.key());
             }
         }
@@ -37,11 +47,13 @@ class ThrottleTest {
         for (FunctionSpec spec : CATALOG.functions()) {
             for (Route route : spec.routes()) {
                 if (route.path().startsWith("/auth/")) {
-                    assertTrue(spec.throttle() != null && spec.throttle().rate() < HttpApiRoutes.DEFAULT_RATE_LIMIT,
+                    assertTrue(
+                            spec.throttle() != null && spec.throttle().rate() < HttpApiRoutes.DEFAULT_RATE_LIMIT,
                             route.key() + " is not throttled below the default");
                 }
                 if (route.path().startsWith("/v1.0/telephony/") || route.key().equals("POST /v1.0/agentcalls")) {
-                    assertTrue(spec.throttle() != null && spec.throttle().rate() > HttpApiRoutes.DEFAULT_RATE_LIMIT,
+                    assertTrue(
+                            spec.throttle() != null && spec.throttle().rate() > HttpApiRoutes.DEFAULT_RATE_LIMIT,
                             route.key() + " has no limit of its own above the default");
                 }
             }
@@ -55,7 +67,8 @@ class ThrottleTest {
         Map<String, Map<String, Object>> stages = TemplateQueries.resources(template, "AWS::ApiGatewayV2::Stage");
         List<?> dependsOn = (List<?>) stages.values().iterator().next().get("DependsOn");
         assertNotNull(dependsOn, "the stage depends on nothing");
-        for (String route : TemplateQueries.resources(template, "AWS::ApiGatewayV2::Route").keySet()) {
+        for (String route :
+                TemplateQueries.resources(template, "AWS::ApiGatewayV2::Route").keySet()) {
             assertTrue(dependsOn.contains(route), route);
         }
     }
@@ -66,9 +79,11 @@ class ThrottleTest {
         for (String name : List.of("telephony-events", "ringall-dispatch")) {
             FunctionSpec spec = spec(name);
             assertNotNull(spec.reservedConcurrency(), name + " reserves no concurrency in the catalog");
-            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                    "FunctionName", TemplateQueries.functionName(spec),
-                    "ReservedConcurrentExecutions", spec.reservedConcurrency())));
+            template.hasResourceProperties(
+                    "AWS::Lambda::Function",
+                    Match.objectLike(Map.of(
+                            "FunctionName", TemplateQueries.functionName(spec),
+                            "ReservedConcurrentExecutions", spec.reservedConcurrency())));
         }
     }
 
@@ -76,10 +91,16 @@ class ThrottleTest {
     @Test
     void theRingQueueIsPolledNoFasterThanDispatchMayRun() {
         Template template = Synth.catalog();
-        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
-                "EventSourceArn", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of(
-                        Match.stringLikeRegexp("RingQueue.*"))))),
-                "ScalingConfig", Map.of("MaximumConcurrency", spec("ringall-dispatch").reservedConcurrency()))));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventSourceMapping",
+                Match.objectLike(Map.of(
+                        "EventSourceArn",
+                                Match.objectLike(Map.of(
+                                        "Fn::GetAtt", Match.arrayWith(List.of(Match.stringLikeRegexp("RingQueue.*"))))),
+                        "ScalingConfig",
+                                Map.of(
+                                        "MaximumConcurrency",
+                                        spec("ringall-dispatch").reservedConcurrency()))));
     }
 
     private static Map<?, ?> stage(Template template) {
@@ -87,6 +108,9 @@ class ThrottleTest {
     }
 
     private static FunctionSpec spec(String name) {
-        return CATALOG.functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return CATALOG.functions().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

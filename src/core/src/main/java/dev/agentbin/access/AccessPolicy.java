@@ -26,14 +26,20 @@ import java.util.function.Supplier;
 public class AccessPolicy {
 
     public enum Action {
-        VIEW, EDIT_PROFILE, SET_STATUS, SET_ADDRESSES, SET_TAGS, SET_PASSWORD, SET_PERMISSION, DELETE,
+        VIEW,
+        EDIT_PROFILE,
+        SET_STATUS,
+        SET_ADDRESSES,
+        SET_TAGS,
+        SET_PASSWORD,
+        SET_PERMISSION,
+        DELETE,
         /** The self-service routes (/service_agents/me/...): only ever the caller's own agent. */
         SELF_SERVICE
     }
 
     /** What the rules read of the agent an action is on. */
-    public record Target(UUID id, UUID customerId, long permission) {
-    }
+    public record Target(UUID id, UUID customerId, long permission) {}
 
     /** Throws 404 when the target is outside the caller's reach and 403 when the action is not allowed. */
     public void check(Caller caller, Target target, Action action, Supplier<ApiException> notFound) {
@@ -44,8 +50,8 @@ public class AccessPolicy {
         boolean allowed = switch (action) {
             case VIEW, EDIT_PROFILE, SET_STATUS -> self || manages(caller, target.customerId());
             case SET_ADDRESSES, SET_TAGS -> manages(caller, target.customerId());
-            case SET_PASSWORD, SET_PERMISSION, DELETE -> manages(caller, target.customerId())
-                    && holdsAll(caller, target.permission());
+            case SET_PASSWORD, SET_PERMISSION, DELETE ->
+                manages(caller, target.customerId()) && holdsAll(caller, target.permission());
             case SELF_SERVICE -> self;
         };
         if (!allowed) {
@@ -104,7 +110,9 @@ public class AccessPolicy {
      */
     public UUID me(Caller caller) {
         if (!caller.isAgent()) {
-            throw new ApiException(ErrorStatus.PERMISSION_DENIED, "AGENT_AUTH_REQUIRED",
+            throw new ApiException(
+                    ErrorStatus.PERMISSION_DENIED,
+                    "AGENT_AUTH_REQUIRED",
                     "GET /v1.0/me is about an agent: log in as one (an access key is no agent).");
         }
         return caller.agentId();
@@ -116,7 +124,8 @@ public class AccessPolicy {
      */
     public UUID serviceAgent(Caller caller) {
         if (!caller.isAgent()) {
-            throw ApiException.unauthenticated("AUTHENTICATION_REQUIRED",
+            throw ApiException.unauthenticated(
+                    "AUTHENTICATION_REQUIRED",
                     "The service_agents/me routes need an agent's token; an access key is no agent.");
         }
         return caller.agentId();
@@ -143,8 +152,8 @@ public class AccessPolicy {
     /** The bits of {@code permission} must all be grantable by the caller. */
     public void checkGrant(Caller caller, long permission) {
         if (!holdsAll(caller, permission)) {
-            throw ApiException.permissionDenied(
-                    "The caller cannot grant permission " + permission + ": it holds " + grantable(caller) + " at most.");
+            throw ApiException.permissionDenied("The caller cannot grant permission " + permission + ": it holds "
+                    + grantable(caller) + " at most.");
         }
     }
 
@@ -161,7 +170,9 @@ public class AccessPolicy {
 
     /** As {@link #checkReadsSharedOf}, in the caller's own customer. */
     public void checkReadsShared(Caller caller) {
-        if (!caller.isAgent() && !caller.isSuperAdmin() && !Permission.has(caller.permission(), Permission.CUSTOMER_ALL)) {
+        if (!caller.isAgent()
+                && !caller.isSuperAdmin()
+                && !Permission.has(caller.permission(), Permission.CUSTOMER_ALL)) {
             throw ApiException.permissionDenied("This access key holds no permission in the customer.");
         }
     }

@@ -12,8 +12,7 @@ public final class Permission {
     public static final long CUSTOMER_ALL = 0x00F0;
     public static final long ALL = 0xFFFF;
 
-    private Permission() {
-    }
+    private Permission() {}
 
     public static boolean has(long permission, long bit) {
         return (permission & bit) != 0;

@@ -25,7 +25,17 @@ public record AccessKey(
         Instant tmDelete) {
 
     static AccessKey of(AccessKeyEntity key, String newSecret) {
-        return new AccessKey(key.id, key.customerId, key.name, key.detail, key.permission, newSecret, key.tokenPrefix,
-                key.tmExpire, key.tmCreate, key.tmUpdate, key.tmDelete);
+        return new AccessKey(
+                key.id,
+                key.customerId,
+                key.name,
+                key.detail,
+                key.permission,
+                newSecret,
+                key.tokenPrefix,
+                key.tmExpire,
+                key.tmCreate,
+                key.tmUpdate,
+                key.tmDelete);
     }
 }

@@ -15,7 +15,8 @@ public class AccessKeyRepository implements PanacheRepositoryBase<AccessKeyEntit
 
     /** The key a secret belongs to, when it is neither deleted nor expired at {@code now}. */
     public Optional<AccessKeyEntity> findUsable(byte[] tokenHash, Instant now) {
-        return find("tokenHash = ?1 and tmDelete is null and tmExpire > ?2", tokenHash, now).firstResultOptional();
+        return find("tokenHash = ?1 and tmDelete is null and tmExpire > ?2", tokenHash, now)
+                .firstResultOptional();
     }
 
     public Optional<AccessKeyEntity> findLive(UUID id) {
@@ -24,7 +25,9 @@ public class AccessKeyRepository implements PanacheRepositoryBase<AccessKeyEntit
 
     /** Locks the live key for the rest of the transaction, so two writers on one key queue up. */
     public Optional<AccessKeyEntity> lockLive(UUID id) {
-        return find("id = ?1 and tmDelete is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("id = ?1 and tmDelete is null", id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** One page of a customer's live keys (expired ones included, so they can be seen and deleted), newest first. */

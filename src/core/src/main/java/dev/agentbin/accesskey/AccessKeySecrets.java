@@ -24,11 +24,11 @@ public final class AccessKeySecrets {
     static final String MARKER = "ak_";
     /** Characters of the secret shown in lists: the marker and 8 of the random part (48 bits, not a usable hint). */
     static final int PREFIX_LENGTH = MARKER.length() + 8;
+
     private static final int RANDOM_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AccessKeySecrets() {
-    }
+    private AccessKeySecrets() {}
 
     static String newSecret() {
         byte[] random = new byte[RANDOM_BYTES];

@@ -2,18 +2,17 @@ package dev.agentbin.accesskey;
 
 import static dev.agentbin.common.Text.orEmpty;
 
-import dev.agentbin.common.DbTime;
-import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.access.Caller;
-import dev.agentbin.agent.PageCursor;
 import dev.agentbin.access.Permission;
+import dev.agentbin.agent.AgentListQuery;
+import dev.agentbin.agent.PageCursor;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.DbTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +42,8 @@ public class AccessKeyService {
         int pageSize = AgentListQuery.parsePageSize(AgentListQuery.first(query, "page_size"));
         PageCursor after = AgentListQuery.parsePageToken(AgentListQuery.first(query, "page_token"));
         List<AccessKeyEntity> page = keys.page(caller.customerId(), pageSize, after);
-        List<AccessKey> result = page.stream().map(key -> AccessKey.of(key, null)).toList();
+        List<AccessKey> result =
+                page.stream().map(key -> AccessKey.of(key, null)).toList();
         return new AccessKeyPage(result, PageCursor.nextToken(page, key -> key.tmCreate, key -> key.id));
     }
 
@@ -104,5 +104,4 @@ public class AccessKeyService {
     private static Supplier<ApiException> notFound(UUID id) {
         return () -> ApiException.notFound("ACCESSKEY_NOT_FOUND", "The access key " + id + " does not exist.");
     }
-
 }

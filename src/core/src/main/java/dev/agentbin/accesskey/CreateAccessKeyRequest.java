@@ -13,13 +13,20 @@ import jakarta.validation.constraints.Size;
  * stays the default; a narrower one may be asked for, never more than the caller may grant.
  */
 public record CreateAccessKeyRequest(
-        @Size(max = 255, message = "name is at most 255 characters") String name,
-        @Size(max = 4096, message = "detail is at most 4096 characters") String detail,
+        @Size(max = 255, message = "name is at most 255 characters")
+        String name,
+
+        @Size(max = 4096, message = "detail is at most 4096 characters")
+        String detail,
+
         @NotNull(message = "expire (seconds until the key expires, 86400 to 31536000) is required")
         @Min(value = MIN_EXPIRE, message = EXPIRE_RANGE)
-        @Max(value = MAX_EXPIRE, message = EXPIRE_RANGE) Long expire,
+        @Max(value = MAX_EXPIRE, message = EXPIRE_RANGE)
+        Long expire,
+
         @Min(value = 0, message = "permission must be between 0 and 65535")
-        @Max(value = Permission.ALL, message = "permission must be between 0 and 65535") Long permission) {
+        @Max(value = Permission.ALL, message = "permission must be between 0 and 65535")
+        Long permission) {
 
     static final long MIN_EXPIRE = 86_400;
     static final long MAX_EXPIRE = 365 * 86_400;

@@ -18,10 +18,19 @@ import java.util.regex.Pattern;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Address(
         @NotNull(message = "type is required") AddressType type,
-        @NotNull(message = "target is required") @Size(max = 255, message = "target is at most 255 characters") String target,
-        @Size(max = 255, message = "target_name is at most 255 characters") String targetName,
-        @Size(max = 255, message = "name is at most 255 characters") String name,
-        @Size(max = 4096, message = "detail is at most 4096 characters") String detail,
+
+        @NotNull(message = "target is required") @Size(max = 255, message = "target is at most 255 characters")
+        String target,
+
+        @Size(max = 255, message = "target_name is at most 255 characters")
+        String targetName,
+
+        @Size(max = 255, message = "name is at most 255 characters")
+        String name,
+
+        @Size(max = 4096, message = "detail is at most 4096 characters")
+        String detail,
+
         AnswerConfirmation answerConfirmation) {
 
     private static final Pattern SIP = Pattern.compile("[^@\\s]+@[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(;[^\\s]*)?");
@@ -35,8 +44,9 @@ public record Address(
     }
 
     @JsonIgnore
-    @AssertTrue(message = "target is not valid for its type: tel must be E.164 (+ and 7 to 15 digits), "
-            + "sip must be user@host, extension must be 1 to 64 letters, digits, '.', '_' or '-'")
+    @AssertTrue(
+            message = "target is not valid for its type: tel must be E.164 (+ and 7 to 15 digits), "
+                    + "sip must be user@host, extension must be 1 to 64 letters, digits, '.', '_' or '-'")
     public boolean isTargetValid() {
         if (type == null || target == null) {
             return true;

@@ -19,7 +19,9 @@ public class AddressRepository implements PanacheRepositoryBase<AddressEntity, U
             return Map.of();
         }
         return find("agentId in ?1 order by agentId, idx", agentIds).stream()
-                .collect(Collectors.groupingBy(a -> a.agentId, LinkedHashMap::new,
+                .collect(Collectors.groupingBy(
+                        a -> a.agentId,
+                        LinkedHashMap::new,
                         Collectors.mapping(AddressRepository::toAddress, Collectors.toList())));
     }
 

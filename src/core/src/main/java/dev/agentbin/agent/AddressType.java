@@ -5,7 +5,9 @@ import dev.agentbin.common.WireEnum;
 
 /** The address types an agent can be rung on. */
 public enum AddressType implements WireEnum {
-    TEL, SIP, EXTENSION;
+    TEL,
+    SIP,
+    EXTENSION;
 
     @JsonCreator
     public static AddressType fromWire(String value) {

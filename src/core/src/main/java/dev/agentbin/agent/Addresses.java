@@ -10,8 +10,7 @@ final class Addresses {
     static final int MAX = 32;
     static final String MESSAGE = "addresses holds at most 32 entries, none null and no address twice";
 
-    private Addresses() {
-    }
+    private Addresses() {}
 
     static boolean valid(List<Address> addresses) {
         if (addresses == null) {

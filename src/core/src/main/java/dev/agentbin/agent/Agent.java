@@ -28,5 +28,4 @@ public record Agent(
         AnswerConfirmation answerConfirmation,
         Instant tmCreate,
         Instant tmUpdate,
-        Instant tmDelete) {
-}
+        Instant tmDelete) {}

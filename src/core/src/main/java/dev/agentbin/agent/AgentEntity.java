@@ -1,7 +1,6 @@
 package dev.agentbin.agent;
 
 import dev.agentbin.access.AccessPolicy;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -6,8 +6,7 @@ import java.util.UUID;
 /** The agent API's errors, with the reference's reasons. */
 public final class AgentErrors {
 
-    private AgentErrors() {
-    }
+    private AgentErrors() {}
 
     public static ApiException notFound(UUID id) {
         return ApiException.notFound("AGENT_NOT_FOUND", "The agent " + id + " does not exist.");
@@ -18,13 +17,13 @@ public final class AgentErrors {
     }
 
     static ApiException addressTaken() {
-        return ApiException.alreadyExists("ADDRESS_ALREADY_ASSIGNED",
-                "One of the addresses already belongs to another agent of this customer.");
+        return ApiException.alreadyExists(
+                "ADDRESS_ALREADY_ASSIGNED", "One of the addresses already belongs to another agent of this customer.");
     }
 
     static ApiException lastAdmin(UUID id) {
-        return ApiException.failedPrecondition("LAST_ADMIN",
-                "The agent " + id + " is the customer's last admin: make another agent admin first.");
+        return ApiException.failedPrecondition(
+                "LAST_ADMIN", "The agent " + id + " is the customer's last admin: make another agent admin first.");
     }
 
     static ApiException noAddresses() {
@@ -32,12 +31,14 @@ public final class AgentErrors {
     }
 
     static ApiException notAvailable(AgentStatus status) {
-        return ApiException.failedPrecondition("AGENT_NOT_AVAILABLE",
+        return ApiException.failedPrecondition(
+                "AGENT_NOT_AVAILABLE",
                 "The agent is " + status.wire() + ": only an available agent that no call holds can be rung.");
     }
 
     static ApiException inCall(UUID id) {
-        return ApiException.failedPrecondition("AGENT_IN_CALL",
+        return ApiException.failedPrecondition(
+                "AGENT_IN_CALL",
                 "The agent " + id + " is in a live agentcall: hang it up (POST /v1.0/agentcalls/{id}/hangup) first.");
     }
 }

@@ -18,7 +18,8 @@ public record AgentListQuery(int pageSize, PageCursor after, AgentStatus status,
 
     /** From the query string; a parameter given without a value ("tag_ids=") is present and empty. */
     public static AgentListQuery parse(Map<String, List<String>> parameters) {
-        return new AgentListQuery(parsePageSize(first(parameters, "page_size")),
+        return new AgentListQuery(
+                parsePageSize(first(parameters, "page_size")),
                 parsePageToken(first(parameters, "page_token")),
                 parseStatus(first(parameters, "status")),
                 parseTagIds(first(parameters, "tag_ids")));

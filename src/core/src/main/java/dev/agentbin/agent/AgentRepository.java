@@ -1,7 +1,6 @@
 package dev.agentbin.agent;
 
 import dev.agentbin.access.Permission;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,9 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
 
     /** Locks the live agent row for the rest of the transaction, so concurrent writers on one agent queue up. */
     public Optional<AgentEntity> lockLive(UUID id) {
-        return find("id = ?1 and tmDelete is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("id = ?1 and tmDelete is null", id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** The customer of a live agent, read without managing the entity, so a later locked read is fresh. */
@@ -40,7 +41,8 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
      * account spends one budget.
      */
     public String usernameKey(String username) {
-        return (String) getEntityManager().createNativeQuery("select lower(cast(?1 as text))")
+        return (String) getEntityManager()
+                .createNativeQuery("select lower(cast(?1 as text))")
                 .setParameter(1, username.trim())
                 .getSingleResult();
     }
@@ -55,14 +57,20 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
      * two admins serialize here, so the customer never ends up with none.
      */
     public List<AgentEntity> lockAdmins(UUID customerId) {
-        return find("customerId = ?1 and tmDelete is null and bitand(permission, ?2) <> 0 order by id", customerId,
+        return find(
+                        "customerId = ?1 and tmDelete is null and bitand(permission, ?2) <> 0 order by id",
+                        customerId,
                         Permission.CUSTOMER_ADMIN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }
 
     public boolean hasLiveAdmin(UUID customerId) {
-        return count("customerId = ?1 and tmDelete is null and bitand(permission, ?2) <> 0", customerId, Permission.CUSTOMER_ADMIN) > 0;
+        return count(
+                        "customerId = ?1 and tmDelete is null and bitand(permission, ?2) <> 0",
+                        customerId,
+                        Permission.CUSTOMER_ADMIN)
+                > 0;
     }
 
     /** One page of a customer's live agents, newest first, strictly after the cursor. */
@@ -80,14 +88,18 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
         if (query.after() != null) {
             where.append(query.after().rowsAfter(params));
         }
-        return find(where + PageCursor.NEWEST_FIRST, params).page(0, query.pageSize()).list();
+        return find(where + PageCursor.NEWEST_FIRST, params)
+                .page(0, query.pageSize())
+                .list();
     }
 
     /** What statistics read of the customer's live agents, newest first as the agent list: id, status, wrapup_until, status_since. */
     public List<Object[]> liveStatusesOf(UUID customerId) {
         return getEntityManager()
-                .createQuery("select id, status, wrapupUntil, statusSince from AgentEntity where customerId = ?1 and tmDelete is null "
-                        + "order by tmCreate desc, id desc", Object[].class)
+                .createQuery(
+                        "select id, status, wrapupUntil, statusSince from AgentEntity where customerId = ?1 and tmDelete is null "
+                                + "order by tmCreate desc, id desc",
+                        Object[].class)
                 .setParameter(1, customerId)
                 .getResultList();
     }
@@ -95,8 +107,10 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
     /** The customer's live agents by status: status, how many, how many of them wrap up. */
     public List<Object[]> countByStatus(UUID customerId) {
         return getEntityManager()
-                .createQuery("select status, count(*), count(wrapupUntil) from AgentEntity where customerId = ?1 and tmDelete is null "
-                        + "group by status", Object[].class)
+                .createQuery(
+                        "select status, count(*), count(wrapupUntil) from AgentEntity where customerId = ?1 and tmDelete is null "
+                                + "group by status",
+                        Object[].class)
                 .setParameter(1, customerId)
                 .getResultList();
     }
@@ -107,8 +121,10 @@ public class AgentRepository implements PanacheRepositoryBase<AgentEntity, UUID>
      */
     public List<AgentEntity> wrapUpsDue(Instant now, int limit) {
         return getEntityManager()
-                .createNativeQuery("select * from agent_agents where wrapup_until is not null and wrapup_until < ?1 and tm_delete is null "
-                        + "order by wrapup_until limit ?2 for update skip locked", AgentEntity.class)
+                .createNativeQuery(
+                        "select * from agent_agents where wrapup_until is not null and wrapup_until < ?1 and tm_delete is null "
+                                + "order by wrapup_until limit ?2 for update skip locked",
+                        AgentEntity.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();

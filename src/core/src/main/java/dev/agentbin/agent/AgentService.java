@@ -2,14 +2,11 @@ package dev.agentbin.agent;
 
 import static dev.agentbin.common.Text.orEmpty;
 
-import dev.agentbin.common.DbTime;
-import dev.agentbin.access.Permission;
-
-import dev.agentbin.access.Caller;
-
 import dev.agentbin.access.AccessPolicy;
-
 import dev.agentbin.access.AccessPolicy.Action;
+import dev.agentbin.access.Caller;
+import dev.agentbin.access.Permission;
+import dev.agentbin.common.DbTime;
 import dev.agentbin.common.UniqueViolation;
 import dev.agentbin.event.EventOutbox;
 import dev.agentbin.event.EventType;
@@ -18,7 +15,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +35,15 @@ public class AgentService {
     private final AgentStatusTime statusTime;
     private final Clock clock;
 
-    public AgentService(AgentRepository agents, AddressRepository addresses, AccessPolicy policy, PasswordHasher hasher,
-            AgentStatusOwner statusOwner, EventOutbox events, AgentStatusTime statusTime, Clock clock) {
+    public AgentService(
+            AgentRepository agents,
+            AddressRepository addresses,
+            AccessPolicy policy,
+            PasswordHasher hasher,
+            AgentStatusOwner statusOwner,
+            EventOutbox events,
+            AgentStatusTime statusTime,
+            Clock clock) {
         this.agents = agents;
         this.addresses = addresses;
         this.policy = policy;
@@ -53,12 +56,20 @@ public class AgentService {
 
     @Transactional
     public Agent create(Caller caller, CreateAgentRequest request) {
-        UUID customerId = caller.isSuperAdmin() && request.customerId() != null ? request.customerId() : caller.customerId();
+        UUID customerId =
+                caller.isSuperAdmin() && request.customerId() != null ? request.customerId() : caller.customerId();
         policy.checkManages(caller, customerId);
         long permission = request.permission() == null ? Permission.NONE : request.permission();
         policy.checkGrant(caller, permission);
-        AgentEntity agent = newAgent(customerId, request.username(), request.password(), request.name(), request.detail(),
-                request.ringMethod(), permission, request.tagIds());
+        AgentEntity agent = newAgent(
+                customerId,
+                request.username(),
+                request.password(),
+                request.name(),
+                request.detail(),
+                request.ringMethod(),
+                permission,
+                request.tagIds());
         if (request.wrapupSeconds() != null) {
             agent.wrapupSeconds = request.wrapupSeconds();
         }
@@ -75,15 +86,25 @@ public class AgentService {
     @Transactional
     public void createFirstAdmin(UUID customerId, String username, String password) {
         if (!agents.hasLiveAdmin(customerId)) {
-            insert(newAgent(customerId, username, password, "admin", "bootstrap admin", RingMethod.RINGALL,
-                    Permission.CUSTOMER_ADMIN, List.of()), List.of());
+            insert(
+                    newAgent(
+                            customerId,
+                            username,
+                            password,
+                            "admin",
+                            "bootstrap admin",
+                            RingMethod.RINGALL,
+                            Permission.CUSTOMER_ADMIN,
+                            List.of()),
+                    List.of());
         }
     }
 
     public AgentPage list(Caller caller, AgentListQuery query) {
         policy.checkManages(caller, caller.customerId());
         List<AgentEntity> page = agents.page(query, caller.customerId());
-        Map<UUID, List<Address>> byAgent = addresses.byAgents(page.stream().map(a -> a.id).toList());
+        Map<UUID, List<Address>> byAgent =
+                addresses.byAgents(page.stream().map(a -> a.id).toList());
         List<Agent> result = page.stream()
                 .map(a -> AgentMapper.toAgent(a, byAgent.getOrDefault(a.id, List.of())))
                 .toList();
@@ -105,7 +126,8 @@ public class AgentService {
         agent.ringMethod = request.ringMethod() == null ? RingMethod.RINGALL : request.ringMethod();
         agent.wrapupSeconds = request.wrapupSeconds() == null ? agent.wrapupSeconds : request.wrapupSeconds();
         agent.maxNoAnswer = request.maxNoAnswer() == null ? agent.maxNoAnswer : request.maxNoAnswer();
-        agent.answerConfirmation = request.answerConfirmation() == null ? agent.answerConfirmation : request.answerConfirmation();
+        agent.answerConfirmation =
+                request.answerConfirmation() == null ? agent.answerConfirmation : request.answerConfirmation();
         return touched(agent);
     }
 
@@ -142,7 +164,8 @@ public class AgentService {
     /** Checks no current password: callers go through auth/PasswordChanges, which does. */
     @Transactional
     public Agent updateOwnPassword(Caller caller, PasswordRequest request) {
-        return replacePassword(lockForWrite(caller, policy.serviceAgent(caller), Action.SELF_SERVICE), request.password());
+        return replacePassword(
+                lockForWrite(caller, policy.serviceAgent(caller), Action.SELF_SERVICE), request.password());
     }
 
     /**
@@ -152,7 +175,9 @@ public class AgentService {
      */
     @Transactional
     public boolean resetPassword(UUID id, String password) {
-        return agents.lockLive(id).map(agent -> replacePassword(agent, password)).isPresent();
+        return agents.lockLive(id)
+                .map(agent -> replacePassword(agent, password))
+                .isPresent();
     }
 
     @Transactional
@@ -187,11 +212,19 @@ public class AgentService {
         agent.tmDelete = now;
         agent.tmUpdate = now;
         addresses.deleteOf(agent.id);
-        return events.record(EventType.AGENT_DELETED, agent.customerId, agent.id, AgentMapper.toAgent(agent, List.of()));
+        return events.record(
+                EventType.AGENT_DELETED, agent.customerId, agent.id, AgentMapper.toAgent(agent, List.of()));
     }
 
-    private AgentEntity newAgent(UUID customerId, String username, String password, String name, String detail,
-            RingMethod ringMethod, long permission, List<UUID> tagIds) {
+    private AgentEntity newAgent(
+            UUID customerId,
+            String username,
+            String password,
+            String name,
+            String detail,
+            RingMethod ringMethod,
+            long permission,
+            List<UUID> tagIds) {
         AgentEntity agent = new AgentEntity();
         agent.id = UUID.randomUUID();
         agent.customerId = customerId;
@@ -212,7 +245,8 @@ public class AgentService {
         flushOrConflict();
         addresses.replace(agent, addressList, agent.tmCreate);
         flushOrConflict();
-        return events.record(EventType.AGENT_CREATED, agent.customerId, agent.id, AgentMapper.toAgent(agent, addressList));
+        return events.record(
+                EventType.AGENT_CREATED, agent.customerId, agent.id, AgentMapper.toAgent(agent, addressList));
     }
 
     private Agent replaceAddresses(AgentEntity agent, AddressesRequest request) {
@@ -276,5 +310,4 @@ public class AgentService {
             throw e;
         }
     }
-
 }

@@ -1,9 +1,7 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.access.Caller;
-
 import dev.agentbin.access.AccessPolicy;
-
+import dev.agentbin.access.Caller;
 import dev.agentbin.stats.AgentStatistics;
 import dev.agentbin.stats.CustomerStatistics;
 import dev.agentbin.stats.Figures;
@@ -71,7 +69,12 @@ public class AgentStatisticsService {
         for (Object[] agent : agents.liveStatusesOf(caller.customerId())) {
             UUID id = (UUID) agent[0];
             Figures figures = sums.getOrDefault(id, new Figures());
-            addCurrentStatus(figures, AgentStatusTime.bucketOf((AgentStatus) agent[1], agent[2] != null), (Instant) agent[3], now, window);
+            addCurrentStatus(
+                    figures,
+                    AgentStatusTime.bucketOf((AgentStatus) agent[1], agent[2] != null),
+                    (Instant) agent[3],
+                    now,
+                    window);
             total.add(figures);
             result.add(AgentStatistics.of(id, window, figures));
         }
@@ -93,7 +96,8 @@ public class AgentStatisticsService {
         return StatusCounts.of(counts);
     }
 
-    private static void addCurrentStatus(Figures figures, StatusBucket bucket, Instant since, Instant now, StatisticsWindow window) {
+    private static void addCurrentStatus(
+            Figures figures, StatusBucket bucket, Instant since, Instant now, StatisticsWindow window) {
         figures.addStatusTime(bucket, UtcDays.within(since, now, window.from(), window.to()));
     }
 }

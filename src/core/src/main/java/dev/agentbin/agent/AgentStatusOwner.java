@@ -1,7 +1,6 @@
 package dev.agentbin.agent;
 
 import dev.agentbin.access.Caller;
-
 import dev.agentbin.agent.AgentStatusRules.Event;
 import dev.agentbin.agent.AgentStatusRules.State;
 import dev.agentbin.event.EventOutbox;
@@ -30,7 +29,11 @@ public class AgentStatusOwner {
     private final StatusHistory history;
     private final AgentStatusTime statusTime;
 
-    public AgentStatusOwner(AgentRepository agents, AddressRepository addresses, EventOutbox events, StatusHistory history,
+    public AgentStatusOwner(
+            AgentRepository agents,
+            AddressRepository addresses,
+            EventOutbox events,
+            StatusHistory history,
             AgentStatusTime statusTime) {
         this.agents = agents;
         this.addresses = addresses;
@@ -40,9 +43,12 @@ public class AgentStatusOwner {
     }
 
     /** An agent claimed for a ring: what the ring needs to know of it. */
-    public record RingableAgent(UUID id, UUID customerId, RingMethod ringMethod, AnswerConfirmation answerConfirmation,
-            List<Address> addresses) {
-    }
+    public record RingableAgent(
+            UUID id,
+            UUID customerId,
+            RingMethod ringMethod,
+            AnswerConfirmation answerConfirmation,
+            List<Address> addresses) {}
 
     /**
      * available → ringing, held by {@code call}. Of two concurrent claims, the second waits for the
@@ -81,8 +87,11 @@ public class AgentStatusOwner {
     @Transactional
     public int endWrapUps(Instant now, int limit) {
         List<AgentEntity> due = agents.wrapUpsDue(now, limit);
-        due.forEach(agent -> applyTo(agent, new AgentStatusRules.WrapUpOver(agent.statusCallId),
-                StatusCause.ofCall(StatusCauseType.WRAPUP_OVER, agent.statusCallId), now));
+        due.forEach(agent -> applyTo(
+                agent,
+                new AgentStatusRules.WrapUpOver(agent.statusCallId),
+                StatusCause.ofCall(StatusCauseType.WRAPUP_OVER, agent.statusCallId),
+                now));
         return due.size();
     }
 
@@ -96,7 +105,8 @@ public class AgentStatusOwner {
         State before = stateOf(agent);
         AgentStatusRules.Settings settings = new AgentStatusRules.Settings(agent.maxNoAnswer, agent.wrapupSeconds);
         Optional<State> next = AgentStatusRules.next(before, event, settings);
-        StatusCause why = AgentStatusRules.sendsAway(before, event, settings) ? cause.as(StatusCauseType.MAX_NO_ANSWER) : cause;
+        StatusCause why =
+                AgentStatusRules.sendsAway(before, event, settings) ? cause.as(StatusCauseType.MAX_NO_ANSWER) : cause;
         next.ifPresent(state -> {
             statusTime.moving(agent, state, now);
             if (state.status() != agent.status) {
@@ -107,7 +117,11 @@ public class AgentStatusOwner {
             agent.wrapupUntil = state.wrapUpUntil();
             agent.missedRings = state.missedRings();
             history.record(agent, before.status(), why);
-            events.record(EventType.AGENT_STATUS_UPDATED, agent.customerId, agent.id, AgentMapper.toAgent(agent, addresses.byAgent(agent.id)),
+            events.record(
+                    EventType.AGENT_STATUS_UPDATED,
+                    agent.customerId,
+                    agent.id,
+                    AgentMapper.toAgent(agent, addresses.byAgent(agent.id)),
                     why);
         });
         return next.isPresent();

@@ -31,8 +31,7 @@ import java.util.UUID;
  */
 public final class AgentStatusRules {
 
-    private AgentStatusRules() {
-    }
+    private AgentStatusRules() {}
 
     /**
      * What the rules read and write of an agent.
@@ -52,39 +51,32 @@ public final class AgentStatusRules {
     }
 
     /** The agent's own ring settings. */
-    public record Settings(int maxNoAnswer, int wrapupSeconds) {
-    }
+    public record Settings(int maxNoAnswer, int wrapupSeconds) {}
 
     /** Something that may change an agent's status. */
-    public sealed interface Event permits Chosen, Claimed, Answered, Unanswered, Ended, WrapUpOver {
-    }
+    public sealed interface Event permits Chosen, Claimed, Answered, Unanswered, Ended, WrapUpOver {}
 
     /** The agent (or an admin or manager) set the status over the API. */
-    public record Chosen(AgentStatus status) implements Event {
-    }
+    public record Chosen(AgentStatus status) implements Event {}
 
-    public record Claimed(UUID call) implements Event {
-    }
+    public record Claimed(UUID call) implements Event {}
 
-    public record Answered(UUID call) implements Event {
-    }
+    public record Answered(UUID call) implements Event {}
 
     /** The call ended without an answer; {@code miss} when it counts toward max_no_answer. */
-    public record Unanswered(UUID call, boolean miss) implements Event {
-    }
+    public record Unanswered(UUID call, boolean miss) implements Event {}
 
     /** The answered call ended at {@code at}. */
-    public record Ended(UUID call, Instant at) implements Event {
-    }
+    public record Ended(UUID call, Instant at) implements Event {}
 
-    public record WrapUpOver(UUID call) implements Event {
-    }
+    public record WrapUpOver(UUID call) implements Event {}
 
     /** The next state, or empty when the event does not apply (a refused claim, a stale call's event). */
     public static Optional<State> next(State state, Event event, Settings settings) {
         if (event instanceof Chosen chosen) {
             boolean liveCall = state.heldBy() != null && state.wrapUpUntil() == null;
-            return Optional.of(liveCall ? new State(chosen.status(), state.heldBy(), null, 0) : State.free(chosen.status(), 0));
+            return Optional.of(
+                    liveCall ? new State(chosen.status(), state.heldBy(), null, 0) : State.free(chosen.status(), 0));
         }
         if (event instanceof Claimed claimed) {
             return state.status() == AgentStatus.AVAILABLE && state.heldBy() == null
@@ -105,7 +97,8 @@ public final class AgentStatusRules {
             if (state.status() != AgentStatus.RINGING) {
                 return Optional.of(State.free(state.status(), state.missedRings()));
             }
-            return Optional.of(State.free(sendsAway(state, unanswered, settings) ? AgentStatus.AWAY : AgentStatus.AVAILABLE,
+            return Optional.of(State.free(
+                    sendsAway(state, unanswered, settings) ? AgentStatus.AWAY : AgentStatus.AVAILABLE,
                     state.missedRings() + (unanswered.miss() ? 1 : 0)));
         }
         if (event instanceof Ended ended) {
@@ -113,7 +106,10 @@ public final class AgentStatusRules {
                 return Optional.empty();
             }
             if (state.status() == AgentStatus.BUSY && settings.wrapupSeconds() > 0) {
-                return Optional.of(new State(AgentStatus.BUSY, state.heldBy(), ended.at().plusSeconds(settings.wrapupSeconds()),
+                return Optional.of(new State(
+                        AgentStatus.BUSY,
+                        state.heldBy(),
+                        ended.at().plusSeconds(settings.wrapupSeconds()),
                         state.missedRings()));
             }
             AgentStatus status = state.status() == AgentStatus.BUSY ? AgentStatus.AVAILABLE : state.status();
@@ -132,7 +128,9 @@ public final class AgentStatusRules {
      * and the event name it as such (cause {@code max_no_answer}) instead of a plain miss.
      */
     static boolean sendsAway(State state, Event event, Settings settings) {
-        if (!(event instanceof Unanswered unanswered) || !state.heldBy(unanswered.call()) || state.status() != AgentStatus.RINGING) {
+        if (!(event instanceof Unanswered unanswered)
+                || !state.heldBy(unanswered.call())
+                || state.status() != AgentStatus.RINGING) {
             return false;
         }
         int misses = state.missedRings() + (unanswered.miss() ? 1 : 0);

@@ -15,7 +15,9 @@ import dev.agentbin.common.WireEnum;
  * </ul>
  */
 public enum AnswerConfirmation implements WireEnum {
-    NONE, KEY, MACHINE_DETECTION;
+    NONE,
+    KEY,
+    MACHINE_DETECTION;
 
     @JsonCreator
     public static AnswerConfirmation fromWire(String value) {

@@ -1,8 +1,7 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.access.Permission;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.agentbin.access.Permission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -20,19 +19,37 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record CreateAgentRequest(
         UUID customerId,
-        @NotBlank(message = "username is required") @Email(message = "username must be an email address")
-        @Size(max = 255, message = "username is at most 255 characters") String username,
-        @Schema(required = true, minLength = 8, description = ValidPassword.RULE) @ValidPassword String password,
-        @Size(max = 255, message = "name is at most 255 characters") String name,
-        @Size(max = 4096, message = "detail is at most 4096 characters") String detail,
+
+        @NotBlank(message = "username is required")
+        @Email(message = "username must be an email address")
+        @Size(max = 255, message = "username is at most 255 characters")
+        String username,
+
+        @Schema(required = true, minLength = 8, description = ValidPassword.RULE) @ValidPassword
+        String password,
+
+        @Size(max = 255, message = "name is at most 255 characters")
+        String name,
+
+        @Size(max = 4096, message = "detail is at most 4096 characters")
+        String detail,
+
         RingMethod ringMethod,
+
         @Min(value = 0, message = "wrapup_seconds must be between 0 and 3600")
-        @Max(value = 3600, message = "wrapup_seconds must be between 0 and 3600") Integer wrapupSeconds,
+        @Max(value = 3600, message = "wrapup_seconds must be between 0 and 3600")
+        Integer wrapupSeconds,
+
         @Min(value = 0, message = "max_no_answer must be between 0 and 100")
-        @Max(value = 100, message = "max_no_answer must be between 0 and 100") Integer maxNoAnswer,
+        @Max(value = 100, message = "max_no_answer must be between 0 and 100")
+        Integer maxNoAnswer,
+
         AnswerConfirmation answerConfirmation,
+
         @Min(value = 0, message = "permission must be between 0 and 65535")
-        @Max(value = Permission.ALL, message = "permission must be between 0 and 65535") Long permission,
+        @Max(value = Permission.ALL, message = "permission must be between 0 and 65535")
+        Long permission,
+
         List<UUID> tagIds,
         List<@Valid Address> addresses) {
 

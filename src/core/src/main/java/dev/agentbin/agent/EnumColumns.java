@@ -6,8 +6,7 @@ import jakarta.persistence.Converter;
 /** Database columns of the agent enums. */
 public final class EnumColumns {
 
-    private EnumColumns() {
-    }
+    private EnumColumns() {}
 
     @Converter
     public static class AgentStatusColumn extends WireEnumColumn<AgentStatus> {

@@ -25,7 +25,8 @@ public class FirstAdminBootstrap {
     private final Optional<String> username;
     private final Optional<String> password;
 
-    public FirstAdminBootstrap(AgentService agents,
+    public FirstAdminBootstrap(
+            AgentService agents,
             @ConfigProperty(name = "agentbin.bootstrap.customer-id") Optional<UUID> customerId,
             @ConfigProperty(name = "agentbin.bootstrap.username") Optional<String> username,
             @ConfigProperty(name = "agentbin.bootstrap.password") Optional<String> password) {

@@ -24,6 +24,7 @@ public record PageCursor(Instant tmCreate, UUID id) {
     private static final char SEPARATOR = '_';
     /** Timestamps a token can hold: PostgreSQL's timestamptz stops at year 294276, Java's parser does not. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** Newest first, the order every cursor-paged list is read in. */

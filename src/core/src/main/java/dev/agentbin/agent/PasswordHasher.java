@@ -10,6 +10,7 @@ public class PasswordHasher {
 
     /** bcrypt reads at most 72 bytes of a password: longer ones are refused, never silently cut. */
     public static final int MAX_BYTES = 72;
+
     private static final int COST = 10;
 
     public static boolean fits(String password) {

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * changes its own (see auth/PasswordChanges); an admin or manager setting another agent's sends none.
  */
 public record PasswordRequest(
-        @Schema(required = true, minLength = 8, description = ValidPassword.RULE) @ValidPassword String password,
-        @Size(max = 1024, message = "current_password is at most 1024 characters") String currentPassword) {
-}
+        @Schema(required = true, minLength = 8, description = ValidPassword.RULE) @ValidPassword
+        String password,
+
+        @Size(max = 1024, message = "current_password is at most 1024 characters")
+        String currentPassword) {}

@@ -5,7 +5,8 @@ import dev.agentbin.common.WireEnum;
 
 /** How an agent's addresses are rung: all at once, or one after another in stored order. */
 public enum RingMethod implements WireEnum {
-    RINGALL, LINEAR;
+    RINGALL,
+    LINEAR;
 
     @JsonCreator
     public static RingMethod fromWire(String value) {

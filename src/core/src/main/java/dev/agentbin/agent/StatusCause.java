@@ -1,9 +1,8 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.access.Caller;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agentbin.access.Caller;
 import java.util.UUID;
 
 /**

@@ -10,10 +10,4 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StatusChange(
-        UUID id,
-        UUID agentId,
-        AgentStatus previousStatus,
-        AgentStatus status,
-        StatusCause cause,
-        Instant tmCreate) {
-}
+        UUID id, UUID agentId, AgentStatus previousStatus, AgentStatus status, StatusCause cause, Instant tmCreate) {}

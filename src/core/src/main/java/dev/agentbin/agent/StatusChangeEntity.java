@@ -54,7 +54,12 @@ public class StatusChangeEntity extends PanacheEntityBase {
     public Instant tmCreate;
 
     StatusChange toStatusChange() {
-        return new StatusChange(id, agentId, previousStatus, status,
-                new StatusCause(causeType, causeAgentId, causeAccessKeyId, causeAgentCallId), tmCreate);
+        return new StatusChange(
+                id,
+                agentId,
+                previousStatus,
+                status,
+                new StatusCause(causeType, causeAgentId, causeAccessKeyId, causeAgentCallId),
+                tmCreate);
     }
 }

@@ -27,7 +27,9 @@ public class StatusChangeRepository implements PanacheRepositoryBase<StatusChang
      * Hibernate need not flush the writer's pending changes first.
      */
     void insert(AgentEntity agent, AgentStatus previous, StatusCause cause) {
-        getEntityManager().createNativeQuery(INSERT).unwrap(NativeQuery.class)
+        getEntityManager()
+                .createNativeQuery(INSERT)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("agent_status_changes")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("customer", agent.customerId)
@@ -43,12 +45,15 @@ public class StatusChangeRepository implements PanacheRepositoryBase<StatusChang
 
     /** One page of an agent's changes within the query's window, newest first, strictly after its cursor. */
     List<StatusChangeEntity> page(UUID agentId, StatusHistoryQuery query) {
-        Parameters params = Parameters.with("agent", agentId).and("from", query.from()).and("to", query.to());
+        Parameters params =
+                Parameters.with("agent", agentId).and("from", query.from()).and("to", query.to());
         String where = "agentId = :agent and tmCreate >= :from and tmCreate < :to";
         if (query.after() != null) {
             where += query.after().rowsAfter(params);
         }
-        return find(where + PageCursor.NEWEST_FIRST, params).page(0, query.pageSize()).list();
+        return find(where + PageCursor.NEWEST_FIRST, params)
+                .page(0, query.pageSize())
+                .list();
     }
 
     /**
@@ -59,7 +64,9 @@ public class StatusChangeRepository implements PanacheRepositoryBase<StatusChang
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int deleteBefore(Instant cutoff, int batch) {
-        return getEntityManager().createNativeQuery(DELETE_BATCH).unwrap(NativeQuery.class)
+        return getEntityManager()
+                .createNativeQuery(DELETE_BATCH)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("agent_status_changes")
                 .setParameter("cutoff", cutoff)
                 .setParameter("batch", batch)

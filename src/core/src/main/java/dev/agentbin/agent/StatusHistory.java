@@ -1,9 +1,7 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.access.Caller;
-
 import dev.agentbin.access.AccessPolicy;
-
+import dev.agentbin.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -45,7 +43,8 @@ public class StatusHistory {
         AgentEntity agent = agents.findByIdOptional(agentId).orElseThrow(() -> AgentErrors.notFound(agentId));
         policy.checkSeesCallsOf(caller, agent.customerId, agent.id, () -> AgentErrors.notFound(agentId));
         List<StatusChangeEntity> page = changes.page(agent.id, query);
-        return new StatusHistoryPage(page.stream().map(StatusChangeEntity::toStatusChange).toList(),
+        return new StatusHistoryPage(
+                page.stream().map(StatusChangeEntity::toStatusChange).toList(),
                 PageCursor.nextToken(page, change -> change.tmCreate, change -> change.id));
     }
 }

@@ -30,7 +30,10 @@ public record StatusHistoryQuery(Instant from, Instant to, int pageSize, PageCur
         if (Duration.between(from, to).compareTo(LONGEST_WINDOW) > 0) {
             throw invalidParameter("the window from " + from + " to " + to + " is longer than 31 days");
         }
-        return new StatusHistoryQuery(from, to, AgentListQuery.parsePageSize(AgentListQuery.first(parameters, "page_size")),
+        return new StatusHistoryQuery(
+                from,
+                to,
+                AgentListQuery.parsePageSize(AgentListQuery.first(parameters, "page_size")),
                 AgentListQuery.parsePageToken(AgentListQuery.first(parameters, "page_token")));
     }
 

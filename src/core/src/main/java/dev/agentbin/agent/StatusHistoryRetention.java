@@ -20,7 +20,8 @@ public class StatusHistoryRetention {
     private final StatusChangeRepository changes;
     private final Duration retention;
 
-    public StatusHistoryRetention(StatusChangeRepository changes,
+    public StatusHistoryRetention(
+            StatusChangeRepository changes,
             @ConfigProperty(name = "agentbin.status-history.retention", defaultValue = "P90D") Duration retention) {
         this.changes = changes;
         this.retention = retention;

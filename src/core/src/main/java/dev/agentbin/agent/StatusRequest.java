@@ -5,7 +5,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 /** PUT .../status. {@code ringing} belongs to ring-all dispatch, which claims an agent atomically. */
-public record StatusRequest(@NotNull(message = "status is required") AgentStatus status) {
+public record StatusRequest(
+        @NotNull(message = "status is required") AgentStatus status) {
 
     @JsonIgnore
     @AssertTrue(message = "status ringing is set by ring-all dispatch only")

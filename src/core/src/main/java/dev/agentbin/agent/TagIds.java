@@ -9,12 +9,12 @@ final class TagIds {
 
     static final String MESSAGE = "tag_ids holds at most 100 ids, none of them null or the nil UUID";
 
-    private TagIds() {
-    }
+    private TagIds() {}
 
     static boolean valid(List<UUID> tagIds) {
         return tagIds == null
-                || (tagIds.size() <= AgentListQuery.MAX_TAG_IDS && tagIds.stream().allMatch(id -> id != null && !Ids.isNil(id)));
+                || (tagIds.size() <= AgentListQuery.MAX_TAG_IDS
+                        && tagIds.stream().allMatch(id -> id != null && !Ids.isNil(id)));
     }
 
     static UUID[] toColumn(List<UUID> tagIds) {

@@ -10,10 +10,10 @@ public final class TimeParameter {
 
     /** Times a query can hold: PostgreSQL's timestamptz stops at year 294276, Java's parser does not. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-    private TimeParameter() {
-    }
+    private TimeParameter() {}
 
     /** The time, or null when absent or empty. */
     public static Instant parse(String name, String text) {

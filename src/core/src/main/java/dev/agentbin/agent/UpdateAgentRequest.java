@@ -10,12 +10,20 @@ import jakarta.validation.constraints.Size;
  * unknown to reference clients, are kept when omitted.
  */
 public record UpdateAgentRequest(
-        @Size(max = 255, message = "name is at most 255 characters") String name,
-        @Size(max = 4096, message = "detail is at most 4096 characters") String detail,
+        @Size(max = 255, message = "name is at most 255 characters")
+        String name,
+
+        @Size(max = 4096, message = "detail is at most 4096 characters")
+        String detail,
+
         RingMethod ringMethod,
+
         @Min(value = 0, message = "wrapup_seconds must be between 0 and 3600")
-        @Max(value = 3600, message = "wrapup_seconds must be between 0 and 3600") Integer wrapupSeconds,
+        @Max(value = 3600, message = "wrapup_seconds must be between 0 and 3600")
+        Integer wrapupSeconds,
+
         @Min(value = 0, message = "max_no_answer must be between 0 and 100")
-        @Max(value = 100, message = "max_no_answer must be between 0 and 100") Integer maxNoAnswer,
-        AnswerConfirmation answerConfirmation) {
-}
+        @Max(value = 100, message = "max_no_answer must be between 0 and 100")
+        Integer maxNoAnswer,
+
+        AnswerConfirmation answerConfirmation) {}

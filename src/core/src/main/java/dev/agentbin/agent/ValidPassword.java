@@ -1,6 +1,5 @@
 package dev.agentbin.agent;
 
-import dev.agentbin.agent.PasswordHasher;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -30,7 +29,9 @@ public @interface ValidPassword {
     class Rule implements ConstraintValidator<ValidPassword, String> {
         @Override
         public boolean isValid(String password, ConstraintValidatorContext context) {
-            return password != null && password.codePointCount(0, password.length()) >= 8 && PasswordHasher.fits(password);
+            return password != null
+                    && password.codePointCount(0, password.length()) >= 8
+                    && PasswordHasher.fits(password);
         }
     }
 }

@@ -36,9 +36,25 @@ public record AgentCall(
         Instant tmEnd) {
 
     static AgentCall of(AgentCallEntity call, List<LegEntity> legs) {
-        return new AgentCall(call.id, call.customerId, call.agentId, call.source, call.referenceId, call.joinTarget,
-                ProviderJoinTarget.of(call.customerId, call.joinTarget.isEmpty() ? call.id.toString() : call.joinTarget),
-                call.ringMethod, call.status, call.ringTimeout, call.addressTimeout, call.deadline, call.answeredLegId, call.endReason,
-                legs.stream().map(AgentCallLeg::of).toList(), call.tmCreate, call.tmAnswer, call.tmEnd);
+        return new AgentCall(
+                call.id,
+                call.customerId,
+                call.agentId,
+                call.source,
+                call.referenceId,
+                call.joinTarget,
+                ProviderJoinTarget.of(
+                        call.customerId, call.joinTarget.isEmpty() ? call.id.toString() : call.joinTarget),
+                call.ringMethod,
+                call.status,
+                call.ringTimeout,
+                call.addressTimeout,
+                call.deadline,
+                call.answeredLegId,
+                call.endReason,
+                legs.stream().map(AgentCallLeg::of).toList(),
+                call.tmCreate,
+                call.tmAnswer,
+                call.tmEnd);
     }
 }

@@ -6,8 +6,7 @@ import jakarta.persistence.Converter;
 /** Database columns of the agentcall enums. */
 final class AgentCallColumns {
 
-    private AgentCallColumns() {
-    }
+    private AgentCallColumns() {}
 
     @Converter
     public static class CallStatusColumn extends WireEnumColumn<AgentCallStatus> {

@@ -26,7 +26,21 @@ public record AgentCallLeg(
         Instant tmEnd) {
 
     static AgentCallLeg of(LegEntity leg) {
-        return new AgentCallLeg(leg.id, leg.idx, leg.provider, leg.addressType, leg.target, leg.providerCallId, leg.confirmation,
-                leg.status, leg.endReason, leg.tmCreate, leg.tmOriginate, leg.tmRinging, leg.tmAnswer, leg.tmConfirm, leg.tmEnd);
+        return new AgentCallLeg(
+                leg.id,
+                leg.idx,
+                leg.provider,
+                leg.addressType,
+                leg.target,
+                leg.providerCallId,
+                leg.confirmation,
+                leg.status,
+                leg.endReason,
+                leg.tmCreate,
+                leg.tmOriginate,
+                leg.tmRinging,
+                leg.tmAnswer,
+                leg.tmConfirm,
+                leg.tmEnd);
     }
 }

@@ -17,7 +17,8 @@ import java.util.UUID;
  * GET /v1.0/agentcalls: whose agentcalls (one agent, or the whole customer when agent_id is absent), which
  * ones (started within [from, to), in one of the statuses) and which page. Every bad parameter is a 400.
  */
-public record AgentCallListQuery(UUID agentId, int pageSize, PageCursor after, Instant from, Instant to, Set<AgentCallStatus> statuses) {
+public record AgentCallListQuery(
+        UUID agentId, int pageSize, PageCursor after, Instant from, Instant to, Set<AgentCallStatus> statuses) {
 
     public static final int DEFAULT_PAGE_SIZE = 10;
     /** Each agentcall carries its legs, so a page holds fewer of them than a page of agents. */
@@ -29,10 +30,13 @@ public record AgentCallListQuery(UUID agentId, int pageSize, PageCursor after, I
         if (from != null && to != null && !from.isBefore(to)) {
             throw invalidParameter("from must be before to");
         }
-        return new AgentCallListQuery(parseAgentId(AgentListQuery.first(parameters, "agent_id")),
+        return new AgentCallListQuery(
+                parseAgentId(AgentListQuery.first(parameters, "agent_id")),
                 parsePageSize(AgentListQuery.first(parameters, "page_size")),
                 AgentListQuery.parsePageToken(AgentListQuery.first(parameters, "page_token")),
-                from, to, parseStatuses(AgentListQuery.first(parameters, "status")));
+                from,
+                to,
+                parseStatuses(AgentListQuery.first(parameters, "status")));
     }
 
     /** Absent: the customer's; present, it must name an agent. */

@@ -40,9 +40,13 @@ class AgentCallReads {
     @Transactional
     List<AgentCall> page(AgentCallListQuery query, UUID customerId) {
         List<AgentCallEntity> recent = calls.page(query, customerId);
-        Map<UUID, List<LegEntity>> legsOf = legs.ofCalls(recent.stream().map(call -> call.id).toList()).stream()
+        Map<UUID, List<LegEntity>> legsOf = legs
+                .ofCalls(recent.stream().map(call -> call.id).toList())
+                .stream()
                 .collect(Collectors.groupingBy(leg -> leg.agentCallId));
-        return recent.stream().map(call -> AgentCall.of(call, legsOf.getOrDefault(call.id, List.of()))).toList();
+        return recent.stream()
+                .map(call -> AgentCall.of(call, legsOf.getOrDefault(call.id, List.of())))
+                .toList();
     }
 
     @Transactional

@@ -28,8 +28,10 @@ public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntit
     /** Ringing calls past their deadline; each is then ended under its own lock. */
     public List<UUID> overdueIds(Instant now, int limit) {
         return getEntityManager()
-                .createNativeQuery("select id from agent_calls where status = 'ringing' and deadline < ?1 "
-                        + "order by deadline limit ?2", UUID.class)
+                .createNativeQuery(
+                        "select id from agent_calls where status = 'ringing' and deadline < ?1 "
+                                + "order by deadline limit ?2",
+                        UUID.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();
@@ -38,8 +40,10 @@ public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntit
     /** Answered calls answered before the cutoff: their "ended" callback is overdue. */
     public List<UUID> answeredBefore(Instant cutoff, int limit) {
         return getEntityManager()
-                .createNativeQuery("select id from agent_calls where status = 'answered' and tm_answer < ?1 "
-                        + "order by tm_answer limit ?2", UUID.class)
+                .createNativeQuery(
+                        "select id from agent_calls where status = 'answered' and tm_answer < ?1 "
+                                + "order by tm_answer limit ?2",
+                        UUID.class)
                 .setParameter(1, cutoff)
                 .setParameter(2, limit)
                 .getResultList();
@@ -76,6 +80,8 @@ public class AgentCallRepository implements PanacheRepositoryBase<AgentCallEntit
         if (query.after() != null) {
             where.append(query.after().rowsAfter(params));
         }
-        return find(where + PageCursor.NEWEST_FIRST, params).page(0, query.pageSize()).list();
+        return find(where + PageCursor.NEWEST_FIRST, params)
+                .page(0, query.pageSize())
+                .list();
     }
 }

@@ -35,8 +35,7 @@ class AgentCallRollups {
             case NO_ANSWER -> rollups.ended(call.agentId, call.customerId, call.tmCreate, RingEnd.MISSED);
             case CANCELED -> rollups.ended(call.agentId, call.customerId, call.tmCreate, RingEnd.CANCELED);
             case FAILED -> rollups.ended(call.agentId, call.customerId, call.tmCreate, RingEnd.FAILED);
-            case RINGING, ANSWERED -> {
-            }
+            case RINGING, ANSWERED -> {}
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.agentbin.agentcall;
 
 import dev.agentbin.access.AccessPolicy;
-import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.access.Caller;
+import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.agent.PageCursor;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.observe.LogContext;
@@ -10,12 +10,12 @@ import dev.agentbin.telephony.AnswerOutcome;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
+import dev.agentbin.telephony.ProviderCallback;
 import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
 import dev.agentbin.telephony.TelephonyProviders;
 import dev.agentbin.telephony.WebhookErrors;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.ProviderCallback;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,12 +54,18 @@ public class AgentCallService implements LegEventSink {
         thread.setDaemon(true);
         return thread;
     });
+
     private final AccessPolicy policy;
     private final AgentStatusOwner agentStatus;
     private final Duration maxCallDuration;
 
-    public AgentCallService(AgentCallTransitions transitions, AgentCallReads reads, TelephonyProviders providers,
-            AccessPolicy policy, AgentStatusOwner agentStatus, @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
+    public AgentCallService(
+            AgentCallTransitions transitions,
+            AgentCallReads reads,
+            TelephonyProviders providers,
+            AccessPolicy policy,
+            AgentStatusOwner agentStatus,
+            @ConfigProperty(name = "agentbin.ring.max-call-duration", defaultValue = "PT4H") Duration maxCallDuration) {
         this.transitions = transitions;
         this.reads = reads;
         this.providers = providers;
@@ -135,7 +141,8 @@ public class AgentCallService implements LegEventSink {
                 .orElseThrow(() -> ApiException.notFound("LEG_NOT_FOUND", "No such leg."));
         Optional<AgentCallLeg> leg = call.legs().stream()
                 .filter(l -> l.id().equals(event.legId()))
-                .filter(l -> event.providerCallId() == null || event.providerCallId().equals(l.providerCallId()))
+                .filter(l ->
+                        event.providerCallId() == null || event.providerCallId().equals(l.providerCallId()))
                 .findFirst();
         if (leg.isEmpty()) {
             return AnswerOutcome.hangup();
@@ -148,7 +155,10 @@ public class AgentCallService implements LegEventSink {
 
     /** A request to a provider's webhook routes: the provider that legs were rung with verifies and reads it. */
     public WebhookReply onWebhook(String provider, ProviderCallback request) {
-        return providers.get(provider).orElseThrow(() -> WebhookErrors.unknownProvider(provider)).onWebhook(request, this);
+        return providers
+                .get(provider)
+                .orElseThrow(() -> WebhookErrors.unknownProvider(provider))
+                .onWebhook(request, this);
     }
 
     /**
@@ -180,8 +190,9 @@ public class AgentCallService implements LegEventSink {
     private void originatePending(UUID agentCallId) {
         List<AgentCallTransitions.DueLeg> due = transitions.claimOriginations(agentCallId);
         CompletableFuture.allOf(due.stream()
-                .map(leg -> CompletableFuture.runAsync(LogContext.carried(() -> originate(leg)), executor))
-                .toArray(CompletableFuture[]::new)).join();
+                        .map(leg -> CompletableFuture.runAsync(LogContext.carried(() -> originate(leg)), executor))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     /**
@@ -193,24 +204,30 @@ public class AgentCallService implements LegEventSink {
         LogContext.leg(origination.legId());
         String providerCallId;
         try {
-            TelephonyProvider telephony = providers.get(leg.provider())
-                    .orElseThrow(() -> new TelephonyException("provider " + leg.provider() + " is no longer configured"));
+            TelephonyProvider telephony = providers
+                    .get(leg.provider())
+                    .orElseThrow(
+                            () -> new TelephonyException("provider " + leg.provider() + " is no longer configured"));
             providerCallId = telephony.originate(origination);
         } catch (RuntimeException e) {
             String errorClass = e instanceof TelephonyException refused ? refused.errorClass() : "internal";
-            RingMetrics.originationFailed(leg.provider(), errorClass, origination.legId(), origination.agentCallId(), e.getMessage());
+            RingMetrics.originationFailed(
+                    leg.provider(), errorClass, origination.legId(), origination.agentCallId(), e.getMessage());
             perform(transitions.originationFailed(origination.legId(), leg.provider(), e.getMessage()));
             return;
         }
         RingMetrics.originated(leg.provider());
-        LOG.infof("leg %s of agentcall %s originated by %s as %s", origination.legId(), origination.agentCallId(), leg.provider(), providerCallId);
+        LOG.infof(
+                "leg %s of agentcall %s originated by %s as %s",
+                origination.legId(), origination.agentCallId(), leg.provider(), providerCallId);
         perform(transitions.originated(origination.legId(), leg.provider(), providerCallId));
     }
 
     private void perform(FollowUp followUp) {
         CompletableFuture.allOf(followUp.hangups().stream()
-                .map(hangup -> CompletableFuture.runAsync(LogContext.carried(() -> hangup(hangup)), executor))
-                .toArray(CompletableFuture[]::new)).join();
+                        .map(hangup -> CompletableFuture.runAsync(LogContext.carried(() -> hangup(hangup)), executor))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         if (followUp.originateMore()) {
             originatePending(followUp.agentCallId());
         }

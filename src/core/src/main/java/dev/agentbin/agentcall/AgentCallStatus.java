@@ -4,5 +4,10 @@ import dev.agentbin.common.WireEnum;
 
 /** ringing → answered → completed, or ringing → no_answer | canceled | failed. */
 public enum AgentCallStatus implements WireEnum {
-    RINGING, ANSWERED, COMPLETED, NO_ANSWER, CANCELED, FAILED;
+    RINGING,
+    ANSWERED,
+    COMPLETED,
+    NO_ANSWER,
+    CANCELED,
+    FAILED;
 }

@@ -2,18 +2,16 @@ package dev.agentbin.agentcall;
 
 import static dev.agentbin.common.Text.orEmpty;
 
-import dev.agentbin.common.DbTime;
 import dev.agentbin.agent.Address;
-import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatusOwner;
 import dev.agentbin.agent.AnswerConfirmation;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agent.StatusCause;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.DbTime;
 import dev.agentbin.common.ErrorStatus;
 import dev.agentbin.common.UniqueViolation;
 import dev.agentbin.observe.LogContext;
-import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.Origination;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +19,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,8 +46,14 @@ class AgentCallTransitions {
     private final AgentCallRollups rollups;
     private final Clock clock;
 
-    AgentCallTransitions(AgentCallRepository calls, LegRepository legs, AgentStatusOwner agentStatus, AgentCallEvents events,
-            RingMetrics metrics, AgentCallRollups rollups, Clock clock) {
+    AgentCallTransitions(
+            AgentCallRepository calls,
+            LegRepository legs,
+            AgentStatusOwner agentStatus,
+            AgentCallEvents events,
+            RingMetrics metrics,
+            AgentCallRollups rollups,
+            Clock clock) {
         this.calls = calls;
         this.legs = legs;
         this.agentStatus = agentStatus;
@@ -73,7 +74,9 @@ class AgentCallTransitions {
         if (existing.isPresent()) {
             String firstUse = existing.get().requestHash;
             if (firstUse != null && !firstUse.equals(request.fingerprint())) {
-                throw new ApiException(ErrorStatus.UNPROCESSABLE, "IDEMPOTENCY_KEY_REUSED",
+                throw new ApiException(
+                        ErrorStatus.UNPROCESSABLE,
+                        "IDEMPOTENCY_KEY_REUSED",
                         "This Idempotency-Key was used for a different request; use a new key for a new ring.");
             }
             LogContext.agentCall(existing.get().customerId, existing.get().agentId, existing.get().id);
@@ -96,7 +99,9 @@ class AgentCallTransitions {
         call.ringMethod = agent.ringMethod();
         call.status = AgentCallStatus.RINGING;
         call.ringTimeout = request.ringTimeoutOrDefault();
-        call.addressTimeout = agent.ringMethod() == RingMethod.LINEAR ? request.addressTimeoutFor(agent.addresses().size()) : null;
+        call.addressTimeout = agent.ringMethod() == RingMethod.LINEAR
+                ? request.addressTimeoutFor(agent.addresses().size())
+                : null;
         call.deadline = now.plusSeconds(call.ringTimeout);
         call.tmCreate = now;
         calls.persist(call);
@@ -107,8 +112,11 @@ class AgentCallTransitions {
         try {
             calls.flush();
         } catch (PersistenceException e) {
-            if (UniqueViolation.constraintName(e).filter(ONE_LIVE_CALL_CONSTRAINT::equals).isPresent()) {
-                throw ApiException.failedPrecondition("AGENT_NOT_AVAILABLE", "The agent is already in a live agentcall.");
+            if (UniqueViolation.constraintName(e)
+                    .filter(ONE_LIVE_CALL_CONSTRAINT::equals)
+                    .isPresent()) {
+                throw ApiException.failedPrecondition(
+                        "AGENT_NOT_AVAILABLE", "The agent is already in a live agentcall.");
             }
             throw e;
         }
@@ -135,35 +143,38 @@ class AgentCallTransitions {
     }
 
     /** A leg to originate now, with the provider it was stored with (not whatever is the default today). */
-    record DueLeg(String provider, Origination origination) {
-    }
+    record DueLeg(String provider, Origination origination) {}
 
     /** The provider accepted the leg (a leg given up meanwhile is hung up). */
     @Transactional
     FollowUp originated(UUID legId, String provider, String providerCallId) {
-        return onLeg(legId, provider, (rules, leg) -> rules.originated(leg, providerCallId)).orElseThrow();
+        return onLeg(legId, provider, (rules, leg) -> rules.originated(leg, providerCallId))
+                .orElseThrow();
     }
 
     /** The provider refused the leg. */
     @Transactional
     FollowUp originationFailed(UUID legId, String provider, String reason) {
-        return onLeg(legId, provider, (rules, leg) -> rules.originationFailed(leg, reason, DbTime.now(clock))).orElseThrow();
+        return onLeg(legId, provider, (rules, leg) -> rules.originationFailed(leg, reason, DbTime.now(clock)))
+                .orElseThrow();
     }
 
     /** Applies one provider event. Unknown legs and events for another provider are ignored. */
     @Transactional
     FollowUp apply(String provider, LegEvent event) {
         Instant at = event.occurredAt() == null ? DbTime.now(clock) : event.occurredAt();
-        return onLeg(event.legId(), provider, (rules, leg) -> rules.onEvent(leg, provider, event, at)).orElseGet(() -> {
-            LOG.warnf("ignoring %s event for unknown leg %s", provider, event.legId());
-            return FollowUp.none(null);
-        });
+        return onLeg(event.legId(), provider, (rules, leg) -> rules.onEvent(leg, provider, event, at))
+                .orElseGet(() -> {
+                    LOG.warnf("ignoring %s event for unknown leg %s", provider, event.legId());
+                    return FollowUp.none(null);
+                });
     }
 
     /** The caller gave up: every live leg is cancelled; an answered call is ended. */
     @Transactional
     FollowUp hangup(UUID agentCallId) {
-        return onCall(agentCallId, rules -> Optional.of(rules.callerHungUp(DbTime.now(clock)))).orElseThrow();
+        return onCall(agentCallId, rules -> Optional.of(rules.callerHungUp(DbTime.now(clock))))
+                .orElseThrow();
     }
 
     /** Ends one overdue ringing agentcall as no_answer. */
@@ -178,9 +189,11 @@ class AgentCallTransitions {
         return onCall(agentCallId, rules -> rules.expire(cutoff, now));
     }
 
-    private Optional<FollowUp> onLeg(UUID legId, String provider, BiFunction<RingRules, LegEntity, RingRules.Decision> decide) {
+    private Optional<FollowUp> onLeg(
+            UUID legId, String provider, BiFunction<RingRules, LegEntity, RingRules.Decision> decide) {
         LogContext.leg(legId);
-        return legs.callOf(legId, provider).flatMap(callId -> onCall(callId, rules -> Optional.of(decide.apply(rules, rules.leg(legId)))));
+        return legs.callOf(legId, provider)
+                .flatMap(callId -> onCall(callId, rules -> Optional.of(decide.apply(rules, rules.leg(legId)))));
     }
 
     /** Locks the agentcall, loads its legs, decides, and hands the agent's status events on in the same transaction. */
@@ -191,8 +204,9 @@ class AgentCallTransitions {
         List<LegEntity> callLegs = legs.ofCall(call.id);
         RingMetrics.Snapshot legsBefore = RingMetrics.Snapshot.of(callLegs);
         return decide.apply(new RingRules(call, callLegs)).map(decision -> {
-            decision.agentChanges().forEach(change ->
-                    agentStatus.apply(call.agentId, change.event(), StatusCause.ofCall(change.cause(), call.id), change.at()));
+            decision.agentChanges()
+                    .forEach(change -> agentStatus.apply(
+                            call.agentId, change.event(), StatusCause.ofCall(change.cause(), call.id), change.at()));
             events.changed(before, call);
             rollups.changed(before, call);
             metrics.changed(before, legsBefore, call, callLegs);
@@ -200,8 +214,13 @@ class AgentCallTransitions {
         });
     }
 
-    private static LegEntity newLeg(AgentCallEntity call, int idx, Address address, AnswerConfirmation confirmation,
-            String provider, Instant now) {
+    private static LegEntity newLeg(
+            AgentCallEntity call,
+            int idx,
+            Address address,
+            AnswerConfirmation confirmation,
+            String provider,
+            Instant now) {
         LegEntity leg = new LegEntity();
         leg.id = UUID.randomUUID();
         leg.agentCallId = call.id;

@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 record FollowUp(UUID agentCallId, List<Hangup> hangups, boolean originateMore) {
 
-    record Hangup(UUID legId, String provider, String providerCallId) {
-    }
+    record Hangup(UUID legId, String provider, String providerCallId) {}
 
     static FollowUp none(UUID agentCallId) {
         return new FollowUp(agentCallId, List.of(), false);

@@ -9,7 +9,15 @@ import java.util.Set;
  * state to ended (the provider gave up: busy, no answer...), failed (origination refused) or canceled (by us).
  */
 public enum LegStatus implements WireEnum {
-    PENDING, ORIGINATING, RINGING, CONFIRMING, ANSWERED, COMPLETED, ENDED, FAILED, CANCELED;
+    PENDING,
+    ORIGINATING,
+    RINGING,
+    CONFIRMING,
+    ANSWERED,
+    COMPLETED,
+    ENDED,
+    FAILED,
+    CANCELED;
 
     /** Legs that may still win; CONFIRMING picked up and waits for the person to confirm. */
     public static final Set<LegStatus> LIVE = EnumSet.of(PENDING, ORIGINATING, RINGING, CONFIRMING);

@@ -11,12 +11,15 @@ import dev.agentbin.telephony.Origination;
  */
 final class Originations {
 
-    private Originations() {
-    }
+    private Originations() {}
 
     static Origination of(AgentCallEntity call, LegEntity leg, int ringSeconds) {
-        return new Origination(leg.id, call.id, call.source,
-                new Destination(destinationKind(leg.addressType), leg.target, leg.addressDetail), ringSeconds,
+        return new Origination(
+                leg.id,
+                call.id,
+                call.source,
+                new Destination(destinationKind(leg.addressType), leg.target, leg.addressDetail),
+                ringSeconds,
                 confirmation(leg.confirmation));
     }
 

@@ -15,8 +15,7 @@ import java.util.UUID;
  */
 final class ProviderJoinTarget {
 
-    private ProviderJoinTarget() {
-    }
+    private ProviderJoinTarget() {}
 
     static String of(UUID customerId, String joinTarget) {
         return Sha256.hex(customerId + ":" + joinTarget);

@@ -34,7 +34,8 @@ class RingMetrics {
     record Snapshot(Map<UUID, LegStatus> statuses, Map<UUID, Boolean> confirmed) {
 
         static Snapshot of(List<LegEntity> legs) {
-            return new Snapshot(legs.stream().collect(Collectors.toMap(leg -> leg.id, leg -> leg.status)),
+            return new Snapshot(
+                    legs.stream().collect(Collectors.toMap(leg -> leg.id, leg -> leg.status)),
                     legs.stream().collect(Collectors.toMap(leg -> leg.id, leg -> leg.tmConfirm != null)));
         }
     }
@@ -60,7 +61,9 @@ class RingMetrics {
         if (ringEnded) {
             changes.add(Metrics.count("AgentCalls").by("Outcome", outcome).by("EndReason", endReason));
             if (call.status == AgentCallStatus.ANSWERED) {
-                changes.add(Metrics.milliseconds("TimeToAnswer", Duration.between(call.tmCreate, call.tmAnswer).toMillis()));
+                changes.add(Metrics.milliseconds(
+                        "TimeToAnswer",
+                        Duration.between(call.tmCreate, call.tmAnswer).toMillis()));
             }
         }
         if (changes.isEmpty()) {
@@ -80,11 +83,18 @@ class RingMetrics {
 
     /** Loud on purpose: with a wrong provider credential every leg fails, and this is how anyone learns of it. */
     static void originationFailed(String provider, String errorClass, UUID legId, UUID agentCallId, String reason) {
-        Metrics.count("LegsFailed").by("Provider", provider).by("ErrorClass", errorClass).emit();
+        Metrics.count("LegsFailed")
+                .by("Provider", provider)
+                .by("ErrorClass", errorClass)
+                .emit();
         if ("auth".equals(errorClass) || "internal".equals(errorClass)) {
-            LOG.errorf("leg %s of agentcall %s not originated by %s (%s): %s", legId, agentCallId, provider, errorClass, reason);
+            LOG.errorf(
+                    "leg %s of agentcall %s not originated by %s (%s): %s",
+                    legId, agentCallId, provider, errorClass, reason);
         } else {
-            LOG.warnf("leg %s of agentcall %s not originated by %s (%s): %s", legId, agentCallId, provider, errorClass, reason);
+            LOG.warnf(
+                    "leg %s of agentcall %s not originated by %s (%s): %s",
+                    legId, agentCallId, provider, errorClass, reason);
         }
     }
 }

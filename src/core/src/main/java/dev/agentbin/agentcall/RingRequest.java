@@ -26,14 +26,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection
 public record RingRequest(
         @NotNull(message = "agent_id is required") UUID agentId,
-        @Schema(hidden = true) @NotNull(message = "customer_id is required") UUID customerId,
-        @NotBlank(message = "source is required") @Size(max = 255, message = "source is at most 255 characters") String source,
-        @Size(max = 255, message = "reference_id is at most 255 characters") String referenceId,
+
+        @Schema(hidden = true) @NotNull(message = "customer_id is required")
+        UUID customerId,
+
+        @NotBlank(message = "source is required") @Size(max = 255, message = "source is at most 255 characters")
+        String source,
+
+        @Size(max = 255, message = "reference_id is at most 255 characters")
+        String referenceId,
+
         @Min(value = 5, message = "ring_timeout must be between 5 and 600 seconds")
-        @Max(value = 600, message = "ring_timeout must be between 5 and 600 seconds") Integer ringTimeout,
-        @Size(max = 255, message = "join_target is at most 255 characters") String joinTarget,
+        @Max(value = 600, message = "ring_timeout must be between 5 and 600 seconds")
+        Integer ringTimeout,
+
+        @Size(max = 255, message = "join_target is at most 255 characters")
+        String joinTarget,
+
         @Min(value = 1, message = "address_timeout must be between 1 and 600 seconds")
-        @Max(value = 600, message = "address_timeout must be between 1 and 600 seconds") Integer addressTimeout) {
+        @Max(value = 600, message = "address_timeout must be between 1 and 600 seconds")
+        Integer addressTimeout) {
 
     public static final int DEFAULT_RING_TIMEOUT = 30;
 
@@ -47,7 +59,9 @@ public record RingRequest(
 
     /** Seconds each address of a linear ring rings: as asked, or the ring timeout shared equally. */
     public int addressTimeoutFor(int addresses) {
-        return addressTimeout != null ? addressTimeout : Math.max(1, (ringTimeoutOrDefault() + addresses - 1) / addresses);
+        return addressTimeout != null
+                ? addressTimeout
+                : Math.max(1, (ringTimeoutOrDefault() + addresses - 1) / addresses);
     }
 
     /**
@@ -55,8 +69,15 @@ public record RingRequest(
      * can be told from a retry of the same one.
      */
     public String fingerprint() {
-        String canonical = String.join("\n", String.valueOf(agentId), String.valueOf(customerId), String.valueOf(source),
-                orEmpty(referenceId), String.valueOf(ringTimeoutOrDefault()), orEmpty(joinTarget), String.valueOf(addressTimeout));
+        String canonical = String.join(
+                "\n",
+                String.valueOf(agentId),
+                String.valueOf(customerId),
+                String.valueOf(source),
+                orEmpty(referenceId),
+                String.valueOf(ringTimeoutOrDefault()),
+                orEmpty(joinTarget),
+                String.valueOf(addressTimeout));
         return Sha256.hex(canonical);
     }
 }

@@ -60,8 +60,7 @@ final class RingRules {
     }
 
     /** A status event for the agent the agentcall holds (see {@link AgentStatusRules}), and why it happens. */
-    record AgentChange(AgentStatusRules.Event event, StatusCauseType cause, Instant at) {
-    }
+    record AgentChange(AgentStatusRules.Event event, StatusCauseType cause, Instant at) {}
 
     /** A provider event about {@code leg}, reported by {@code provider}. */
     Decision onEvent(LegEntity leg, String provider, LegEvent event, Instant at) {
@@ -69,7 +68,8 @@ final class RingRules {
             leg.providerCallId = event.providerCallId();
         } else if (event.providerCallId() != null && !event.providerCallId().equals(leg.providerCallId)) {
             // A second provider call for one leg (a retried create that had gone through): it never rings on.
-            return event.kind() == LegEvent.Kind.ENDED ? Decision.none()
+            return event.kind() == LegEvent.Kind.ENDED
+                    ? Decision.none()
                     : Decision.hangUp(List.of(new FollowUp.Hangup(leg.id, provider, event.providerCallId())));
         }
         return switch (event.kind()) {
@@ -91,9 +91,11 @@ final class RingRules {
         if (call.status != AgentCallStatus.RINGING) {
             return List.of();
         }
-        List<LegEntity> pending = legs.stream().filter(leg -> leg.status == LegStatus.PENDING).toList();
+        List<LegEntity> pending =
+                legs.stream().filter(leg -> leg.status == LegStatus.PENDING).toList();
         boolean oneRinging = legs.stream().anyMatch(leg -> leg.status.isLive() && leg.status != LegStatus.PENDING);
-        List<LegEntity> due = call.ringMethod == RingMethod.RINGALL ? pending
+        List<LegEntity> due = call.ringMethod == RingMethod.RINGALL
+                ? pending
                 : oneRinging || pending.isEmpty() ? List.of() : List.of(pending.get(0));
         for (LegEntity leg : due) {
             leg.status = LegStatus.ORIGINATING;
@@ -104,7 +106,8 @@ final class RingRules {
 
     /** How long a leg originated now may ring: what is left of ring_timeout (rounded up), at most address_timeout. */
     int ringSeconds(Instant now) {
-        int secondsLeft = (int) Math.max(1, (Duration.between(now, call.deadline).toMillis() + 999) / 1000);
+        int secondsLeft =
+                (int) Math.max(1, (Duration.between(now, call.deadline).toMillis() + 999) / 1000);
         return call.addressTimeout == null ? secondsLeft : Math.min(secondsLeft, call.addressTimeout);
     }
 
@@ -144,10 +147,12 @@ final class RingRules {
         if (call.status != AgentCallStatus.RINGING || !call.deadline.isBefore(now)) {
             return Optional.empty();
         }
-        if (legs.stream().anyMatch(leg -> leg.status == LegStatus.CONFIRMING) && now.isBefore(call.deadline.plus(CONFIRMATION_GRACE))) {
+        if (legs.stream().anyMatch(leg -> leg.status == LegStatus.CONFIRMING)
+                && now.isBefore(call.deadline.plus(CONFIRMATION_GRACE))) {
             return Optional.empty();
         }
-        return Optional.of(finishUnanswered(AgentCallStatus.NO_ANSWER, "ring timeout", true, StatusCauseType.SWEEPER, now));
+        return Optional.of(
+                finishUnanswered(AgentCallStatus.NO_ANSWER, "ring timeout", true, StatusCauseType.SWEEPER, now));
     }
 
     /** An answered agentcall that outlived the maximum call duration is ended (its "ended" event was lost). */
@@ -219,7 +224,10 @@ final class RingRules {
                 end(other, LegStatus.CANCELED, COMPLETED_ELSEWHERE, at);
             }
         }
-        return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Answered(call.id), StatusCauseType.ANSWER, at)));
+        return new Decision(
+                hangups,
+                false,
+                List.of(new AgentChange(new AgentStatusRules.Answered(call.id), StatusCauseType.ANSWER, at)));
     }
 
     /** A late answer on a losing or already-ended leg: nobody may stay connected there. */
@@ -234,7 +242,9 @@ final class RingRules {
     private Decision ended(LegEntity leg, String detail, Instant at) {
         if (leg.status == LegStatus.ANSWERED) {
             end(leg, LegStatus.COMPLETED, orDefault(detail, "completed"), at);
-            return call.status == AgentCallStatus.ANSWERED ? complete("agent leg ended", StatusCauseType.END, at) : Decision.none();
+            return call.status == AgentCallStatus.ANSWERED
+                    ? complete("agent leg ended", StatusCauseType.END, at)
+                    : Decision.none();
         }
         if (!leg.status.isLive()) {
             return Decision.none();
@@ -245,18 +255,22 @@ final class RingRules {
 
     /** After a leg ended unanswered: linear moves on; when no leg is left, the agentcall ends. */
     private Decision afterUnansweredLeg(Instant at) {
-        if (call.status != AgentCallStatus.RINGING || legs.stream().anyMatch(l -> l.status.isLive() && l.status != LegStatus.PENDING)) {
+        if (call.status != AgentCallStatus.RINGING
+                || legs.stream().anyMatch(l -> l.status.isLive() && l.status != LegStatus.PENDING)) {
             return Decision.none();
         }
         if (legs.stream().anyMatch(l -> l.status == LegStatus.PENDING)) {
             return new Decision(List.of(), true, List.of());
         }
         boolean allFailed = legs.stream().allMatch(l -> l.status == LegStatus.FAILED);
-        return allFailed ? finishUnanswered(AgentCallStatus.FAILED, "every origination failed", false, StatusCauseType.FAILED, at)
+        return allFailed
+                ? finishUnanswered(
+                        AgentCallStatus.FAILED, "every origination failed", false, StatusCauseType.FAILED, at)
                 : finishUnanswered(AgentCallStatus.NO_ANSWER, "no leg answered", true, StatusCauseType.NO_ANSWER, at);
     }
 
-    private Decision finishUnanswered(AgentCallStatus status, String reason, boolean countsAsMiss, StatusCauseType cause, Instant at) {
+    private Decision finishUnanswered(
+            AgentCallStatus status, String reason, boolean countsAsMiss, StatusCauseType cause, Instant at) {
         List<FollowUp.Hangup> hangups = new ArrayList<>();
         for (LegEntity leg : legs) {
             if (leg.status.isLive()) {
@@ -267,7 +281,10 @@ final class RingRules {
         call.status = status;
         call.endReason = reason;
         call.tmEnd = at;
-        return new Decision(hangups, false, List.of(new AgentChange(new AgentStatusRules.Unanswered(call.id, countsAsMiss), cause, at)));
+        return new Decision(
+                hangups,
+                false,
+                List.of(new AgentChange(new AgentStatusRules.Unanswered(call.id, countsAsMiss), cause, at)));
     }
 
     private Decision endAnswered(String reason, StatusCauseType cause, Instant at) {
@@ -282,7 +299,8 @@ final class RingRules {
         call.status = AgentCallStatus.COMPLETED;
         call.endReason = reason;
         call.tmEnd = at;
-        return new Decision(List.of(), false, List.of(new AgentChange(new AgentStatusRules.Ended(call.id, at), cause, at)));
+        return new Decision(
+                List.of(), false, List.of(new AgentChange(new AgentStatusRules.Ended(call.id, at), cause, at)));
     }
 
     private static void end(LegEntity leg, LegStatus status, String reason, Instant at) {
@@ -292,7 +310,9 @@ final class RingRules {
     }
 
     private static List<FollowUp.Hangup> hangupOf(LegEntity leg) {
-        return leg.providerCallId == null ? List.of() : List.of(new FollowUp.Hangup(leg.id, leg.provider, leg.providerCallId));
+        return leg.providerCallId == null
+                ? List.of()
+                : List.of(new FollowUp.Hangup(leg.id, leg.provider, leg.providerCallId));
     }
 
     private static String orDefault(String value, String fallback) {

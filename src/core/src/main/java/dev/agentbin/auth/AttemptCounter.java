@@ -18,8 +18,7 @@ import java.util.stream.IntStream;
 class AttemptCounter {
 
     /** At most {@code limit} attempts per {@code window} under {@code key}. */
-    record Budget(String key, int limit, Duration window) {
-    }
+    record Budget(String key, int limit, Duration window) {}
 
     private final EntityManager db;
 
@@ -34,9 +33,11 @@ class AttemptCounter {
      */
     @Transactional
     long spend(List<Budget> budgets) {
-        db.createNativeQuery("delete from auth_login_failures where expires_at < now() - interval '1 hour'").executeUpdate();
+        db.createNativeQuery("delete from auth_login_failures where expires_at < now() - interval '1 hour'")
+                .executeUpdate();
         String values = IntStream.range(0, budgets.size())
-                .mapToObj(i -> "(?%d, cast(?%d as int), cast(?%d as interval))".formatted(3 * i + 1, 3 * i + 2, 3 * i + 3))
+                .mapToObj(i ->
+                        "(?%d, cast(?%d as int), cast(?%d as interval))".formatted(3 * i + 1, 3 * i + 2, 3 * i + 3))
                 .collect(Collectors.joining(", "));
         // Limits are compared in SQL, joined on the key as stored: a key the driver had to alter (a lone
         // surrogate in a username) still meets its own limit.

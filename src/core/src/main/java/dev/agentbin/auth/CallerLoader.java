@@ -1,14 +1,13 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.access.Caller;
 import dev.agentbin.accesskey.AccessKeyRepository;
 import dev.agentbin.accesskey.AccessKeySecrets;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
-import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,7 +43,8 @@ public class CallerLoader {
 
     /** The access key a secret belongs to, while it is neither deleted nor expired. */
     public Optional<Caller> byAccessKey(String secret) {
-        return accessKeys.findUsable(AccessKeySecrets.hash(secret), clock.instant())
+        return accessKeys
+                .findUsable(AccessKeySecrets.hash(secret), clock.instant())
                 .map(key -> Caller.accessKey(key.id, key.customerId, key.permission));
     }
 

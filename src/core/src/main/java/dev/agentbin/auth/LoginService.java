@@ -1,7 +1,7 @@
 package dev.agentbin.auth;
 
-import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.access.Caller;
+import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +28,8 @@ public class LoginService {
         String key = agents.usernameKey(username);
         throttle.spend(key, source);
         Caller caller = callers.byPassword(key, password)
-                .orElseThrow(() -> ApiException.unauthenticated("INVALID_CREDENTIALS", "The username or password is wrong."));
+                .orElseThrow(() ->
+                        ApiException.unauthenticated("INVALID_CREDENTIALS", "The username or password is wrong."));
         throttle.refund(key, source);
         return caller;
     }

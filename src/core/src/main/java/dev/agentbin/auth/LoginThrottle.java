@@ -38,7 +38,8 @@ public class LoginThrottle {
                 new AttemptCounter.Budget(keys.username, budgets.usernameFailures(), budgets.usernameWindow()),
                 new AttemptCounter.Budget(keys.source, budgets.sourceFailures(), budgets.sourceWindow())));
         if (retryAfter > 0) {
-            throw ApiException.tooManyAttempts("Too many failed logins: try again later.", Duration.ofSeconds(retryAfter));
+            throw ApiException.tooManyAttempts(
+                    "Too many failed logins: try again later.", Duration.ofSeconds(retryAfter));
         }
     }
 
@@ -46,9 +47,14 @@ public class LoginThrottle {
     @Transactional
     public void refund(String usernameKey, String source) {
         Keys keys = new Keys(usernameKey, source);
-        db.createNativeQuery("delete from auth_login_failures where key = ?1").setParameter(1, keys.pair).executeUpdate();
-        db.createNativeQuery("update auth_login_failures set failures = greatest(failures - 1, 0) where key in (?1, ?2)")
-                .setParameter(1, keys.username).setParameter(2, keys.source).executeUpdate();
+        db.createNativeQuery("delete from auth_login_failures where key = ?1")
+                .setParameter(1, keys.pair)
+                .executeUpdate();
+        db.createNativeQuery(
+                        "update auth_login_failures set failures = greatest(failures - 1, 0) where key in (?1, ?2)")
+                .setParameter(1, keys.username)
+                .setParameter(2, keys.source)
+                .executeUpdate();
     }
 
     /** A newline cannot occur in either part of the pair. */

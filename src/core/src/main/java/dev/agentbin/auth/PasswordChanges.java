@@ -1,12 +1,12 @@
 package dev.agentbin.auth;
 
+import dev.agentbin.access.AccessPolicy;
+import dev.agentbin.access.Caller;
 import dev.agentbin.agent.Agent;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentErrors;
-import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentService;
-import dev.agentbin.access.Caller;
 import dev.agentbin.agent.PasswordHasher;
 import dev.agentbin.agent.PasswordRequest;
 import dev.agentbin.common.ApiException;
@@ -31,7 +31,11 @@ public class PasswordChanges {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
 
-    public PasswordChanges(AgentService agentService, AgentRepository agents, AccessPolicy policy, PasswordHasher hasher,
+    public PasswordChanges(
+            AgentService agentService,
+            AgentRepository agents,
+            AccessPolicy policy,
+            PasswordHasher hasher,
             LoginThrottle throttle) {
         this.agentService = agentService;
         this.agents = agents;
@@ -45,7 +49,8 @@ public class PasswordChanges {
         if (caller.isAgent(id)) {
             agents.findLive(id).ifPresent(self -> {
                 // A caller this route is not for learns so first (403), before any password is asked for or spent.
-                policy.check(caller, self.accessTarget(), AccessPolicy.Action.SET_PASSWORD, () -> AgentErrors.notFound(id));
+                policy.check(
+                        caller, self.accessTarget(), AccessPolicy.Action.SET_PASSWORD, () -> AgentErrors.notFound(id));
                 confirm(self, request.currentPassword(), source);
             });
         }
@@ -54,7 +59,8 @@ public class PasswordChanges {
 
     /** PUT /v1.0/service_agents/me/password. @param source the client's address, as for login */
     public Agent changeOwn(Caller caller, PasswordRequest request, String source) {
-        agents.findLive(policy.serviceAgent(caller)).ifPresent(self -> confirm(self, request.currentPassword(), source));
+        agents.findLive(policy.serviceAgent(caller))
+                .ifPresent(self -> confirm(self, request.currentPassword(), source));
         return agentService.updateOwnPassword(caller, request);
     }
 
@@ -72,7 +78,8 @@ public class PasswordChanges {
         String key = agents.usernameKey(self.username);
         throttle.spend(key, source);
         if (!hasher.matches(currentPassword, self.passwordHash)) {
-            throw new ApiException(ErrorStatus.PERMISSION_DENIED, "CURRENT_PASSWORD_WRONG", "The current password is wrong.");
+            throw new ApiException(
+                    ErrorStatus.PERMISSION_DENIED, "CURRENT_PASSWORD_WRONG", "The current password is wrong.");
         }
         throttle.refund(key, source);
     }

@@ -38,8 +38,14 @@ public class PasswordResetService {
     private final Instance<Mailer> mailer;
     private final PasswordResetSettings settings;
 
-    public PasswordResetService(AgentRepository agents, AgentService agentService, PasswordResetTokens tokens,
-            AttemptCounter attempts, MailSettings mailSettings, Instance<Mailer> mailer, PasswordResetSettings settings) {
+    public PasswordResetService(
+            AgentRepository agents,
+            AgentService agentService,
+            PasswordResetTokens tokens,
+            AttemptCounter attempts,
+            MailSettings mailSettings,
+            Instance<Mailer> mailer,
+            PasswordResetSettings settings) {
         this.agents = agents;
         this.agentService = agentService;
         this.tokens = tokens;
@@ -57,7 +63,9 @@ public class PasswordResetService {
      */
     public void forgot(String username, String source) {
         if (!mailSettings.sendsMail()) {
-            throw new ApiException(ErrorStatus.UNAVAILABLE, "PASSWORD_RESET_UNAVAILABLE",
+            throw new ApiException(
+                    ErrorStatus.UNAVAILABLE,
+                    "PASSWORD_RESET_UNAVAILABLE",
                     "Password reset by mail is not set up on this deployment: ask an admin to set a new password.");
         }
         long started = System.nanoTime();
@@ -66,7 +74,8 @@ public class PasswordResetService {
                 new AttemptCounter.Budget("forgot-u:" + key, settings.usernameRequests(), settings.usernameWindow()),
                 new AttemptCounter.Budget("forgot-s:" + source, settings.sourceRequests(), settings.sourceWindow())));
         if (retryAfter > 0) {
-            throw ApiException.tooManyAttempts("Too many password reset requests: try again later.", Duration.ofSeconds(retryAfter));
+            throw ApiException.tooManyAttempts(
+                    "Too many password reset requests: try again later.", Duration.ofSeconds(retryAfter));
         }
         String token = PasswordResetTokens.newToken();
         String text = text(link(token));
@@ -118,7 +127,8 @@ public class PasswordResetService {
     }
 
     private URI link(String token) {
-        URI base = settings.baseUrl().orElseThrow(() -> new IllegalStateException("agentbin.password-reset.base-url is not set"));
+        URI base = settings.baseUrl()
+                .orElseThrow(() -> new IllegalStateException("agentbin.password-reset.base-url is not set"));
         return URI.create(base.toString().replaceAll("/+$", "") + "/auth/password-reset?token=" + token);
     }
 
@@ -145,6 +155,7 @@ public class PasswordResetService {
     }
 
     static ApiException invalidToken() {
-        return ApiException.invalid("INVALID_RESET_TOKEN", "The reset link is invalid, used or expired: ask for a new one.");
+        return ApiException.invalid(
+                "INVALID_RESET_TOKEN", "The reset link is invalid, used or expired: ask for a new one.");
     }
 }

@@ -45,27 +45,35 @@ class PasswordResetTokens {
     void store(String token, UUID agentId, Duration lifetime) {
         db.createNativeQuery("insert into auth_password_resets (token_hash, agent_id, expires_at) "
                         + "values (?1, ?2, now() + cast(?3 as interval))")
-                .setParameter(1, hash(token)).setParameter(2, agentId).setParameter(3, lifetime.toSeconds() + " seconds")
+                .setParameter(1, hash(token))
+                .setParameter(2, agentId)
+                .setParameter(3, lifetime.toSeconds() + " seconds")
                 .executeUpdate();
     }
 
     /** The agent a live token was issued for; the row is deleted whether it was live or expired. */
     Optional<UUID> spend(String token) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = db.createNativeQuery("""
+        List<Object[]> rows =
+                db.createNativeQuery("""
                         with spent as (
                           delete from auth_password_resets where token_hash = ?1 returning agent_id, expires_at > now() as live
-                        ) select agent_id, live from spent""")
-                .setParameter(1, hash(token)).getResultList();
-        return rows.stream().filter(row -> (Boolean) row[1]).map(row -> (UUID) row[0]).findFirst();
+                        ) select agent_id, live from spent""").setParameter(1, hash(token)).getResultList();
+        return rows.stream()
+                .filter(row -> (Boolean) row[1])
+                .map(row -> (UUID) row[0])
+                .findFirst();
     }
 
     /** Every other link of the agent: after a reset, none issued before it works. */
     void revokeAll(UUID agentId) {
-        db.createNativeQuery("delete from auth_password_resets where agent_id = ?1").setParameter(1, agentId).executeUpdate();
+        db.createNativeQuery("delete from auth_password_resets where agent_id = ?1")
+                .setParameter(1, agentId)
+                .executeUpdate();
     }
 
     void purgeExpired() {
-        db.createNativeQuery("delete from auth_password_resets where expires_at < now()").executeUpdate();
+        db.createNativeQuery("delete from auth_password_resets where expires_at < now()")
+                .executeUpdate();
     }
 }

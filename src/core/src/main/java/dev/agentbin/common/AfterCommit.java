@@ -7,14 +7,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /** Work that must happen only once the current transaction has committed: a rolled-back change happened to nobody. */
 public final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     public static void run(TransactionSynchronizationRegistry transactions, Runnable work) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -10,8 +10,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class DbTime {
 
-    private DbTime() {
-    }
+    private DbTime() {}
 
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -7,8 +7,7 @@ public final class E164 {
 
     private static final Pattern NUMBER = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-    private E164() {
-    }
+    private E164() {}
 
     public static boolean matches(String text) {
         return text != null && NUMBER.matcher(text).matches();

@@ -6,11 +6,10 @@ import java.util.UUID;
 public final class Ids {
 
     private static final UUID NIL = new UUID(0L, 0L);
-    private static final java.util.regex.Pattern CANONICAL =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final java.util.regex.Pattern CANONICAL = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** A canonical, non-nil UUID, or {@code null} when the text is not one. */
     public static UUID parseOrNull(String text) {

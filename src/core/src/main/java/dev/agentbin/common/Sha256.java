@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 digests: of raw bytes, of text as UTF-8, and as lowercase hex. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static byte[] of(byte[] data) {
         try {

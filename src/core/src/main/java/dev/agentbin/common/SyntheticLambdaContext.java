@@ -37,13 +37,17 @@ public final class SyntheticLambdaContext implements Context {
 
     /** One invocation made outside Lambda (the local run): a fresh request id, as every invocation has. */
     public static SyntheticLambdaContext invocation(String functionName, Duration timeout) {
-        return new SyntheticLambdaContext(functionName, "$LATEST", UUID.randomUUID().toString(), timeout);
+        return new SyntheticLambdaContext(
+                functionName, "$LATEST", UUID.randomUUID().toString(), timeout);
     }
 
     /** A priming invocation inside the function being snapshotted: no real request stands behind it. */
     public static SyntheticLambdaContext priming() {
-        return new SyntheticLambdaContext(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", ""),
-                System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", ""), PRIMING_REQUEST_ID, PRIMING_TIMEOUT);
+        return new SyntheticLambdaContext(
+                System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", ""),
+                System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", ""),
+                PRIMING_REQUEST_ID,
+                PRIMING_TIMEOUT);
     }
 
     @Override

@@ -6,8 +6,7 @@ import org.hibernate.exception.ConstraintViolationException;
 /** Finds which database constraint rejected a write, so a race lost to a concurrent writer maps to 409. */
 public final class UniqueViolation {
 
-    private UniqueViolation() {
-    }
+    private UniqueViolation() {}
 
     public static Optional<String> constraintName(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -20,7 +20,8 @@ public interface WireEnum {
         return Arrays.stream(constants)
                 .filter(constant -> constant.wire().equals(value))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown " + field + " '" + value + "', expected one of "
-                        + Arrays.stream(constants).map(WireEnum::wire).toList()));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("unknown " + field + " '" + value + "', expected one of "
+                                + Arrays.stream(constants).map(WireEnum::wire).toList()));
     }
 }

@@ -21,16 +21,21 @@ public class AwsSecretsConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        java.util.function.Function<String, Optional<String>> setting = name -> Optional.ofNullable(context.getValue(name))
-                .map(ConfigValue::getValue)
-                .filter(value -> !value.isBlank());
+        java.util.function.Function<String, Optional<String>> setting =
+                name -> Optional.ofNullable(context.getValue(name))
+                        .map(ConfigValue::getValue)
+                        .filter(value -> !value.isBlank());
         if (!SecretsToConfig.anyConfigured(setting)) {
             return List.of();
         }
-        try (SecretsManagerClient client = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            SecretReader reader = arn -> client.getSecretValue(request -> request.secretId(arn)).secretString();
-            return List.of(new MapBackedConfigSource("aws-secrets-manager", SecretsToConfig.properties(setting, reader), ORDINAL) {
-            });
+        try (SecretsManagerClient client = SecretsManagerClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
+            SecretReader reader = arn ->
+                    client.getSecretValue(request -> request.secretId(arn)).secretString();
+            return List.of(
+                    new MapBackedConfigSource(
+                            "aws-secrets-manager", SecretsToConfig.properties(setting, reader), ORDINAL) {});
         }
     }
 }

@@ -34,8 +34,7 @@ public final class SecretsToConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROVIDER = "provider";
 
-    private SecretsToConfig() {
-    }
+    private SecretsToConfig() {}
 
     /** @param setting looks up a configuration value (the ARNs) */
     public static Map<String, String> properties(Function<String, Optional<String>> setting, SecretReader secrets) {
@@ -49,7 +48,10 @@ public final class SecretsToConfig {
             putText(properties, "agentbin.app-role.password", role, "password");
         });
         setting.apply(JWT).map(secrets::read).ifPresent(pem -> properties.put("agentbin.jwt.private-key", pem));
-        setting.apply(TELEPHONY).map(secrets::read).map(SecretsToConfig::json).ifPresent(telephony -> putTelephony(properties, telephony));
+        setting.apply(TELEPHONY)
+                .map(secrets::read)
+                .map(SecretsToConfig::json)
+                .ifPresent(telephony -> putTelephony(properties, telephony));
         return properties;
     }
 
@@ -69,7 +71,11 @@ public final class SecretsToConfig {
     }
 
     static boolean anyConfigured(Function<String, Optional<String>> setting) {
-        return setting.apply(DB).or(() -> setting.apply(DB_APP_ROLE)).or(() -> setting.apply(JWT)).or(() -> setting.apply(TELEPHONY)).isPresent();
+        return setting.apply(DB)
+                .or(() -> setting.apply(DB_APP_ROLE))
+                .or(() -> setting.apply(JWT))
+                .or(() -> setting.apply(TELEPHONY))
+                .isPresent();
     }
 
     private static void putText(Map<String, String> properties, String property, JsonNode json, String field) {

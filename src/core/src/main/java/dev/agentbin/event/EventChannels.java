@@ -32,14 +32,20 @@ public class EventChannels {
     }
 
     EventBus bus() {
-        return settings.busName().<EventBus>map(name -> new EventBridgeBus(eventBridge(), name)).orElseGet(LoggingEventBus::new);
+        return settings.busName()
+                .<EventBus>map(name -> new EventBridgeBus(eventBridge(), name))
+                .orElseGet(LoggingEventBus::new);
     }
 
     public synchronized SqsClient sqs() {
         if (sqs == null) {
-            var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region());
-            settings.sqsEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+            var builder = SqsClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .region(region());
+            settings.sqsEndpoint()
+                    .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                            .credentialsProvider(
+                                    StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
             sqs = builder.build();
         }
         return sqs;
@@ -47,7 +53,10 @@ public class EventChannels {
 
     private synchronized EventBridgeClient eventBridge() {
         if (eventBridge == null) {
-            eventBridge = EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region()).build();
+            eventBridge = EventBridgeClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .region(region())
+                    .build();
         }
         return eventBridge;
     }

@@ -27,9 +27,13 @@ public class EventJson {
     /** Public so that the API's document describes the events from this very record (api web/EventWebhooks). */
     @RegisterForReflection
     @JsonPropertyOrder({"id", "type", "time", "sequence", "cause", "data"})
-    public record Envelope(UUID id, EventType type, Instant time, long sequence,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) Object cause, Object data) {
-    }
+    public record Envelope(
+            UUID id,
+            EventType type,
+            Instant time,
+            long sequence,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Object cause,
+            Object data) {}
 
     private final ObjectMapper mapper;
 

@@ -37,7 +37,8 @@ public class EventOutbox {
     private final TransactionSynchronizationRegistry transactions;
     private final RelayNudge nudge;
 
-    public EventOutbox(EntityManager em, EventJson json, TransactionSynchronizationRegistry transactions, RelayNudge nudge) {
+    public EventOutbox(
+            EntityManager em, EventJson json, TransactionSynchronizationRegistry transactions, RelayNudge nudge) {
         this.em = em;
         this.json = json;
         this.transactions = transactions;
@@ -61,7 +62,10 @@ public class EventOutbox {
     public <T> T record(EventType type, UUID customerId, UUID subjectId, T data, Object cause) {
         UUID id = UUID.randomUUID();
         Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        long sequence = ((Number) outboxQuery(NEXT_SEQUENCE).setParameter("subject", subjectId).getSingleResult()).longValue();
+        long sequence = ((Number) outboxQuery(NEXT_SEQUENCE)
+                        .setParameter("subject", subjectId)
+                        .getSingleResult())
+                .longValue();
         outboxQuery(INSERT)
                 .setParameter("id", id)
                 .setParameter("customer", customerId)
@@ -80,7 +84,8 @@ public class EventOutbox {
      * changes first: a writer's constraint violations surface where it handles them, not here.
      */
     private NativeQuery<?> outboxQuery(String sql) {
-        return em.createNativeQuery(sql).unwrap(NativeQuery.class)
+        return em.createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("event_outbox")
                 .addSynchronizedQuerySpace("agent_event_sequences");
     }

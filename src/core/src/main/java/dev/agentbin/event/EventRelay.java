@@ -42,8 +42,7 @@ public class EventRelay {
      * What a relay run did: rows it claimed, events the queue and the bus accepted, and sends refused
      * (left in the outbox for the next run).
      */
-    public record Result(int claimed, int queued, int published, int refused) {
-    }
+    public record Result(int claimed, int queued, int published, int refused) {}
 
     private final EntityManager em;
     private final Optional<DeliveryQueue> queue;
@@ -66,8 +65,11 @@ public class EventRelay {
         Result batch;
         do {
             batch = relayBatch(BATCH);
-            total = new Result(total.claimed() + batch.claimed(), total.queued() + batch.queued(),
-                    total.published() + batch.published(), total.refused() + batch.refused());
+            total = new Result(
+                    total.claimed() + batch.claimed(),
+                    total.queued() + batch.queued(),
+                    total.published() + batch.published(),
+                    total.refused() + batch.refused());
         } while (batch.claimed() == BATCH && batch.refused() == 0);
         return total;
     }
@@ -80,9 +82,14 @@ public class EventRelay {
         List<OutboxEvent> pending = pending(limit);
         if (!pending.isEmpty()) {
             // The oldest event not yet relayed (rows come oldest first): grows while the relay is stuck.
-            Metrics.seconds("OutboxOldestAge", Duration.between(pending.get(0).time(), Instant.now()).toSeconds()).emit();
+            Metrics.seconds(
+                            "OutboxOldestAge",
+                            Duration.between(pending.get(0).time(), Instant.now())
+                                    .toSeconds())
+                    .emit();
         }
-        List<OutboxEvent> toQueue = pending.stream().filter(e -> e.toQueue() && e.hasWebhook()).toList();
+        List<OutboxEvent> toQueue =
+                pending.stream().filter(e -> e.toQueue() && e.hasWebhook()).toList();
         Set<UUID> queued = toQueue.isEmpty() ? Set.of() : queue.get().send(toQueue);
         List<UUID> queueSideDone = new ArrayList<>(queued);
         // Without a webhook there is nothing to deliver: the queue side is done.
@@ -92,7 +99,10 @@ public class EventRelay {
         Instant now = Instant.now();
         mark("tm_queued", queueSideDone, now);
         mark("tm_published", published, now);
-        return new Result(pending.size(), queued.size(), published.size(),
+        return new Result(
+                pending.size(),
+                queued.size(),
+                published.size(),
                 toQueue.size() - queued.size() + toBus.size() - published.size());
     }
 
@@ -100,15 +110,28 @@ public class EventRelay {
     @Transactional
     public int purgeRelayedBefore(Instant cutoff) {
         return em.createNativeQuery("delete from event_outbox where tm_queued is not null and tm_published is not null"
-                + " and tm_create < :cutoff").setParameter("cutoff", cutoff).executeUpdate();
+                        + " and tm_create < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
     }
 
     private List<OutboxEvent> pending(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(PENDING).setParameter("limit", limit).getResultList();
-        return rows.stream().map(row -> new OutboxEvent((UUID) row[0], (UUID) row[1], (UUID) row[2],
-                ((Number) row[3]).longValue(), EventType.valueOf(((String) row[4]).toUpperCase(Locale.ROOT)),
-                (String) row[5], instant(row[6]), (Boolean) row[7], (Boolean) row[8], (Boolean) row[9])).toList();
+        List<Object[]> rows =
+                em.createNativeQuery(PENDING).setParameter("limit", limit).getResultList();
+        return rows.stream()
+                .map(row -> new OutboxEvent(
+                        (UUID) row[0],
+                        (UUID) row[1],
+                        (UUID) row[2],
+                        ((Number) row[3]).longValue(),
+                        EventType.valueOf(((String) row[4]).toUpperCase(Locale.ROOT)),
+                        (String) row[5],
+                        instant(row[6]),
+                        (Boolean) row[7],
+                        (Boolean) row[8],
+                        (Boolean) row[9]))
+                .toList();
     }
 
     private void mark(String column, Collection<UUID> ids, Instant now) {

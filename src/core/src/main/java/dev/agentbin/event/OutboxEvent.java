@@ -11,6 +11,14 @@ import java.util.UUID;
  * @param toBus     not yet on the event bus
  * @param hasWebhook the customer has a webhook now (without one, there is nothing to queue)
  */
-public record OutboxEvent(UUID id, UUID customerId, UUID subjectId, long sequence, EventType type, String body,
-                          Instant time, boolean toQueue, boolean toBus, boolean hasWebhook) {
-}
+public record OutboxEvent(
+        UUID id,
+        UUID customerId,
+        UUID subjectId,
+        long sequence,
+        EventType type,
+        String body,
+        Instant time,
+        boolean toQueue,
+        boolean toBus,
+        boolean hasWebhook) {}

@@ -40,7 +40,8 @@ final class PinnedHttp {
     }
 
     /** The answer's status code; an IOException when there was none (refused, timed out, TLS failed, not HTTP). */
-    int send(WebhookTargets.Destination destination, String method, Map<String, String> headers, byte[] body) throws IOException {
+    int send(WebhookTargets.Destination destination, String method, Map<String, String> headers, byte[] body)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI uri = destination.uri();
         boolean https = uri.getScheme().equalsIgnoreCase("https");
@@ -54,7 +55,8 @@ final class PinnedHttp {
         }
     }
 
-    private Socket open(WebhookTargets.Destination destination, int port, boolean https, long deadline) throws IOException {
+    private Socket open(WebhookTargets.Destination destination, int port, boolean https, long deadline)
+            throws IOException {
         Socket plain = new Socket();
         try {
             plain.connect(new InetSocketAddress(destination.address(), port), remainingMillis(deadline));
@@ -81,11 +83,20 @@ final class PinnedHttp {
     private static String head(URI uri, String method, Map<String, String> headers, int contentLength) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(uri.getRawAuthority()).append("\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        return head.append("Content-Length: ").append(contentLength).append("\r\n")
-                .append("Connection: close\r\n\r\n").toString();
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(uri.getRawAuthority())
+                .append("\r\n");
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        return head.append("Content-Length: ")
+                .append(contentLength)
+                .append("\r\n")
+                .append("Connection: close\r\n\r\n")
+                .toString();
     }
 
     /** The final status, past any interim (1xx) answers. */

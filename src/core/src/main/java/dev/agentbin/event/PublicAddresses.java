@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class PublicAddresses {
 
-    private PublicAddresses() {
-    }
+    private PublicAddresses() {}
 
     private record Block(byte[] prefix, int bits) {
 
@@ -35,39 +34,38 @@ final class PublicAddresses {
     }
 
     /** Where an IPv4 address sits inside an IPv6 one. */
-    private record Embedding(Block block, int offset) {
-    }
+    private record Embedding(Block block, int offset) {}
 
     private static final List<Block> IPV4_NOT_GLOBAL = List.of(
-            block("0.0.0.0/8"),       // "this network"
-            block("10.0.0.0/8"),      // private
-            block("100.64.0.0/10"),   // carrier-grade NAT
-            block("127.0.0.0/8"),     // loopback
-            block("169.254.0.0/16"),  // link-local: the instance metadata service
-            block("172.16.0.0/12"),   // private
-            block("192.0.0.0/24"),    // IETF protocol assignments
-            block("192.0.2.0/24"),    // documentation
-            block("192.88.99.0/24"),  // 6to4 relay anycast (deprecated)
-            block("192.168.0.0/16"),  // private
-            block("198.18.0.0/15"),   // benchmarking
+            block("0.0.0.0/8"), // "this network"
+            block("10.0.0.0/8"), // private
+            block("100.64.0.0/10"), // carrier-grade NAT
+            block("127.0.0.0/8"), // loopback
+            block("169.254.0.0/16"), // link-local: the instance metadata service
+            block("172.16.0.0/12"), // private
+            block("192.0.0.0/24"), // IETF protocol assignments
+            block("192.0.2.0/24"), // documentation
+            block("192.88.99.0/24"), // 6to4 relay anycast (deprecated)
+            block("192.168.0.0/16"), // private
+            block("198.18.0.0/15"), // benchmarking
             block("198.51.100.0/24"), // documentation
-            block("203.0.113.0/24"),  // documentation
-            block("224.0.0.0/4"),     // multicast
-            block("240.0.0.0/4"));    // reserved, and the limited broadcast address
+            block("203.0.113.0/24"), // documentation
+            block("224.0.0.0/4"), // multicast
+            block("240.0.0.0/4")); // reserved, and the limited broadcast address
 
     private static final List<Embedding> IPV4_INSIDE_IPV6 = List.of(
-            new Embedding(ipv4Mapped(), 12),             // ::ffff:a.b.c.d
-            new Embedding(block("::/96"), 12),           // IPv4-compatible ::a.b.c.d (deprecated); :: and ::1 land in 0/8
-            new Embedding(block("64:ff9b::/96"), 12),    // NAT64, well-known prefix
-            new Embedding(block("2002::/16"), 2));       // 6to4
+            new Embedding(ipv4Mapped(), 12), // ::ffff:a.b.c.d
+            new Embedding(block("::/96"), 12), // IPv4-compatible ::a.b.c.d (deprecated); :: and ::1 land in 0/8
+            new Embedding(block("64:ff9b::/96"), 12), // NAT64, well-known prefix
+            new Embedding(block("2002::/16"), 2)); // 6to4
 
     /** Everything outside it (unique-local, link-local, site-local, multicast, 64:ff9b:1::/48, 100::/64 …) is not global. */
     private static final Block IPV6_GLOBAL_UNICAST = block("2000::/3");
 
     private static final List<Block> IPV6_GLOBAL_UNICAST_NOT_GLOBAL = List.of(
-            block("2001::/23"),       // IETF protocol assignments: Teredo (an obfuscated IPv4 inside), benchmarking, ORCHID
-            block("2001:db8::/32"),   // documentation
-            block("3fff::/20"));      // documentation
+            block("2001::/23"), // IETF protocol assignments: Teredo (an obfuscated IPv4 inside), benchmarking, ORCHID
+            block("2001:db8::/32"), // documentation
+            block("3fff::/20")); // documentation
 
     static boolean isPublic(InetAddress address) {
         return isPublic(address.getAddress());

@@ -39,13 +39,18 @@ final class SqsDeliveryQueue implements DeliveryQueue {
                                 CUSTOMER_ID, text(event.customerId().toString())))
                         .build());
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            response.successful().forEach(ok -> sent.add(batch.get(Integer.parseInt(ok.id())).id()));
+            SendMessageBatchResponse response =
+                    sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            response.successful()
+                    .forEach(ok -> sent.add(batch.get(Integer.parseInt(ok.id())).id()));
         }
         return sent;
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 }

@@ -33,8 +33,7 @@ public class WebhookDelivery {
         FAILED
     }
 
-    public record Outcome(Result result, String detail) {
-    }
+    public record Outcome(Result result, String detail) {}
 
     private final WebhookSettingsService webhooks;
     private final WebhookTargets targets;
@@ -50,7 +49,8 @@ public class WebhookDelivery {
         this.webhooks = webhooks;
         this.targets = targets;
         try {
-            this.http = new PinnedHttp(SSLContext.getDefault(), settings.webhook().timeout());
+            this.http =
+                    new PinnedHttp(SSLContext.getDefault(), settings.webhook().timeout());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no default TLS context", e);
         }
@@ -78,7 +78,9 @@ public class WebhookDelivery {
         headers.put("User-Agent", "agentbin-webhooks");
         headers.put(WebhookSignature.ID_HEADER, eventId.toString());
         headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
-        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(target.secrets(), eventId.toString(), timestamp, body));
+        headers.put(
+                WebhookSignature.SIGNATURE_HEADER,
+                WebhookSignature.header(target.secrets(), eventId.toString(), timestamp, body));
         try {
             int status = http.send(destination, target.method(), headers, body.getBytes(StandardCharsets.UTF_8));
             return new Outcome(status / 100 == 2 ? Result.DELIVERED : Result.FAILED, "HTTP " + status);

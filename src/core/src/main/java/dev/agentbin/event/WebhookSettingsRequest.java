@@ -15,6 +15,6 @@ public record WebhookSettingsRequest(
         @NotBlank(message = "webhook_uri is required")
         @Size(max = WebhookTargets.MAX_LENGTH, message = "webhook_uri is at most 2048 characters")
         String webhookUri,
+
         @Pattern(regexp = "(?i)POST|PUT", message = "webhook_method must be POST or PUT")
-        String webhookMethod) {
-}
+        String webhookMethod) {}

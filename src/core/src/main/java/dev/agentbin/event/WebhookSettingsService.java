@@ -1,16 +1,15 @@
 package dev.agentbin.event;
 
-import dev.agentbin.common.DbTime;
 import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.access.Caller;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.DbTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +22,7 @@ import java.util.function.Supplier;
 public class WebhookSettingsService {
 
     /** What a delivery needs: where, how, and every secret that signs right now. */
-    public record Target(String uri, String method, List<String> secrets) {
-    }
+    public record Target(String uri, String method, List<String> secrets) {}
 
     private final EntityManager em;
     private final AccessPolicy policy;
@@ -32,8 +30,8 @@ public class WebhookSettingsService {
     private final Duration previousSecretGrace;
     private final Clock clock;
 
-    public WebhookSettingsService(EntityManager em, AccessPolicy policy, WebhookTargets targets, EventSettings settings,
-            Clock clock) {
+    public WebhookSettingsService(
+            EntityManager em, AccessPolicy policy, WebhookTargets targets, EventSettings settings, Clock clock) {
         this.em = em;
         this.policy = policy;
         this.targets = targets;
@@ -50,10 +48,14 @@ public class WebhookSettingsService {
     /** Creates or replaces the webhook; a new webhook's secret is in this answer and never again. */
     @Transactional
     public WebhookView put(Caller caller, UUID customerId, WebhookSettingsRequest request) {
-        policy.checkAdministers(caller, customerId, () -> ApiException.notFound("CUSTOMER_NOT_FOUND",
-                "The customer " + customerId + " does not exist."));
+        policy.checkAdministers(
+                caller,
+                customerId,
+                () -> ApiException.notFound("CUSTOMER_NOT_FOUND", "The customer " + customerId + " does not exist."));
         String uri = targets.check(request.webhookUri()).toString();
-        String method = request.webhookMethod() == null ? "POST" : request.webhookMethod().toUpperCase(Locale.ROOT);
+        String method = request.webhookMethod() == null
+                ? "POST"
+                : request.webhookMethod().toUpperCase(Locale.ROOT);
         lockCustomer(customerId);
         Instant now = DbTime.now(clock);
         Optional<WebhookSettingsEntity> existing = find(customerId);
@@ -123,5 +125,4 @@ public class WebhookSettingsService {
     private static Supplier<ApiException> notFound(UUID customerId) {
         return () -> ApiException.notFound("WEBHOOK_NOT_FOUND", "The customer " + customerId + " has no webhook.");
     }
-
 }

@@ -24,11 +24,11 @@ public final class WebhookSignature {
     public static final String TIMESTAMP_HEADER = "webhook-timestamp";
     /** {@link #header}. */
     public static final String SIGNATURE_HEADER = "webhook-signature";
+
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String newSecret() {
         byte[] key = new byte[SECRET_BYTES];
@@ -44,7 +44,8 @@ public final class WebhookSignature {
     public static String sign(String secret, String id, long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())), "HmacSHA256"));
+            mac.init(new SecretKeySpec(
+                    Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())), "HmacSHA256"));
             byte[] digest = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {

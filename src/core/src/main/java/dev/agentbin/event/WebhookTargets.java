@@ -28,8 +28,7 @@ public class WebhookTargets {
     static final String REFUSED = "webhook_uri must be https on a host whose every address is public";
 
     /** Where a delivery connects: the checked address; the URI's host still names the server (TLS, Host). */
-    public record Destination(URI uri, InetAddress address) {
-    }
+    public record Destination(URI uri, InetAddress address) {}
 
     /** A webhook that must not be called (now); the message is the admin's, the detail the operator's. */
     public static final class Refused extends Exception {
@@ -88,7 +87,8 @@ public class WebhookTargets {
         if (!allowLocal) {
             for (InetAddress address : addresses) {
                 if (!PublicAddresses.isPublic(address)) {
-                    throw new Refused(REFUSED, "the host resolves to " + address.getHostAddress() + ", not a public address");
+                    throw new Refused(
+                            REFUSED, "the host resolves to " + address.getHostAddress() + ", not a public address");
                 }
             }
         }
@@ -107,8 +107,14 @@ public class WebhookTargets {
         }
         try {
             URI uri = new URI(value.trim());
-            boolean web = uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"));
-            if (!uri.isAbsolute() || !web || uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
+            boolean web = uri.getScheme() != null
+                    && (uri.getScheme().equalsIgnoreCase("https")
+                            || uri.getScheme().equalsIgnoreCase("http"));
+            if (!uri.isAbsolute()
+                    || !web
+                    || uri.getHost() == null
+                    || uri.getUserInfo() != null
+                    || uri.getFragment() != null) {
                 return Optional.empty();
             }
             return Optional.of(uri);

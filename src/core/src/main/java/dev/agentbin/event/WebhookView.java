@@ -17,7 +17,12 @@ public record WebhookView(
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant tmUpdate) {
 
     static WebhookView of(WebhookSettingsEntity entity, String newSecret) {
-        return new WebhookView(entity.customerId, entity.webhookUri, entity.webhookMethod, newSecret, entity.tmCreate,
+        return new WebhookView(
+                entity.customerId,
+                entity.webhookUri,
+                entity.webhookMethod,
+                newSecret,
+                entity.tmCreate,
                 entity.tmUpdate);
     }
 }

@@ -24,5 +24,8 @@ public interface MailSettings {
     /** An SES endpoint other than AWS's (tests: a local stand-in speaking the SES v2 API). */
     Optional<URI> sesEndpoint();
 
-    enum Provider { SES, LOG }
+    enum Provider {
+        SES,
+        LOG
+    }
 }

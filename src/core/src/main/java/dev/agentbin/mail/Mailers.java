@@ -50,8 +50,9 @@ public class Mailers {
 
     /** @param lambdaFunction the Lambda function this runs as, null outside Lambda */
     Mailer mailer(String lambdaFunction) {
-        MailSettings.Provider provider = settings.provider().orElseThrow(() -> new IllegalStateException(
-                "agentbin.mail.provider is not set (ses, or log for local runs): this process sends no mail"));
+        MailSettings.Provider provider = settings.provider()
+                .orElseThrow(() -> new IllegalStateException(
+                        "agentbin.mail.provider is not set (ses, or log for local runs): this process sends no mail"));
         if (provider == MailSettings.Provider.LOG) {
             if (lambdaFunction != null) {
                 // Its log is CloudWatch's, read by everyone with access to the logs: a reset link there is an account.
@@ -66,10 +67,14 @@ public class Mailers {
 
     private synchronized SesV2Client ses() {
         if (ses == null) {
-            var builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
-                    .region(Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1")));
-            settings.sesEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+            var builder = SesV2Client.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .region(Region.of(
+                            Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1")));
+            settings.sesEndpoint()
+                    .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                            .credentialsProvider(
+                                    StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
             ses = builder.build();
         }
         return ses;

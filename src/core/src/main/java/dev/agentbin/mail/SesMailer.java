@@ -17,11 +17,10 @@ final class SesMailer implements Mailer {
 
     @Override
     public void send(Mail mail) {
-        ses.sendEmail(request -> request
-                .fromEmailAddress(from)
+        ses.sendEmail(request -> request.fromEmailAddress(from)
                 .destination(to -> to.toAddresses(mail.to()))
-                .content(content -> content.simple(message -> message
-                        .subject(subject -> subject.data(mail.subject()).charset(UTF_8))
+                .content(content -> content.simple(message -> message.subject(
+                                subject -> subject.data(mail.subject()).charset(UTF_8))
                         .body(body -> body.text(text -> text.data(mail.text()).charset(UTF_8))))));
     }
 }

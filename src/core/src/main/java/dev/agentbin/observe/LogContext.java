@@ -15,14 +15,14 @@ public final class LogContext {
     public static final String LAMBDA_REQUEST_ID = "lambda_request_id";
     /** The API's request id, the error envelope's {@code request_id}. */
     public static final String REQUEST_ID = "request_id";
+
     public static final String CUSTOMER_ID = "customer_id";
     public static final String AGENT_ID = "agent_id";
     public static final String AGENTCALL_ID = "agentcall_id";
     public static final String LEG_ID = "leg_id";
     public static final String SQS_MESSAGE_ID = "sqs_message_id";
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     public static void lambdaRequest(String awsRequestId) {
         put(LAMBDA_REQUEST_ID, awsRequestId);

@@ -30,7 +30,8 @@ public final class Metrics {
     public static final String CATEGORY = "agentbin.metrics";
 
     private static final Logger LINES = Logger.getLogger(CATEGORY);
-    private static final Handler BARE = new ConsoleHandler(ConsoleHandler.Target.SYSTEM_OUT, new PatternFormatter("%s%n"));
+    private static final Handler BARE =
+            new ConsoleHandler(ConsoleHandler.Target.SYSTEM_OUT, new PatternFormatter("%s%n"));
     private static volatile boolean withheld;
 
     private final String name;
@@ -99,13 +100,26 @@ public final class Metrics {
             sets.append(']');
         }
         sets.append(']');
-        StringBuilder line = new StringBuilder("{\"_aws\":{\"Timestamp\":").append(timestamp)
-                .append(",\"CloudWatchMetrics\":[{\"Namespace\":").append(quote(NAMESPACE))
-                .append(",\"Dimensions\":").append(sets)
-                .append(",\"Metrics\":[{\"Name\":").append(quote(name)).append(",\"Unit\":").append(quote(unit)).append("}]}]}");
-        dimensions.forEach((key, dimension) -> line.append(',').append(quote(key)).append(':').append(quote(dimension)));
-        line.append(',').append(quote(name)).append(':').append(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
-        MDC.getMap().forEach((key, id) -> line.append(',').append(quote(key)).append(':').append(quote(String.valueOf(id))));
+        StringBuilder line = new StringBuilder("{\"_aws\":{\"Timestamp\":")
+                .append(timestamp)
+                .append(",\"CloudWatchMetrics\":[{\"Namespace\":")
+                .append(quote(NAMESPACE))
+                .append(",\"Dimensions\":")
+                .append(sets)
+                .append(",\"Metrics\":[{\"Name\":")
+                .append(quote(name))
+                .append(",\"Unit\":")
+                .append(quote(unit))
+                .append("}]}]}");
+        dimensions.forEach((key, dimension) ->
+                line.append(',').append(quote(key)).append(':').append(quote(dimension)));
+        line.append(',')
+                .append(quote(name))
+                .append(':')
+                .append(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
+        MDC.getMap()
+                .forEach((key, id) ->
+                        line.append(',').append(quote(key)).append(':').append(quote(String.valueOf(id))));
         return line.append('}').toString();
     }
 

@@ -34,18 +34,32 @@ public record AgentStatistics(
         StatusMillis statusMs) {
 
     /** Milliseconds in each status; wrapup is the time busy after a call, apart from busy. */
-    public record StatusMillis(long available, long ringing, long busy, long wrapup, long away, long offline) {
-    }
+    public record StatusMillis(long available, long ringing, long busy, long wrapup, long away, long offline) {}
 
     public static AgentStatistics of(UUID agentId, StatisticsWindow window, Figures f) {
-        return new AgentStatistics(agentId, window.from(), window.to(), f.offered, f.answered, f.missed, f.canceled, f.failed,
+        return new AgentStatistics(
+                agentId,
+                window.from(),
+                window.to(),
+                f.offered,
+                f.answered,
+                f.missed,
+                f.canceled,
+                f.failed,
                 f.offered == 0 ? null : (double) f.answered / f.offered,
                 mean(f.answerMsSum, f.answered),
                 AnswerHistogram.percentile(f.answerHistogram, 0.5),
                 AnswerHistogram.percentile(f.answerHistogram, 0.9),
-                f.talkMsSum, mean(f.talkMsSum, f.talked), f.statusMs(StatusBucket.WRAPUP),
-                new StatusMillis(f.statusMs(StatusBucket.AVAILABLE), f.statusMs(StatusBucket.RINGING), f.statusMs(StatusBucket.BUSY),
-                        f.statusMs(StatusBucket.WRAPUP), f.statusMs(StatusBucket.AWAY), f.statusMs(StatusBucket.OFFLINE)));
+                f.talkMsSum,
+                mean(f.talkMsSum, f.talked),
+                f.statusMs(StatusBucket.WRAPUP),
+                new StatusMillis(
+                        f.statusMs(StatusBucket.AVAILABLE),
+                        f.statusMs(StatusBucket.RINGING),
+                        f.statusMs(StatusBucket.BUSY),
+                        f.statusMs(StatusBucket.WRAPUP),
+                        f.statusMs(StatusBucket.AWAY),
+                        f.statusMs(StatusBucket.OFFLINE)));
     }
 
     private static Long mean(long sum, long count) {

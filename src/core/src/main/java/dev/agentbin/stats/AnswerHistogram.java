@@ -19,10 +19,10 @@ public final class AnswerHistogram {
     static final long COARSE_END_MS = FINE_END_MS + COARSE * COARSE_MS;
     /** The last bucket index: 600 s and longer. */
     static final int LAST = FINE + COARSE;
+
     public static final int BUCKETS = LAST + 1;
 
-    private AnswerHistogram() {
-    }
+    private AnswerHistogram() {}
 
     /** The bucket (0-based) of an answer after {@code millis}. */
     public static int bucketOf(long millis) {

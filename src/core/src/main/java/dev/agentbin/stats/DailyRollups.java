@@ -57,7 +57,9 @@ public class DailyRollups {
     /** A ring started (the agent was claimed for it). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void offered(UUID agentId, UUID customerId, Instant ringStart) {
-        upsert(OFFERED, agentId, customerId, UtcDays.dayOf(ringStart)).setParameter("amount", 1).executeUpdate();
+        upsert(OFFERED, agentId, customerId, UtcDays.dayOf(ringStart))
+                .setParameter("amount", 1)
+                .executeUpdate();
     }
 
     /** The ring that started at {@code ringStart} was answered. */
@@ -73,7 +75,9 @@ public class DailyRollups {
     /** The ring ended without an answer. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void ended(UUID agentId, UUID customerId, Instant ringStart, RingEnd end) {
-        upsert(ENDED.get(end), agentId, customerId, UtcDays.dayOf(ringStart)).setParameter("amount", 1).executeUpdate();
+        upsert(ENDED.get(end), agentId, customerId, UtcDays.dayOf(ringStart))
+                .setParameter("amount", 1)
+                .executeUpdate();
     }
 
     /** The answered call ended: its talk time, on the day its ring started. */
@@ -88,7 +92,9 @@ public class DailyRollups {
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusTime(UUID agentId, UUID customerId, StatusBucket bucket, Instant from, Instant to) {
         for (UtcDays.Share share : UtcDays.split(from, to)) {
-            upsert(STATUS_TIME.get(bucket), agentId, customerId, share.day()).setParameter("amount", share.millis()).executeUpdate();
+            upsert(STATUS_TIME.get(bucket), agentId, customerId, share.day())
+                    .setParameter("amount", share.millis())
+                    .executeUpdate();
         }
     }
 
@@ -97,7 +103,8 @@ public class DailyRollups {
      * first: the writer's own statements (and its constraint violations) stay where it makes them.
      */
     private NativeQuery<?> upsert(String sql, UUID agentId, UUID customerId, LocalDate day) {
-        return em.createNativeQuery(sql).unwrap(NativeQuery.class)
+        return em.createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("agent_stat_days")
                 .setParameter("agent", agentId)
                 .setParameter("day", day)

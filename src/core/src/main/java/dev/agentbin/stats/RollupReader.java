@@ -23,8 +23,13 @@ public class RollupReader {
             select agent_id, sum(offered), sum(answered), sum(missed), sum(canceled), sum(failed), sum(answer_ms_sum),
                    sum(talked), sum(talk_ms_sum), %s, %s
               from agent_stat_days where %%s = :id and day between :from and :to group by agent_id""".formatted(
-            Arrays.stream(StatusBucket.values()).map(b -> "sum(" + b.column() + ")").collect(Collectors.joining(", ")),
-            IntStream.rangeClosed(1, AnswerHistogram.BUCKETS).mapToObj(i -> "sum(answer_histogram[" + i + "])").collect(Collectors.joining(", ")));
+                    Arrays.stream(StatusBucket.values())
+                            .map(b -> "sum(" + b.column() + ")")
+                            .collect(Collectors.joining(", ")),
+                    IntStream.rangeClosed(1, AnswerHistogram.BUCKETS)
+                            .mapToObj(i -> "sum(answer_histogram[" + i + "])")
+                            .collect(Collectors.joining(", ")));
+
     private static final int FIRST_STATUS_COLUMN = 9;
     private static final int FIRST_BUCKET_COLUMN = FIRST_STATUS_COLUMN + StatusBucket.values().length;
 

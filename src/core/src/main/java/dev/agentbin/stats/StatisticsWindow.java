@@ -19,10 +19,13 @@ public record StatisticsWindow(LocalDate from, LocalDate to) {
     public static final int MAX_DAYS = 31;
     /** Exactly YYYY-MM-DD and a real date (no 2026-02-30). */
     private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
-            .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
-            .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .appendLiteral('-')
             .appendValue(ChronoField.DAY_OF_MONTH, 2)
-            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     public static StatisticsWindow parse(String fromText, String toText, LocalDate today) {
         LocalDate to = parseDate("to", toText);
@@ -33,7 +36,8 @@ public record StatisticsWindow(LocalDate from, LocalDate to) {
             throw invalidParameter("from (" + from + ") must not be after to (" + to + ")");
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw invalidParameter("the window is at most " + MAX_DAYS + " days, from and to included: " + from + " to " + to);
+            throw invalidParameter(
+                    "the window is at most " + MAX_DAYS + " days, from and to included: " + from + " to " + to);
         }
         return new StatisticsWindow(from, to);
     }

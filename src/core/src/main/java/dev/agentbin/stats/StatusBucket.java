@@ -7,7 +7,12 @@ import java.util.Locale;
  * feature says which one an agent is in). Each has its column in {@code agent_stat_days}.
  */
 public enum StatusBucket {
-    AVAILABLE, RINGING, BUSY, WRAPUP, AWAY, OFFLINE;
+    AVAILABLE,
+    RINGING,
+    BUSY,
+    WRAPUP,
+    AWAY,
+    OFFLINE;
 
     /** As on the wire and in the counts: "available", "wrapup". */
     public String wire() {

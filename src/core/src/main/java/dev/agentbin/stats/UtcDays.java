@@ -10,12 +10,10 @@ import java.util.List;
 /** Statistics count by UTC day: which day an instant falls on, and how a stretch of time splits at midnight. */
 public final class UtcDays {
 
-    private UtcDays() {
-    }
+    private UtcDays() {}
 
     /** One day's share of a stretch of time, in whole milliseconds. */
-    public record Share(LocalDate day, long millis) {
-    }
+    public record Share(LocalDate day, long millis) {}
 
     public static LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);

@@ -14,7 +14,9 @@ public class TagRepository implements PanacheRepositoryBase<TagEntity, UUID> {
 
     /** Locks the live tag for the rest of the transaction, so two writers on one tag queue up. */
     public Optional<TagEntity> lockLive(UUID id) {
-        return find("id = ?1 and tmDelete is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("id = ?1 and tmDelete is null", id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** One page of a customer's live tags, newest first, strictly after the cursor. */

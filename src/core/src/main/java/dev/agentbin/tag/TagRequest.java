@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
  */
 public record TagRequest(
         @NotBlank(message = "name is required (a tag is picked by its name)")
-        @Size(max = 255, message = "name is at most 255 characters") String name,
-        @Size(max = 4096, message = "detail is at most 4096 characters") String detail) {
-}
+        @Size(max = 255, message = "name is at most 255 characters")
+        String name,
+
+        @Size(max = 4096, message = "detail is at most 4096 characters")
+        String detail) {}

@@ -2,12 +2,12 @@ package dev.agentbin.tag;
 
 import static dev.agentbin.common.Text.orEmpty;
 
-import dev.agentbin.common.DbTime;
-import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.access.Caller;
+import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.agent.PageCursor;
 import dev.agentbin.common.ApiException;
+import dev.agentbin.common.DbTime;
 import dev.agentbin.common.UniqueViolation;
 import dev.agentbin.event.EventOutbox;
 import dev.agentbin.event.EventType;
@@ -16,7 +16,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,8 +111,11 @@ public class TagService {
         try {
             tags.flush();
         } catch (PersistenceException e) {
-            if (UniqueViolation.constraintName(e).filter(NAME_CONSTRAINT::equals).isPresent()) {
-                throw ApiException.alreadyExists("TAG_ALREADY_EXISTS",
+            if (UniqueViolation.constraintName(e)
+                    .filter(NAME_CONSTRAINT::equals)
+                    .isPresent()) {
+                throw ApiException.alreadyExists(
+                        "TAG_ALREADY_EXISTS",
                         "The customer already has a tag named '" + name + "' (names are compared ignoring case).");
             }
             throw e;
@@ -123,5 +125,4 @@ public class TagService {
     private static Supplier<ApiException> notFound(UUID id) {
         return () -> ApiException.notFound("TAG_NOT_FOUND", "The tag " + id + " does not exist.");
     }
-
 }

@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param ringTimeoutSeconds how long the provider lets it ring before giving up
  * @param confirmation  what must happen after the answer before the leg may win
  */
-public record Origination(UUID legId, UUID agentCallId, String from, Destination to, int ringTimeoutSeconds,
-        Confirmation confirmation) {
+public record Origination(
+        UUID legId, UUID agentCallId, String from, Destination to, int ringTimeoutSeconds, Confirmation confirmation) {
 
     public enum Confirmation {
         /** The answer itself wins. */

@@ -13,11 +13,11 @@ public final class ProviderEvents {
 
     /** The columns the event's texts land in (provider_call_id, end_reason) hold 255 characters. */
     private static final int MAX_TEXT = 255;
+
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    private ProviderEvents() {
-    }
+    private ProviderEvents() {}
 
     public static LegEvent checked(LegEvent event) {
         if (event.legId() == null || event.kind() == null) {

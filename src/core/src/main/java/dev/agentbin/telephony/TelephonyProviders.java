@@ -20,14 +20,16 @@ public class TelephonyProviders {
     private final String defaultName;
 
     @Inject
-    public TelephonyProviders(@ConfigProperty(name = "agentbin.telephony.provider", defaultValue = "simulator") String provider,
+    public TelephonyProviders(
+            @ConfigProperty(name = "agentbin.telephony.provider", defaultValue = "simulator") String provider,
             @Any Instance<TelephonyProviderFactory> factories) {
         this(provider, (Iterable<TelephonyProviderFactory>) factories);
     }
 
     TelephonyProviders(String provider, Iterable<TelephonyProviderFactory> factories) {
         for (TelephonyProviderFactory factory : factories) {
-            factory.create(factory.name().equals(provider)).ifPresent(configured -> byName.put(configured.name(), configured));
+            factory.create(factory.name().equals(provider))
+                    .ifPresent(configured -> byName.put(configured.name(), configured));
         }
         this.defaultName = provider;
         if (!byName.containsKey(defaultName)) {

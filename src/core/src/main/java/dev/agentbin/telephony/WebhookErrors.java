@@ -5,8 +5,7 @@ import dev.agentbin.common.ApiException;
 /** The refusals every provider's webhook shares. */
 public final class WebhookErrors {
 
-    private WebhookErrors() {
-    }
+    private WebhookErrors() {}
 
     public static ApiException badSignature() {
         return ApiException.unauthenticated("INVALID_SIGNATURE", "The request signature does not verify.");

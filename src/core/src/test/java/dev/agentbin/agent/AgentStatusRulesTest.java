@@ -42,38 +42,107 @@ class AgentStatusRulesTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 // chosen: always applies, resets misses; a wrap-up ends, a live call keeps its hold
-                row("chosen from free", st(AWAY, null, null, 2), new Chosen(AVAILABLE), MAX2_WRAP0, st(AVAILABLE, null, null, 0)),
-                row("chosen during wrap-up", st(BUSY, C, WRAP, 1), new Chosen(AVAILABLE), MAX2_WRAP30, st(AVAILABLE, null, null, 0)),
-                row("chosen while ringing", st(RINGING, C, null, 1), new Chosen(AWAY), MAX2_WRAP0, st(AWAY, C, null, 0)),
-                row("chosen while talking", st(BUSY, C, null, 0), new Chosen(OFFLINE), MAX2_WRAP0, st(OFFLINE, C, null, 0)),
+                row(
+                        "chosen from free",
+                        st(AWAY, null, null, 2),
+                        new Chosen(AVAILABLE),
+                        MAX2_WRAP0,
+                        st(AVAILABLE, null, null, 0)),
+                row(
+                        "chosen during wrap-up",
+                        st(BUSY, C, WRAP, 1),
+                        new Chosen(AVAILABLE),
+                        MAX2_WRAP30,
+                        st(AVAILABLE, null, null, 0)),
+                row(
+                        "chosen while ringing",
+                        st(RINGING, C, null, 1),
+                        new Chosen(AWAY),
+                        MAX2_WRAP0,
+                        st(AWAY, C, null, 0)),
+                row(
+                        "chosen while talking",
+                        st(BUSY, C, null, 0),
+                        new Chosen(OFFLINE),
+                        MAX2_WRAP0,
+                        st(OFFLINE, C, null, 0)),
                 // claim
-                row("claim available", st(AVAILABLE, null, null, 1), new Claimed(C), MAX2_WRAP0, st(RINGING, C, null, 1)),
+                row(
+                        "claim available",
+                        st(AVAILABLE, null, null, 1),
+                        new Claimed(C),
+                        MAX2_WRAP0,
+                        st(RINGING, C, null, 1)),
                 row("claim away", st(AWAY, null, null, 0), new Claimed(C), MAX2_WRAP0, null),
                 row("claim busy", st(BUSY, null, null, 0), new Claimed(C), MAX2_WRAP0, null),
                 row("claim available but held", st(AVAILABLE, OLD, null, 0), new Claimed(C), MAX2_WRAP0, null),
                 row("claim in wrap-up", st(BUSY, OLD, WRAP, 0), new Claimed(C), MAX2_WRAP0, null),
                 // answered
                 row("answered", st(RINGING, C, null, 1), new Answered(C), MAX2_WRAP0, st(BUSY, C, null, 0)),
-                row("answered after the agent chose away", st(AWAY, C, null, 0), new Answered(C), MAX2_WRAP0, st(AWAY, C, null, 0)),
+                row(
+                        "answered after the agent chose away",
+                        st(AWAY, C, null, 0),
+                        new Answered(C),
+                        MAX2_WRAP0,
+                        st(AWAY, C, null, 0)),
                 row("answer of another call", st(RINGING, C, null, 0), new Answered(OLD), MAX2_WRAP0, null),
                 row("answer when free", st(AVAILABLE, null, null, 0), new Answered(C), MAX2_WRAP0, null),
                 // unanswered
-                row("first miss", st(RINGING, C, null, 0), new Unanswered(C, true), MAX2_WRAP0, st(AVAILABLE, null, null, 1)),
-                row("miss reaching max", st(RINGING, C, null, 1), new Unanswered(C, true), MAX2_WRAP0, st(AWAY, null, null, 2)),
-                row("max 0 never away", st(RINGING, C, null, 9), new Unanswered(C, true), new Settings(0, 0), st(AVAILABLE, null, null, 10)),
-                row("caller gave up: no miss", st(RINGING, C, null, 1), new Unanswered(C, false), MAX2_WRAP0, st(AVAILABLE, null, null, 1)),
-                row("unanswered after the agent chose offline", st(OFFLINE, C, null, 0), new Unanswered(C, true), MAX2_WRAP0,
+                row(
+                        "first miss",
+                        st(RINGING, C, null, 0),
+                        new Unanswered(C, true),
+                        MAX2_WRAP0,
+                        st(AVAILABLE, null, null, 1)),
+                row(
+                        "miss reaching max",
+                        st(RINGING, C, null, 1),
+                        new Unanswered(C, true),
+                        MAX2_WRAP0,
+                        st(AWAY, null, null, 2)),
+                row(
+                        "max 0 never away",
+                        st(RINGING, C, null, 9),
+                        new Unanswered(C, true),
+                        new Settings(0, 0),
+                        st(AVAILABLE, null, null, 10)),
+                row(
+                        "caller gave up: no miss",
+                        st(RINGING, C, null, 1),
+                        new Unanswered(C, false),
+                        MAX2_WRAP0,
+                        st(AVAILABLE, null, null, 1)),
+                row(
+                        "unanswered after the agent chose offline",
+                        st(OFFLINE, C, null, 0),
+                        new Unanswered(C, true),
+                        MAX2_WRAP0,
                         st(OFFLINE, null, null, 0)),
                 row("stale unanswered", st(RINGING, C, null, 0), new Unanswered(OLD, true), MAX2_WRAP0, null),
                 // ended
-                row("ended without wrap-up", st(BUSY, C, null, 0), new Ended(C, T), MAX2_WRAP0, st(AVAILABLE, null, null, 0)),
+                row(
+                        "ended without wrap-up",
+                        st(BUSY, C, null, 0),
+                        new Ended(C, T),
+                        MAX2_WRAP0,
+                        st(AVAILABLE, null, null, 0)),
                 row("ended into wrap-up", st(BUSY, C, null, 0), new Ended(C, T), MAX2_WRAP30, st(BUSY, C, WRAP, 0)),
-                row("ended after the agent chose away", st(AWAY, C, null, 0), new Ended(C, T), MAX2_WRAP30, st(AWAY, null, null, 0)),
+                row(
+                        "ended after the agent chose away",
+                        st(AWAY, C, null, 0),
+                        new Ended(C, T),
+                        MAX2_WRAP30,
+                        st(AWAY, null, null, 0)),
                 row("ended of an old call", st(BUSY, C, null, 0), new Ended(OLD, T), MAX2_WRAP30, null),
                 row("ended twice", st(BUSY, C, WRAP, 0), new Ended(C, T.plusSeconds(5)), MAX2_WRAP30, null),
                 // wrap-up over
                 row("wrap-up over", st(BUSY, C, WRAP, 0), new WrapUpOver(C), MAX2_WRAP30, st(AVAILABLE, null, null, 0)),
-                row("old call's wrap-up, agent busy on a new call", st(BUSY, C, null, 0), new WrapUpOver(OLD), MAX2_WRAP30, null),
+                row(
+                        "old call's wrap-up, agent busy on a new call",
+                        st(BUSY, C, null, 0),
+                        new WrapUpOver(OLD),
+                        MAX2_WRAP30,
+                        null),
                 row("wrap-up over before the call ended", st(BUSY, C, null, 0), new WrapUpOver(C), MAX2_WRAP30, null));
     }
 
@@ -90,8 +159,12 @@ class AgentStatusRulesTest {
     /** The cause max_no_answer names exactly the rows where a miss sends a ringing agent away, and no other. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    void sendsAwayOnlyWhereTheTableSendsARingingAgentAway(String name, State state, Event event, Settings settings, State expected) {
-        boolean awayByMisses = event instanceof Unanswered && state.status() == RINGING && expected != null && expected.status() == AWAY;
+    void sendsAwayOnlyWhereTheTableSendsARingingAgentAway(
+            String name, State state, Event event, Settings settings, State expected) {
+        boolean awayByMisses = event instanceof Unanswered
+                && state.status() == RINGING
+                && expected != null
+                && expected.status() == AWAY;
         assertEquals(awayByMisses, AgentStatusRules.sendsAway(state, event, settings));
     }
 
@@ -137,6 +210,7 @@ class AgentStatusRulesTest {
     }
 
     private static State apply(State state, Event event, Settings settings) {
-        return AgentStatusRules.next(state, event, settings).orElseThrow(() -> new AssertionError(event + " refused in " + state));
+        return AgentStatusRules.next(state, event, settings)
+                .orElseThrow(() -> new AssertionError(event + " refused in " + state));
     }
 }

@@ -3,6 +3,7 @@ package dev.agentbin.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
@@ -11,7 +12,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.base.DescribedPredicate;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentStatusOwner;
 import java.util.List;
@@ -50,15 +50,23 @@ class ArchitectureTest {
 
     @Test
     void telephonyKnowsNothingOfAgentsOrAgentCalls() {
-        noClasses().that().resideInAPackage(ROOT + "telephony..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + "agent..", ROOT + "agentcall..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + "telephony..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + "agent..", ROOT + "agentcall..")
                 .check(CORE);
     }
 
     @Test
     void eventsImportNoFeature() {
-        noClasses().that().resideInAPackage(ROOT + "event..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + "event..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         ROOT + "agent..", ROOT + "agentcall..", ROOT + "tag..", ROOT + "accesskey..", ROOT + "auth..")
                 .check(CORE);
     }
@@ -66,8 +74,12 @@ class ArchitectureTest {
     @Test
     void onlyTheStatusOwnerWritesAnAgentsStatus() {
         Set<String> statusFields = Set.of("status", "statusCallId", "wrapupUntil", "missedRings");
-        noClasses().that().doNotBelongToAnyOf(AgentStatusOwner.class, AgentEntity.class)
-                .should().setFieldWhere(DescribedPredicate.describe("an agent's status field",
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(AgentStatusOwner.class, AgentEntity.class)
+                .should()
+                .setFieldWhere(DescribedPredicate.describe(
+                        "an agent's status field",
                         (JavaFieldAccess access) -> access.getTargetOwner().isEquivalentTo(AgentEntity.class)
                                 && statusFields.contains(access.getName())))
                 .check(CORE);
@@ -76,9 +88,12 @@ class ArchitectureTest {
     /** The decision tables stay pure: no database, no framework, so each row is a plain unit test. */
     @Test
     void decisionTablesArePure() {
-        noClasses().that().haveSimpleNameEndingWith("Rules")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "jakarta..", "io.quarkus..", "org.hibernate..", "java.sql..", "java.time.Clock")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Rules")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta..", "io.quarkus..", "org.hibernate..", "java.sql..", "java.time.Clock")
                 .check(CORE);
     }
 
@@ -88,16 +103,18 @@ class ArchitectureTest {
             public void check(JavaClass origin, ConditionEvents events) {
                 String from = feature(origin).orElseThrow();
                 int fromLayer = layerOf(from, origin, events);
-                origin.getDirectDependenciesFromSelf().forEach(dependency -> feature(dependency.getTargetClass())
-                        .filter(to -> !to.equals(from))
-                        .ifPresent(to -> {
-                            int toLayer = layerOf(to, dependency.getTargetClass(), events);
-                            if (toLayer >= fromLayer) {
-                                events.add(SimpleConditionEvent.violated(dependency,
-                                        from + " (layer " + fromLayer + ") uses " + to + " (layer " + toLayer + "): "
-                                                + dependency.getDescription()));
-                            }
-                        }));
+                origin.getDirectDependenciesFromSelf()
+                        .forEach(dependency -> feature(dependency.getTargetClass())
+                                .filter(to -> !to.equals(from))
+                                .ifPresent(to -> {
+                                    int toLayer = layerOf(to, dependency.getTargetClass(), events);
+                                    if (toLayer >= fromLayer) {
+                                        events.add(SimpleConditionEvent.violated(
+                                                dependency,
+                                                from + " (layer " + fromLayer + ") uses " + to + " (layer " + toLayer
+                                                        + "): " + dependency.getDescription()));
+                                    }
+                                }));
             }
         };
     }
@@ -119,8 +136,8 @@ class ArchitectureTest {
                 return i;
             }
         }
-        events.add(SimpleConditionEvent.violated(example,
-                "package " + ROOT + feature + " has no layer: place it in ArchitectureTest.LAYERS"));
+        events.add(SimpleConditionEvent.violated(
+                example, "package " + ROOT + feature + " has no layer: place it in ArchitectureTest.LAYERS"));
         return Integer.MAX_VALUE;
     }
 }

@@ -30,14 +30,20 @@ class EventCauseTest {
     private static final ObjectMapper READ = new ObjectMapper();
     private static final Instant TIME = Instant.parse("2026-11-27T09:14:34.123456Z");
 
-    private final EventJson json = new EventJson(new ObjectMapper().registerModule(new JavaTimeModule())
+    private final EventJson json = new EventJson(new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
 
     @Test
     void theCauseGoesBesideDataAndEventBridgeGetsTheBodyAsItsDetail() throws Exception {
         UUID id = UUID.fromString("7f0c1d2e-0000-4000-8000-000000000001");
         UUID call = UUID.fromString("7f0c1d2e-0000-4000-8000-0000000000c1");
-        String body = json.envelope(id, EventType.AGENT_STATUS_UPDATED, TIME, 7, StatusCause.ofCall(StatusCauseType.MAX_NO_ANSWER, call),
+        String body = json.envelope(
+                id,
+                EventType.AGENT_STATUS_UPDATED,
+                TIME,
+                7,
+                StatusCause.ofCall(StatusCauseType.MAX_NO_ANSWER, call),
                 Map.of("status", "away"));
         assertEquals(READ.readTree("""
                 {"id": "7f0c1d2e-0000-4000-8000-000000000001", "type": "agent_status_updated", "time": "2026-11-27T09:14:34.123456Z",
@@ -47,8 +53,18 @@ class EventCauseTest {
         assertEquals(List.of("id", "type", "time", "sequence", "cause", "data"), keys(READ.readTree(body)));
 
         List<PutEventsRequestEntry> put = new ArrayList<>();
-        new EventBridgeBus(recording(put), "agentbin-events").put(List.of(
-                new OutboxEvent(id, UUID.randomUUID(), UUID.randomUUID(), 7, EventType.AGENT_STATUS_UPDATED, body, TIME, false, true, false)));
+        new EventBridgeBus(recording(put), "agentbin-events")
+                .put(List.of(new OutboxEvent(
+                        id,
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        7,
+                        EventType.AGENT_STATUS_UPDATED,
+                        body,
+                        TIME,
+                        false,
+                        true,
+                        false)));
         assertEquals(1, put.size());
         assertEquals("agent_status_updated", put.get(0).detailType());
         assertEquals(body, put.get(0).detail(), "the detail is the body, cause included");
@@ -56,7 +72,8 @@ class EventCauseTest {
 
     @Test
     void anEventWithoutACauseHasNoCauseKey() throws Exception {
-        String body = json.envelope(UUID.randomUUID(), EventType.AGENT_UPDATED, TIME, 3, null, Map.of("permission", 16));
+        String body =
+                json.envelope(UUID.randomUUID(), EventType.AGENT_UPDATED, TIME, 3, null, Map.of("permission", 16));
         assertEquals(List.of("id", "type", "time", "sequence", "data"), keys(READ.readTree(body)));
     }
 
@@ -73,7 +90,11 @@ class EventCauseTest {
             public PutEventsResponse putEvents(PutEventsRequest request) {
                 put.addAll(request.entries());
                 return PutEventsResponse.builder()
-                        .entries(request.entries().stream().map(e -> PutEventsResultEntry.builder().eventId("e").build()).toList())
+                        .entries(request.entries().stream()
+                                .map(e -> PutEventsResultEntry.builder()
+                                        .eventId("e")
+                                        .build())
+                                .toList())
                         .build();
             }
 
@@ -83,8 +104,7 @@ class EventCauseTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -54,10 +54,32 @@ class PinnedHttpTest {
     @BeforeAll
     static void startReceiver() throws Exception {
         Path keystore = dir.resolve("hook.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "hook", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + NAME,
-                "-ext", "SAN=dns:" + NAME, "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "hook",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=" + NAME,
+                        "-ext",
+                        "SAN=dns:" + NAME,
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, keytool.waitFor(), output);
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -89,8 +111,9 @@ class PinnedHttpTest {
             }
         });
         receiver.createContext("/", exchange -> {
-            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " Host=" + exchange.getRequestHeaders().getFirst("Host")
-                    + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " Host="
+                    + exchange.getRequestHeaders().getFirst("Host") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/moved") ? 302 : 204, -1);
             exchange.close();
         });
@@ -111,11 +134,17 @@ class PinnedHttpTest {
         PinnedHttp http = new PinnedHttp(clientTls, Duration.ofSeconds(5));
         String uri = "https://" + NAME + ":" + receiver.getAddress().getPort() + "/hooks/agentbin?x=1";
 
-        int status = http.send(pinned(uri), "PUT", Map.of("Content-Type", "application/json"), "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        int status = http.send(
+                pinned(uri),
+                "PUT",
+                Map.of("Content-Type", "application/json"),
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
 
         assertEquals(204, status);
         assertTrue(serverNames.contains(NAME), "SNI: " + serverNames);
-        assertTrue(received.contains("PUT /hooks/agentbin?x=1 Host=" + NAME + ":" + receiver.getAddress().getPort() + " {\"a\":1}"),
+        assertTrue(
+                received.contains("PUT /hooks/agentbin?x=1 Host=" + NAME + ":"
+                        + receiver.getAddress().getPort() + " {\"a\":1}"),
                 received.toString());
     }
 
@@ -124,8 +153,8 @@ class PinnedHttpTest {
         PinnedHttp http = new PinnedHttp(clientTls, Duration.ofSeconds(5));
         String uri = "https://other.example.test:" + receiver.getAddress().getPort() + "/hooks";
 
-        SSLHandshakeException refused = assertThrows(SSLHandshakeException.class,
-                () -> http.send(pinned(uri), "POST", Map.of(), new byte[0]));
+        SSLHandshakeException refused =
+                assertThrows(SSLHandshakeException.class, () -> http.send(pinned(uri), "POST", Map.of(), new byte[0]));
         assertTrue(String.valueOf(refused.getMessage()).contains("other.example.test"), refused.toString());
     }
 
@@ -141,8 +170,13 @@ class PinnedHttpTest {
         try (ServerSocket silent = new ServerSocket(0, 1, LOOPBACK)) {
             PinnedHttp http = new PinnedHttp(clientTls, Duration.ofMillis(300));
             long start = System.nanoTime();
-            assertThrows(SocketTimeoutException.class,
-                    () -> http.send(pinned("http://" + NAME + ":" + silent.getLocalPort() + "/"), "POST", Map.of(), new byte[0]));
+            assertThrows(
+                    SocketTimeoutException.class,
+                    () -> http.send(
+                            pinned("http://" + NAME + ":" + silent.getLocalPort() + "/"),
+                            "POST",
+                            Map.of(),
+                            new byte[0]));
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2000);
         }
     }

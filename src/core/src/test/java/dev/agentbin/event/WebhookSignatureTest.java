@@ -13,8 +13,13 @@ class WebhookSignatureTest {
     /** The example of the Standard Webhooks specification (and of Svix, which wrote it). */
     @Test
     void signsTheSpecificationsExample() {
-        assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", WebhookSignature.sign(
-                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"));
+        assertEquals(
+                "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+                WebhookSignature.sign(
+                        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        1614265330,
+                        "{\"test\": 2432232314}"));
     }
 
     @Test
@@ -22,7 +27,10 @@ class WebhookSignatureTest {
         String current = WebhookSignature.newSecret();
         String previous = WebhookSignature.newSecret();
         String header = WebhookSignature.header(List.of(current, previous), "evt", 1, "{}");
-        assertEquals(List.of(WebhookSignature.sign(current, "evt", 1, "{}"), WebhookSignature.sign(previous, "evt", 1, "{}")),
+        assertEquals(
+                List.of(
+                        WebhookSignature.sign(current, "evt", 1, "{}"),
+                        WebhookSignature.sign(previous, "evt", 1, "{}")),
                 List.of(header.split(" ")));
     }
 

@@ -42,60 +42,67 @@ class WebhookTargetsTest {
                     System.arraycopy(bytes, 0, mapped, 12, 4);
                     bytes = mapped;
                 }
-                answer.add(bytes.length == 16 ? Inet6Address.getByAddress(host, bytes, -1) : InetAddress.getByAddress(host, bytes));
+                answer.add(
+                        bytes.length == 16
+                                ? Inet6Address.getByAddress(host, bytes, -1)
+                                : InetAddress.getByAddress(host, bytes));
             }
             return answer;
         };
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "does not resolve                    | none",
-            "IPv4-mapped private                 | ::ffff:10.0.0.5",
-            "IPv4-mapped loopback                | ::ffff:127.0.0.1",
-            "IPv4-mapped metadata                | ::ffff:169.254.169.254",
-            "IPv4-translated (SIIT)              | ::ffff:0:a00:5",
-            "NAT64 well-known prefix, private    | 64:ff9b::a00:5",
-            "NAT64 well-known prefix, metadata   | 64:ff9b::a9fe:a9fe",
-            "NAT64 local-use prefix              | 64:ff9b:1::a00:5",
-            "IPv4-compatible private             | ::a00:5",
-            "IPv4-compatible loopback            | ::7f00:1",
-            "6to4 of a private address           | 2002:a00:5::1",
-            "6to4 of the metadata address        | 2002:a9fe:a9fe::1",
-            "Teredo (client 10.0.0.5 obfuscated) | 2001:0:4136:e378:8000:63bf:f5ff:fffa",
-            "one public, one private             | 8.8.8.8 10.0.0.5",
-            "one public, one mapped private      | 2606:4700:4700::1111 ::ffff:192.168.1.1",
-            "this network                        | 0.1.2.3",
-            "private 10/8                        | 10.1.2.3",
-            "carrier-grade NAT                   | 100.64.0.1",
-            "loopback                            | 127.0.0.1",
-            "link-local (metadata)               | 169.254.169.254",
-            "private 172.16/12                   | 172.31.255.255",
-            "IETF protocol assignments           | 192.0.0.8",
-            "documentation TEST-NET-1            | 192.0.2.1",
-            "6to4 relay anycast                  | 192.88.99.1",
-            "private 192.168/16                  | 192.168.1.1",
-            "benchmarking                        | 198.19.0.1",
-            "documentation TEST-NET-2            | 198.51.100.1",
-            "documentation TEST-NET-3            | 203.0.113.1",
-            "multicast                           | 239.255.255.250",
-            "reserved 240/4                      | 240.0.0.1",
-            "broadcast                           | 255.255.255.255",
-            "IPv6 unspecified                    | ::",
-            "IPv6 loopback                       | ::1",
-            "discard-only                        | 100::1",
-            "IPv6 benchmarking                   | 2001:2::1",
-            "IPv6 documentation                  | 2001:db8::1",
-            "IPv6 documentation (3fff::/20)      | 3fff::1",
-            "SRv6 SIDs                           | 5f00::1",
-            "unique local                        | fd00::1",
-            "site-local (deprecated)             | fec0::1",
-            "link-local                          | fe80::1",
-            "IPv6 multicast                      | ff02::1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "does not resolve                    | none",
+                "IPv4-mapped private                 | ::ffff:10.0.0.5",
+                "IPv4-mapped loopback                | ::ffff:127.0.0.1",
+                "IPv4-mapped metadata                | ::ffff:169.254.169.254",
+                "IPv4-translated (SIIT)              | ::ffff:0:a00:5",
+                "NAT64 well-known prefix, private    | 64:ff9b::a00:5",
+                "NAT64 well-known prefix, metadata   | 64:ff9b::a9fe:a9fe",
+                "NAT64 local-use prefix              | 64:ff9b:1::a00:5",
+                "IPv4-compatible private             | ::a00:5",
+                "IPv4-compatible loopback            | ::7f00:1",
+                "6to4 of a private address           | 2002:a00:5::1",
+                "6to4 of the metadata address        | 2002:a9fe:a9fe::1",
+                "Teredo (client 10.0.0.5 obfuscated) | 2001:0:4136:e378:8000:63bf:f5ff:fffa",
+                "one public, one private             | 8.8.8.8 10.0.0.5",
+                "one public, one mapped private      | 2606:4700:4700::1111 ::ffff:192.168.1.1",
+                "this network                        | 0.1.2.3",
+                "private 10/8                        | 10.1.2.3",
+                "carrier-grade NAT                   | 100.64.0.1",
+                "loopback                            | 127.0.0.1",
+                "link-local (metadata)               | 169.254.169.254",
+                "private 172.16/12                   | 172.31.255.255",
+                "IETF protocol assignments           | 192.0.0.8",
+                "documentation TEST-NET-1            | 192.0.2.1",
+                "6to4 relay anycast                  | 192.88.99.1",
+                "private 192.168/16                  | 192.168.1.1",
+                "benchmarking                        | 198.19.0.1",
+                "documentation TEST-NET-2            | 198.51.100.1",
+                "documentation TEST-NET-3            | 203.0.113.1",
+                "multicast                           | 239.255.255.250",
+                "reserved 240/4                      | 240.0.0.1",
+                "broadcast                           | 255.255.255.255",
+                "IPv6 unspecified                    | ::",
+                "IPv6 loopback                       | ::1",
+                "discard-only                        | 100::1",
+                "IPv6 benchmarking                   | 2001:2::1",
+                "IPv6 documentation                  | 2001:db8::1",
+                "IPv6 documentation (3fff::/20)      | 3fff::1",
+                "SRv6 SIDs                           | 5f00::1",
+                "unique local                        | fd00::1",
+                "site-local (deprecated)             | fec0::1",
+                "link-local                          | fe80::1",
+                "IPv6 multicast                      | ff02::1"
+            })
     void deployedRefusesEveryAddressFormThatCouldReachANonPublicNetwork(String form, String addresses) {
         WebhookTargets deployed = new WebhookTargets(false, answering(addresses));
 
-        ApiException refused = assertThrows(ApiException.class, () -> deployed.check("https://hook.internal.example/hook"), form);
+        ApiException refused =
+                assertThrows(ApiException.class, () -> deployed.check("https://hook.internal.example/hook"), form);
 
         assertEquals("INVALID_WEBHOOK_URI", refused.reason());
         assertEquals(REFUSED, refused.getMessage(), "one message for every refused target, naming nothing");
@@ -104,20 +111,32 @@ class WebhookTargetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.8.8.8", "2606:4700:4700::1111", "8.8.8.8 2001:4860:4860::8888", "::ffff:8.8.8.8",
-            "64:ff9b::808:808", "2002:808:808::1"})
+    @ValueSource(
+            strings = {
+                "8.8.8.8",
+                "2606:4700:4700::1111",
+                "8.8.8.8 2001:4860:4860::8888",
+                "::ffff:8.8.8.8",
+                "64:ff9b::808:808",
+                "2002:808:808::1"
+            })
     void deployedAcceptsHttpsOnGlobalUnicastAddressesIncludingPublicOnesEmbeddedInIpv6(String addresses) {
         WebhookTargets deployed = new WebhookTargets(false, answering(addresses));
-        assertEquals(URI.create("https://hooks.example.com:8443/a/b?c=d"), deployed.check("https://hooks.example.com:8443/a/b?c=d"));
+        assertEquals(
+                URI.create("https://hooks.example.com:8443/a/b?c=d"),
+                deployed.check("https://hooks.example.com:8443/a/b?c=d"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "http://hooks.example.com/hook                | webhook_uri must use https",
-            "ftp://hooks.example.com/hook                 | webhook_uri must be an absolute http(s) URL",
-            "/relative                                    | webhook_uri must be an absolute http(s) URL",
-            "https://user:pw@hooks.example.com/hook       | webhook_uri must be an absolute http(s) URL",
-            "https://hooks.example.com/hook#fragment      | webhook_uri must be an absolute http(s) URL"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://hooks.example.com/hook                | webhook_uri must use https",
+                "ftp://hooks.example.com/hook                 | webhook_uri must be an absolute http(s) URL",
+                "/relative                                    | webhook_uri must be an absolute http(s) URL",
+                "https://user:pw@hooks.example.com/hook       | webhook_uri must be an absolute http(s) URL",
+                "https://hooks.example.com/hook#fragment      | webhook_uri must be an absolute http(s) URL"
+            })
     void deployedRefusesWhatIsNotAnHttpsUrl(String uri, String message) {
         WebhookTargets deployed = new WebhookTargets(false, answering("8.8.8.8"));
         ApiException refused = assertThrows(ApiException.class, () -> deployed.check(uri));
@@ -149,8 +168,8 @@ class WebhookTargetsTest {
     @Test
     void aDeliveryIsRefusedWithTheReasonForTheOperator() {
         WebhookTargets deployed = new WebhookTargets(false, answering("8.8.8.8 ::ffff:10.0.0.5"));
-        WebhookTargets.Refused refused = assertThrows(WebhookTargets.Refused.class,
-                () -> deployed.destination(URI.create("https://hooks.example.com/hook")));
+        WebhookTargets.Refused refused = assertThrows(
+                WebhookTargets.Refused.class, () -> deployed.destination(URI.create("https://hooks.example.com/hook")));
         assertEquals(REFUSED, refused.getMessage());
         assertEquals("the host resolves to 0:0:0:0:0:ffff:a00:5, not a public address", refused.detail());
     }

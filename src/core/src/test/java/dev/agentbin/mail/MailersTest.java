@@ -35,7 +35,8 @@ class MailersTest {
 
     @Test
     void onLambdaTheLogMailerIsRefused() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Mailers(LOG).mailer("auth-password-reset"));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> new Mailers(LOG).mailer("auth-password-reset"));
         assertTrue(refused.getMessage().contains("agentbin.mail.provider=log"), refused.getMessage());
     }
 }

@@ -24,12 +24,17 @@ class MetricsTest {
     void aLineIsEmbeddedMetricFormatPublishedAtEveryPrefixOfItsDimensionsWithTheIdsAsProperties() {
         UUID call = UUID.fromString("00000000-0000-4000-8000-0000000000aa");
         LogContext.agentCall(null, null, call);
-        String line = Metrics.count("AgentCalls").by("Outcome", "no_answer").by("EndReason", "ring \"timeout\"").line(1700000000000L);
-        assertEquals("{\"_aws\":{\"Timestamp\":1700000000000,\"CloudWatchMetrics\":[{\"Namespace\":\"agentbin\","
-                + "\"Dimensions\":[[],[\"Outcome\"],[\"Outcome\",\"EndReason\"]],"
-                + "\"Metrics\":[{\"Name\":\"AgentCalls\",\"Unit\":\"Count\"}]}]},"
-                + "\"Outcome\":\"no_answer\",\"EndReason\":\"ring \\\"timeout\\\"\",\"AgentCalls\":1,"
-                + "\"agentcall_id\":\"00000000-0000-4000-8000-0000000000aa\"}", line);
+        String line = Metrics.count("AgentCalls")
+                .by("Outcome", "no_answer")
+                .by("EndReason", "ring \"timeout\"")
+                .line(1700000000000L);
+        assertEquals(
+                "{\"_aws\":{\"Timestamp\":1700000000000,\"CloudWatchMetrics\":[{\"Namespace\":\"agentbin\","
+                        + "\"Dimensions\":[[],[\"Outcome\"],[\"Outcome\",\"EndReason\"]],"
+                        + "\"Metrics\":[{\"Name\":\"AgentCalls\",\"Unit\":\"Count\"}]}]},"
+                        + "\"Outcome\":\"no_answer\",\"EndReason\":\"ring \\\"timeout\\\"\",\"AgentCalls\":1,"
+                        + "\"agentcall_id\":\"00000000-0000-4000-8000-0000000000aa\"}",
+                line);
     }
 
     /** Quarkus gives the handlers it configures the JSON formatter in AWS: a metric wrapped in a log line is no metric. */
@@ -40,7 +45,9 @@ class MetricsTest {
         assertFalse(lines.getUseParentHandlers(), "never through the application's log handlers");
         assertEquals(1, lines.getHandlers().length);
         Handler bare = lines.getHandlers()[0];
-        assertEquals("{\"_aws\":{}}" + System.lineSeparator(), bare.getFormatter().format(new LogRecord(Level.INFO, "{\"_aws\":{}}")));
+        assertEquals(
+                "{\"_aws\":{}}" + System.lineSeparator(),
+                bare.getFormatter().format(new LogRecord(Level.INFO, "{\"_aws\":{}}")));
     }
 
     @Test
@@ -53,12 +60,10 @@ class MetricsTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger lines = Logger.getLogger(Metrics.CATEGORY);
         lines.addHandler(probe);
@@ -74,7 +79,8 @@ class MetricsTest {
 
     @Test
     void aMissingDimensionValueIsNamedNotLeftOut() {
-        assertEquals("{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"agentbin\",\"Dimensions\":[[],[\"Route\"]],"
+        assertEquals(
+                "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"agentbin\",\"Dimensions\":[[],[\"Route\"]],"
                         + "\"Metrics\":[{\"Name\":\"TimeToAnswer\",\"Unit\":\"Milliseconds\"}]}]},\"Route\":\"none\",\"TimeToAnswer\":1250}",
                 Metrics.milliseconds("TimeToAnswer", 1250).by("Route", null).line(1));
     }

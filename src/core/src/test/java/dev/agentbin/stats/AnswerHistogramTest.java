@@ -57,8 +57,10 @@ class AnswerHistogramTest {
                 long exact = millis[(int) Math.ceil(p * millis.length) - 1];
                 long estimate = AnswerHistogram.percentile(counts, p);
                 long tolerance = exact < 60_000 ? 500 : 5_000;
-                assertTrue(Math.abs(estimate - exact) <= tolerance,
-                        "p" + (int) (p * 100) + " of " + millis.length + ": exact " + exact + " ms, estimated " + estimate + " ms");
+                assertTrue(
+                        Math.abs(estimate - exact) <= tolerance,
+                        "p" + (int) (p * 100) + " of " + millis.length + ": exact " + exact + " ms, estimated "
+                                + estimate + " ms");
             }
         }
     }

@@ -14,17 +14,23 @@ class UtcDaysTest {
 
     @Test
     void aStretchWithinOneDayIsOneShare() {
-        assertEquals(List.of(new UtcDays.Share(D1, 90_500)),
+        assertEquals(
+                List.of(new UtcDays.Share(D1, 90_500)),
                 UtcDays.split(Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T10:01:30.500Z")));
     }
 
     @Test
     void aStretchAcrossMidnightsIsCutThere() {
-        assertEquals(List.of(new UtcDays.Share(D1, 10_000), new UtcDays.Share(D1.plusDays(1), 86_400_000),
+        assertEquals(
+                List.of(
+                        new UtcDays.Share(D1, 10_000),
+                        new UtcDays.Share(D1.plusDays(1), 86_400_000),
                         new UtcDays.Share(D1.plusDays(2), 5_000)),
                 UtcDays.split(Instant.parse("2026-03-01T23:59:50Z"), Instant.parse("2026-03-03T00:00:05Z")));
-        assertEquals(List.of(new UtcDays.Share(D1, 86_400_000)),
-                UtcDays.split(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z")), "midnight to midnight");
+        assertEquals(
+                List.of(new UtcDays.Share(D1, 86_400_000)),
+                UtcDays.split(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z")),
+                "midnight to midnight");
     }
 
     @Test

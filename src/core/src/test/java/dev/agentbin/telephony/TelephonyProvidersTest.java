@@ -14,7 +14,8 @@ class TelephonyProvidersTest {
 
     @Test
     void everyConfiguredProviderIsReachableAndTheChosenOneRingsNewLegs() {
-        TelephonyProviders providers = new TelephonyProviders("twilio", List.of(new TwilioProviderFactory(twilio(true)), unconfigured("chime")));
+        TelephonyProviders providers = new TelephonyProviders(
+                "twilio", List.of(new TwilioProviderFactory(twilio(true)), unconfigured("chime")));
         Assertions.assertEquals("twilio", providers.defaultName());
         Assertions.assertEquals("twilio", providers.get("twilio").orElseThrow().name());
         Assertions.assertTrue(providers.get("chime").isEmpty());
@@ -22,10 +23,12 @@ class TelephonyProvidersTest {
 
     @Test
     void aChosenProviderThatIsNotConfiguredRefusesToStart() {
-        IllegalStateException e = Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException e = Assertions.assertThrows(
+                IllegalStateException.class,
                 () -> new TelephonyProviders("twilio", List.of(new TwilioProviderFactory(twilio(false)))));
         Assertions.assertTrue(e.getMessage().contains("agentbin.telephony.provider=twilio"), e.getMessage());
-        Assertions.assertThrows(IllegalStateException.class,
+        Assertions.assertThrows(
+                IllegalStateException.class,
                 () -> new TelephonyProviders("chime", List.of(new TwilioProviderFactory(twilio(true)))));
     }
 

@@ -13,8 +13,7 @@ public final class Await {
 
     private static final Duration LIMIT = Duration.ofSeconds(15);
 
-    private Await() {
-    }
+    private Await() {}
 
     public static <T> T until(String what, Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + LIMIT.toNanos();

@@ -26,7 +26,8 @@ public final class DatabaseFaults implements AutoCloseable {
     public DatabaseFaults() {
         try {
             var config = ConfigProvider.getConfig();
-            holder = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+            holder = DriverManager.getConnection(
+                    config.getValue("quarkus.datasource.jdbc.url", String.class),
                     config.getValue("quarkus.datasource.username", String.class),
                     config.getValue("quarkus.datasource.password", String.class));
             holder.setAutoCommit(false);
@@ -59,8 +60,9 @@ public final class DatabaseFaults implements AutoCloseable {
     }
 
     private Integer waitingBackend() {
-        try (PreparedStatement find = holder.prepareStatement("select pid from pg_stat_activity where datname = current_database()"
-                + " and wait_event_type = 'Lock' and pg_backend_pid() = any(pg_blocking_pids(pid))");
+        try (PreparedStatement find =
+                        holder.prepareStatement("select pid from pg_stat_activity where datname = current_database()"
+                                + " and wait_event_type = 'Lock' and pg_backend_pid() = any(pg_blocking_pids(pid))");
                 ResultSet rows = find.executeQuery()) {
             return rows.next() ? rows.getInt(1) : null;
         } catch (SQLException e) {
@@ -88,7 +90,8 @@ public final class DatabaseFaults implements AutoCloseable {
                     + "if old.status = 'pending' and new.status = 'originating' and exists (select 1 from agent_calls c "
                     + "where c.id = new.agent_call_id and c.agent_id = '" + agentId + "') then "
                     + "raise exception 'test: the dispatcher dies before originating'; end if; return new; end $$");
-            ddl.execute("create trigger " + trigger + " before update on agent_call_legs for each row execute function " + trigger + "()");
+            ddl.execute("create trigger " + trigger + " before update on agent_call_legs for each row execute function "
+                    + trigger + "()");
             holder.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

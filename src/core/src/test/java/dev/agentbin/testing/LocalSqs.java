@@ -12,8 +12,7 @@ public final class LocalSqs {
 
     public static final URI ENDPOINT = URI.create("http://127.0.0.1:9324");
 
-    private LocalSqs() {
-    }
+    private LocalSqs() {}
 
     /** A client of its own (close it); ElasticMQ takes any credentials. */
     public static SqsClient client() {

@@ -17,7 +17,8 @@ import org.jboss.logmanager.ExtLogRecord;
 public final class LogCapture implements AutoCloseable {
 
     /** One line: its logger, level, thread, the message as formatted, any exception's text, and its MDC. */
-    public record Line(String logger, Level level, String thread, String message, String thrown, Map<String, String> mdc) {
+    public record Line(
+            String logger, Level level, String thread, String message, String thrown, Map<String, String> mdc) {
 
         /** Everything of the line that could reach a log: what a secret must not be in. */
         public String everything() {
@@ -35,17 +36,20 @@ public final class LogCapture implements AutoCloseable {
             for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
                 thrown.append(t).append(" | ");
             }
-            lines.add(new Line(record.getLoggerName(), record.getLevel(), ext.getThreadName(), ext.getFormattedMessage(),
-                    thrown.toString(), Map.copyOf(ext.getMdcCopy())));
+            lines.add(new Line(
+                    record.getLoggerName(),
+                    record.getLevel(),
+                    ext.getThreadName(),
+                    ext.getFormattedMessage(),
+                    thrown.toString(),
+                    Map.copyOf(ext.getMdcCopy())));
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     private LogCapture() {
@@ -63,7 +67,10 @@ public final class LogCapture implements AutoCloseable {
 
     /** The Embedded Metric Format lines. */
     public List<String> metricLines() {
-        return lines.stream().filter(line -> Metrics.CATEGORY.equals(line.logger())).map(Line::message).toList();
+        return lines.stream()
+                .filter(line -> Metrics.CATEGORY.equals(line.logger()))
+                .map(Line::message)
+                .toList();
     }
 
     @Override

@@ -15,13 +15,19 @@ public record OwnQueue(String queueUrl, String deadLetterQueueUrl) {
 
     public static OwnQueue create(SqsClient sqs, String prefix, int visibilityTimeoutSeconds, int maxReceiveCount) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(name + DEAD_LETTER_SUFFIX)).queueUrl();
-        String deadLetterArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetterQueueUrl)
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        String queueUrl = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibilityTimeoutSeconds),
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":" + maxReceiveCount + "}")))
+        String deadLetterQueueUrl =
+                sqs.createQueue(b -> b.queueName(name + DEAD_LETTER_SUFFIX)).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(
+                        b -> b.queueUrl(deadLetterQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        String queueUrl = sqs.createQueue(b -> b.queueName(name)
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                String.valueOf(visibilityTimeoutSeconds),
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":"
+                                        + maxReceiveCount + "}")))
                 .queueUrl();
         return new OwnQueue(queueUrl, deadLetterQueueUrl);
     }

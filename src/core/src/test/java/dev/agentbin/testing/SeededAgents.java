@@ -18,8 +18,7 @@ public final class SeededAgents {
     /** The password of every seeded agent. */
     public static final String PASSWORD = "correct-horse-battery";
 
-    private SeededAgents() {
-    }
+    private SeededAgents() {}
 
     public static AgentEntity agent(UUID customerId, String username, long permission) {
         AgentEntity agent = new AgentEntity();

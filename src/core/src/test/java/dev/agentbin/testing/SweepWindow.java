@@ -42,10 +42,17 @@ public final class SweepWindow {
      * it in the caller's transaction.
      */
     public void moveIn(EntityManager entityManager, UUID agentId) {
-        entityManager.createNativeQuery("update agent_agents set wrapup_until = wrapup_until - make_interval(days => ?1) where id = ?2")
-                .setParameter(1, (int) days).setParameter(2, agentId).executeUpdate();
-        entityManager.createNativeQuery("update agent_calls set deadline = deadline - make_interval(days => ?1), "
+        entityManager
+                .createNativeQuery(
+                        "update agent_agents set wrapup_until = wrapup_until - make_interval(days => ?1) where id = ?2")
+                .setParameter(1, (int) days)
+                .setParameter(2, agentId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("update agent_calls set deadline = deadline - make_interval(days => ?1), "
                         + "tm_answer = tm_answer - make_interval(days => ?1) where agent_id = ?2")
-                .setParameter(1, (int) days).setParameter(2, agentId).executeUpdate();
+                .setParameter(1, (int) days)
+                .setParameter(2, agentId)
+                .executeUpdate();
     }
 }

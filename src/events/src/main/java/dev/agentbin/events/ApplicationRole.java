@@ -27,7 +27,9 @@ public class ApplicationRole {
     private final Optional<String> username;
     private final Optional<String> password;
 
-    public ApplicationRole(AgroalDataSource dataSource, Flyway flyway,
+    public ApplicationRole(
+            AgroalDataSource dataSource,
+            Flyway flyway,
             @ConfigProperty(name = "agentbin.app-role.username") Optional<String> username,
             @ConfigProperty(name = "agentbin.app-role.password") Optional<String> password) {
         this.dataSource = dataSource;
@@ -53,10 +55,11 @@ public class ApplicationRole {
                         + " to " + grantee);
                 sql.execute("grant usage on schema " + schema + " to " + grantee);
                 sql.execute("revoke create on schema " + schema + " from " + grantee);
-                sql.execute("grant select, insert, update, delete on all tables in schema " + schema + " to " + grantee);
+                sql.execute(
+                        "grant select, insert, update, delete on all tables in schema " + schema + " to " + grantee);
                 sql.execute("grant usage, select on all sequences in schema " + schema + " to " + grantee);
-                sql.execute("revoke all on table " + schema + "." + quoted(connection, flyway.getConfiguration().getTable())
-                        + " from " + grantee);
+                sql.execute("revoke all on table " + schema + "."
+                        + quoted(connection, flyway.getConfiguration().getTable()) + " from " + grantee);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -69,7 +72,8 @@ public class ApplicationRole {
      * The password is set on every run, so a new value in the secret takes effect at the next migration. A
      * role that exists with more power than DML (made by hand, say) is refused rather than used.
      */
-    private static void createOrReset(Connection connection, Statement sql, String role, String secret) throws SQLException {
+    private static void createOrReset(Connection connection, Statement sql, String role, String secret)
+            throws SQLException {
         Boolean powerful;
         try (PreparedStatement find = connection.prepareStatement(
                 "select rolsuper or rolcreaterole or rolcreatedb or rolbypassrls from pg_roles where rolname = ?")) {
@@ -79,10 +83,12 @@ public class ApplicationRole {
             }
         }
         if (Boolean.TRUE.equals(powerful)) {
-            throw new IllegalStateException("the role " + role + " exists with more than DML rights; drop or reduce it");
+            throw new IllegalStateException(
+                    "the role " + role + " exists with more than DML rights; drop or reduce it");
         }
         // DDL takes no parameters: format() quotes the name (%I) and the password (%L) inside PostgreSQL.
-        String template = powerful == null ? "create role %I with login password %L" : "alter role %I with login password %L";
+        String template =
+                powerful == null ? "create role %I with login password %L" : "alter role %I with login password %L";
         try (PreparedStatement format = connection.prepareStatement("select format(?, ?, ?)")) {
             format.setString(1, template);
             format.setString(2, role);

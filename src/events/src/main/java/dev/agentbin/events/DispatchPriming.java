@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,8 @@ public class DispatchPriming {
     private final Optional<String> handler;
     private final AgroalDataSource dataSource;
 
-    public DispatchPriming(@ConfigProperty(name = "quarkus.lambda.handler") Optional<String> handler,
-            AgroalDataSource dataSource) {
+    public DispatchPriming(
+            @ConfigProperty(name = "quarkus.lambda.handler") Optional<String> handler, AgroalDataSource dataSource) {
         this.handler = handler;
         this.dataSource = dataSource;
     }
@@ -49,13 +48,24 @@ public class DispatchPriming {
 
     private void prime() {
         String messageId = "snapstart-priming-" + UUID.randomUUID();
-        Map<String, Object> record = Map.of("messageId", messageId, "receiptHandle", messageId, "eventSource", "aws:sqs",
-                "attributes", Map.of("ApproximateReceiveCount", "1"), "messageAttributes", Map.of(),
-                "body", "{\"agent_id\":\"" + NOBODY + "\",\"customer_id\":\"" + NOBODY + "\",\"source\":\"+15550100000\"}");
+        Map<String, Object> record = Map.of(
+                "messageId",
+                messageId,
+                "receiptHandle",
+                messageId,
+                "eventSource",
+                "aws:sqs",
+                "attributes",
+                Map.of("ApproximateReceiveCount", "1"),
+                "messageAttributes",
+                Map.of(),
+                "body",
+                "{\"agent_id\":\"" + NOBODY + "\",\"customer_id\":\"" + NOBODY + "\",\"source\":\"+15550100000\"}");
         try {
             byte[] event = new ObjectMapper().writeValueAsBytes(Map.of("Records", List.of(record)));
             for (int round = 0; round < SnapStartPriming.ROUNDS; round++) {
-                AmazonLambdaRecorder.handle(new ByteArrayInputStream(event), new ByteArrayOutputStream(), SyntheticLambdaContext.priming());
+                AmazonLambdaRecorder.handle(
+                        new ByteArrayInputStream(event), new ByteArrayOutputStream(), SyntheticLambdaContext.priming());
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

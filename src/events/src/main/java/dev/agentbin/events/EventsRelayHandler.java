@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
  * always goes out; then drops relayed rows older than a week. Safe to overlap with itself and with the
  * writers' relays (rows are claimed with SKIP LOCKED).
  */
-// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without Lambda.
+// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without
+// Lambda.
 @Singleton
 @Named("events-relay")
 public class EventsRelayHandler implements RequestHandler<Map<String, Object>, EventsRelayHandler.Run> {
@@ -27,8 +28,7 @@ public class EventsRelayHandler implements RequestHandler<Map<String, Object>, E
     private static final Logger LOG = Logger.getLogger(EventsRelayHandler.class);
 
     /** What a run did (the function's answer). */
-    public record Run(int claimed, int queued, int published, int refused, int purged) {
-    }
+    public record Run(int claimed, int queued, int published, int refused, int purged) {}
 
     private final EventRelay relay;
 
@@ -40,7 +40,8 @@ public class EventsRelayHandler implements RequestHandler<Map<String, Object>, E
     @Override
     public Run handleRequest(Map<String, Object> input, Context context) {
         if (!relay.enabled()) {
-            throw new IllegalStateException("agentbin.events.queue-url (AGENTBIN_EVENTS_QUEUE_URL) is not set: nothing can be relayed");
+            throw new IllegalStateException(
+                    "agentbin.events.queue-url (AGENTBIN_EVENTS_QUEUE_URL) is not set: nothing can be relayed");
         }
         try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId())) {
             EventRelay.Result result = relay.relayAll();
@@ -50,7 +51,9 @@ public class EventsRelayHandler implements RequestHandler<Map<String, Object>, E
                 LOG.infof("relay: %s", run);
             }
             if (result.refused() > 0) {
-                LOG.warnf("relay: %d send(s) refused by the queue or the bus; they stay in the outbox for the next run", result.refused());
+                LOG.warnf(
+                        "relay: %d send(s) refused by the queue or the bus; they stay in the outbox for the next run",
+                        result.refused());
             }
             return run;
         }

@@ -41,10 +41,15 @@ public class MigrateHandler implements RequestHandler<Map<String, Object>, Strin
 
     private String migrate() {
         MigrateResult result = flyway.migrate();
-        String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+        String version = flyway.info().current() == null
+                ? "none"
+                : flyway.info().current().getVersion().getVersion();
         String summary = "migrated " + result.migrationsExecuted + " migration(s); schema version " + version
                 + (result.warnings == null || result.warnings.isEmpty() ? "" : "; warnings: " + result.warnings)
-                + applicationRole.grant().map(role -> "; application role " + role + " granted").orElse("");
+                + applicationRole
+                        .grant()
+                        .map(role -> "; application role " + role + " granted")
+                        .orElse("");
         LOG.info(summary);
         return summary;
     }

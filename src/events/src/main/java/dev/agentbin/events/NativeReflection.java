@@ -16,24 +16,24 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * handlers' input and output types itself; listing them (and their nested types) again is harmless and
  * keeps RingRequest, which only RingRequestReader binds, from being missed.
  */
-@RegisterForReflection(targets = {
-        RingRequest.class,
-        SweepResult.class,
-        EventsRelayHandler.Run.class,
-        // Event bodies are rendered here too (the sweeper and dispatch write events): their data's types.
-        Agent.class,
-        Address.class,
-        StatusCause.class,
-        AgentCall.class,
-        AgentCallLeg.class,
-        SQSEvent.class,
-        SQSEvent.SQSMessage.class,
-        SQSEvent.MessageAttribute.class,
-        SQSBatchResponse.class,
-        SQSBatchResponse.BatchItemFailure.class
-})
+@RegisterForReflection(
+        targets = {
+            RingRequest.class,
+            SweepResult.class,
+            EventsRelayHandler.Run.class,
+            // Event bodies are rendered here too (the sweeper and dispatch write events): their data's types.
+            Agent.class,
+            Address.class,
+            StatusCause.class,
+            AgentCall.class,
+            AgentCallLeg.class,
+            SQSEvent.class,
+            SQSEvent.SQSMessage.class,
+            SQSEvent.MessageAttribute.class,
+            SQSBatchResponse.class,
+            SQSBatchResponse.BatchItemFailure.class
+        })
 final class NativeReflection {
 
-    private NativeReflection() {
-    }
+    private NativeReflection() {}
 }

@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * One bad record never fails the others. Records are handled one after another: dispatch itself
  * originates an agentcall's legs in parallel.
  */
-// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without Lambda.
+// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without
+// Lambda.
 @Singleton
 @Named("ringall-dispatch")
 public class RingAllDispatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -53,12 +54,15 @@ public class RingAllDispatchHandler implements RequestHandler<SQSEvent, SQSBatch
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<SQSEvent.SQSMessage> records =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
         try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId())) {
             for (SQSEvent.SQSMessage record : records) {
                 try (LogContext.Scope message = LogContext.message(record.getMessageId())) {
                     if (!handle(record)) {
-                        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build());
+                        failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                                .withItemIdentifier(record.getMessageId())
+                                .build());
                     }
                 }
             }
@@ -73,28 +77,40 @@ public class RingAllDispatchHandler implements RequestHandler<SQSEvent, SQSBatch
         try {
             request = reader.read(record.getBody());
         } catch (RingRequestReader.MalformedMessage e) {
-            LOG.errorf("ring request message %s (receive %s) is malformed and can never be dispatched: %s."
+            LOG.errorf(
+                    "ring request message %s (receive %s) is malformed and can never be dispatched: %s."
                             + " It is reported as failed, so it will reach the dead-letter queue after the queue's"
-                            + " maxReceiveCount receives", messageId, receiveCount(record), e.getMessage());
+                            + " maxReceiveCount receives",
+                    messageId, receiveCount(record), e.getMessage());
             return false;
         }
         try {
             AgentCall call = agentCalls.dispatch(request, "sqs:" + messageId);
-            LOG.infof("ring request message %s: agentcall %s for agent %s is %s", messageId, call.id(),
-                    request.agentId(), call.status() == null ? "?" : call.status().wire());
+            LOG.infof(
+                    "ring request message %s: agentcall %s for agent %s is %s",
+                    messageId,
+                    call.id(),
+                    request.agentId(),
+                    call.status() == null ? "?" : call.status().wire());
             return true;
         } catch (ApiException e) {
             if (isBusinessOutcome(e.status())) {
-                LOG.infof("ring request message %s for agent %s refused (%s %s): %s; consumed, not retried",
+                LOG.infof(
+                        "ring request message %s for agent %s refused (%s %s): %s; consumed, not retried",
                         messageId, request.agentId(), e.status(), e.reason(), e.getMessage());
                 return true;
             }
-            LOG.warnf("ring request message %s for agent %s failed (%s %s): %s; will be retried (receive %s)",
+            LOG.warnf(
+                    "ring request message %s for agent %s failed (%s %s): %s; will be retried (receive %s)",
                     messageId, request.agentId(), e.status(), e.reason(), e.getMessage(), receiveCount(record));
             return false;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "ring request message %s for agent %s failed; will be retried (receive %s)",
-                    messageId, request.agentId(), receiveCount(record));
+            LOG.warnf(
+                    e,
+                    "ring request message %s for agent %s failed; will be retried (receive %s)",
+                    messageId,
+                    request.agentId(),
+                    receiveCount(record));
             return false;
         }
     }

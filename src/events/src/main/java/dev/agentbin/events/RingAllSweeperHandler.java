@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * is over, and deletes status history past its retention (agent/StatusHistoryRetention). Idempotent and safe to run concurrently, so an overlapping or repeated run is harmless; a
  * failure throws and the next run catches up.
  */
-// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without Lambda.
+// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without
+// Lambda.
 @Singleton
 @Named("ringall-sweeper")
 public class RingAllSweeperHandler implements RequestHandler<Map<String, Object>, SweepResult> {
@@ -44,10 +45,12 @@ public class RingAllSweeperHandler implements RequestHandler<Map<String, Object>
             Instant now = clock.instant();
             SweepResult result = agentCalls.sweep(now);
             if (result.timedOut() + result.callsExpired() + result.wrapUpsReleased() > 0) {
-                LOG.infof("sweep: %d agentcall(s) timed out, %d ended past the maximum call duration, %d agent(s) released after wrap-up",
+                LOG.infof(
+                        "sweep: %d agentcall(s) timed out, %d ended past the maximum call duration, %d agent(s) released after wrap-up",
                         result.timedOut(), result.callsExpired(), result.wrapUpsReleased());
             }
-            // After the sweep, which is what must not wait: a failure here throws, and the next run deletes what is left.
+            // After the sweep, which is what must not wait: a failure here throws, and the next run deletes what is
+            // left.
             int expired = statusHistory.deleteExpired(now);
             if (expired > 0) {
                 LOG.infof("sweep: %d status history change(s) past retention deleted", expired);

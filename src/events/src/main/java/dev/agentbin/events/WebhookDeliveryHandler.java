@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * </ul>
  * Every delivery of one event carries the same webhook-id and body, so receivers drop repeats.
  */
-// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without Lambda.
+// @Singleton (what the Lambda extension makes a handler anyway) makes it a bean in src/local too, which runs it without
+// Lambda.
 @Singleton
 @Named("webhook-delivery")
 public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -54,12 +55,12 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
     public WebhookDeliveryHandler(WebhookDelivery delivery, EventChannels channels, EventSettings settings) {
         this.delivery = delivery;
         this.channels = channels;
-        this.backoff = new DeliveryBackoff(settings.delivery().backoffBase(), settings.delivery().backoffMax());
+        this.backoff = new DeliveryBackoff(
+                settings.delivery().backoffBase(), settings.delivery().backoffMax());
         this.maxReceives = settings.delivery().maxReceives();
     }
 
-    private record Attempt(SQSEvent.SQSMessage record, CompletableFuture<WebhookDelivery.Outcome> outcome) {
-    }
+    private record Attempt(SQSEvent.SQSMessage record, CompletableFuture<WebhookDelivery.Outcome> outcome) {}
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
@@ -69,7 +70,8 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     private SQSBatchResponse handle(SQSEvent event) {
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<SQSEvent.SQSMessage> records =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<Attempt> attempts = new ArrayList<>();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage record : records) {
@@ -77,8 +79,10 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
             Optional<UUID> customerId = attribute(record, DeliveryQueue.CUSTOMER_ID);
             if (eventId.isEmpty() || customerId.isEmpty()) {
                 try (LogContext.Scope message = LogContext.message(record.getMessageId())) {
-                    LOG.errorf("delivery message %s names no event or customer and can never be delivered;"
-                            + " it will reach the dead-letter queue", record.getMessageId());
+                    LOG.errorf(
+                            "delivery message %s names no event or customer and can never be delivered;"
+                                    + " it will reach the dead-letter queue",
+                            record.getMessageId());
                     Metrics.count("Deliveries").by("Result", "malformed").emit();
                 }
                 failures.add(failure(record));
@@ -96,24 +100,33 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
                     case DELIVERED -> {
                         LOG.debugf("event %s: %s (%s)", eventIdOf(record), outcome.result(), outcome.detail());
                         Metrics.count("Deliveries").by("Result", "2xx").emit();
-                        sentAt(record).ifPresent(sent -> Metrics.milliseconds("DeliveryLag",
-                                Math.max(0, System.currentTimeMillis() - sent)).emit());
+                        sentAt(record)
+                                .ifPresent(sent -> Metrics.milliseconds(
+                                                "DeliveryLag", Math.max(0, System.currentTimeMillis() - sent))
+                                        .emit());
                     }
-                    case NO_WEBHOOK -> LOG.debugf("event %s: %s (%s)", eventIdOf(record), outcome.result(), outcome.detail());
+                    case NO_WEBHOOK ->
+                        LOG.debugf("event %s: %s (%s)", eventIdOf(record), outcome.result(), outcome.detail());
                     case FAILED -> {
                         int receive = receiveCount(record);
                         long waitSeconds = backoff.after(receive).toSeconds();
                         boolean last = receive >= maxReceives;
                         if (last) {
-                            LOG.errorf("event %s: delivery %d failed (%s); that was the last try, it goes to the dead-letter queue",
+                            LOG.errorf(
+                                    "event %s: delivery %d failed (%s); that was the last try, it goes to the dead-letter queue",
                                     eventIdOf(record), receive, outcome.detail());
                         } else {
-                            LOG.warnf("event %s: delivery %d failed (%s); next try in %d s", eventIdOf(record), receive,
-                                    outcome.detail(), waitSeconds);
+                            LOG.warnf(
+                                    "event %s: delivery %d failed (%s); next try in %d s",
+                                    eventIdOf(record), receive, outcome.detail(), waitSeconds);
                         }
-                        Metrics.count("Deliveries").by("Result", last ? "dead_lettered" : "retried").emit();
+                        Metrics.count("Deliveries")
+                                .by("Result", last ? "dead_lettered" : "retried")
+                                .emit();
                         // The customer's own receiver is down: its problem, kept out of the platform-wide metric above.
-                        Metrics.count("CustomerDeliveryFailures").by("CustomerId", customerId.toString()).emit();
+                        Metrics.count("CustomerDeliveryFailures")
+                                .by("CustomerId", customerId.toString())
+                                .emit();
                         delayRetry(record, waitSeconds);
                         failures.add(failure(record));
                     }
@@ -129,9 +142,11 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
             SqsClient sqs = channels.sqs();
             String url = queueUrls.computeIfAbsent(record.getEventSourceArn(), arn -> {
                 String[] parts = arn.split(":");
-                return sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();
+                return sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]))
+                        .queueUrl();
             });
-            sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(record.getReceiptHandle()).visibilityTimeout((int) seconds));
+            sqs.changeMessageVisibility(b ->
+                    b.queueUrl(url).receiptHandle(record.getReceiptHandle()).visibilityTimeout((int) seconds));
         } catch (RuntimeException e) {
             // The retry still happens, after the queue's visibility timeout instead.
             LOG.warnf(e, "could not delay the retry of message %s", record.getMessageId());
@@ -139,9 +154,12 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     private static Optional<UUID> attribute(SQSEvent.SQSMessage record, String name) {
-        SQSEvent.MessageAttribute attribute = record.getMessageAttributes() == null ? null : record.getMessageAttributes().get(name);
+        SQSEvent.MessageAttribute attribute = record.getMessageAttributes() == null
+                ? null
+                : record.getMessageAttributes().get(name);
         try {
-            return attribute == null || attribute.getStringValue() == null ? Optional.empty()
+            return attribute == null || attribute.getStringValue() == null
+                    ? Optional.empty()
                     : Optional.of(UUID.fromString(attribute.getStringValue()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -154,7 +172,8 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
 
     /** When the relay handed the event to the queue (SQS's SentTimestamp, epoch milliseconds). */
     private static Optional<Long> sentAt(SQSEvent.SQSMessage record) {
-        String sent = record.getAttributes() == null ? null : record.getAttributes().get("SentTimestamp");
+        String sent =
+                record.getAttributes() == null ? null : record.getAttributes().get("SentTimestamp");
         try {
             return sent == null ? Optional.empty() : Optional.of(Long.parseLong(sent));
         } catch (NumberFormatException e) {
@@ -163,7 +182,8 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     private static int receiveCount(SQSEvent.SQSMessage record) {
-        String count = record.getAttributes() == null ? null : record.getAttributes().get("ApproximateReceiveCount");
+        String count =
+                record.getAttributes() == null ? null : record.getAttributes().get("ApproximateReceiveCount");
         try {
             return count == null ? 1 : Integer.parseInt(count);
         } catch (NumberFormatException e) {
@@ -172,6 +192,8 @@ public class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     private static SQSBatchResponse.BatchItemFailure failure(SQSEvent.SQSMessage record) {
-        return SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build();
+        return SQSBatchResponse.BatchItemFailure.builder()
+                .withItemIdentifier(record.getMessageId())
+                .build();
     }
 }

@@ -33,13 +33,16 @@ class AfterCommitRelayTest {
 
     @Test
     void aCommittedChangeIsQueuedRightAwayAndDelivered() throws Exception {
-        try (SqsClient sqs = LocalSqs.client(); WebhookReceiver receiver = new WebhookReceiver()) {
-            SqsEventSourceEmulator eventSource = new SqsEventSourceEmulator(sqs, EventQueues.emptied(sqs).queueUrl());
+        try (SqsClient sqs = LocalSqs.client();
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            SqsEventSourceEmulator eventSource =
+                    new SqsEventSourceEmulator(sqs, EventQueues.emptied(sqs).queueUrl());
             EventTestData.Customer customer = data.customerWithWebhook(receiver.url());
             Agent agent = data.agent(customer);
             agents.updateStatus(customer.admin(), agent.id(), new StatusRequest(AgentStatus.AVAILABLE));
 
-            Await.until("both events are queued by the after-commit relay",
+            Await.until(
+                    "both events are queued by the after-commit relay",
                     () -> data.outboxOf(agent.id()).stream().allMatch(EventTestData.Row::queued));
             while (!eventSource.poll().empty()) {
                 // deliver what the relay queued
@@ -50,7 +53,8 @@ class AfterCommitRelayTest {
             }
             types.sort(null);
             assertEquals(List.of("agent_created", "agent_status_updated"), types);
-            assertTrue(receiver.deliveries().stream().allMatch(d -> WebhookEventsTest.signatureValid(customer.secret(), d)));
+            assertTrue(receiver.deliveries().stream()
+                    .allMatch(d -> WebhookEventsTest.signatureValid(customer.secret(), d)));
         }
     }
 }

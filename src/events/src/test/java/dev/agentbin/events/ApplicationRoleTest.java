@@ -47,7 +47,8 @@ class ApplicationRoleTest {
     void theMigrationCreatesTheRoleAndRunningItAgainChangesNothing() throws SQLException {
         migrate();
         migrate();
-        try (Connection app = connectAsApplication(); Statement sql = app.createStatement()) {
+        try (Connection app = connectAsApplication();
+                Statement sql = app.createStatement()) {
             sql.executeQuery("select count(*) from agent_agents").close();
             Assertions.assertEquals(ROLE, scalar(sql, "select current_user"));
         }
@@ -56,7 +57,8 @@ class ApplicationRoleTest {
     @Test
     void theRoleMayReadAndWriteRowsButNotChangeTheSchemaOrTheMigrationHistory() throws SQLException {
         migrate();
-        try (Connection app = connectAsApplication(); Statement sql = app.createStatement()) {
+        try (Connection app = connectAsApplication();
+                Statement sql = app.createStatement()) {
             app.setAutoCommit(false);
             sql.executeUpdate("delete from agent_agents where false");
             sql.executeUpdate("update agent_agents set tm_delete = tm_delete where false");
@@ -68,9 +70,16 @@ class ApplicationRoleTest {
             assertRefused(app, "select * from flyway_schema_history");
             assertRefused(app, "delete from flyway_schema_history");
         }
-        try (Connection migration = dataSource.getConnection(); Statement sql = migration.createStatement()) {
-            Assertions.assertEquals("0", scalar(sql, "select count(*) from pg_tables where tableowner = '" + ROLE + "'"));
-            Assertions.assertEquals("f", scalar(sql, "select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = '" + ROLE + "'"));
+        try (Connection migration = dataSource.getConnection();
+                Statement sql = migration.createStatement()) {
+            Assertions.assertEquals(
+                    "0", scalar(sql, "select count(*) from pg_tables where tableowner = '" + ROLE + "'"));
+            Assertions.assertEquals(
+                    "f",
+                    scalar(
+                            sql,
+                            "select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = '" + ROLE
+                                    + "'"));
         }
     }
 
@@ -80,8 +89,9 @@ class ApplicationRoleTest {
             return;
         }
         try (Connection migration = DriverManager.getConnection(url, ownerUser, ownerPassword);
-             Statement sql = migration.createStatement()) {
-            if (scalar(sql, "select count(*) from pg_roles where rolname = '" + ROLE + "'").equals("0")) {
+                Statement sql = migration.createStatement()) {
+            if (scalar(sql, "select count(*) from pg_roles where rolname = '" + ROLE + "'")
+                    .equals("0")) {
                 return;
             }
             String schema = scalar(sql, "select current_schema()");
@@ -98,8 +108,13 @@ class ApplicationRoleTest {
         url = jdbcUrl;
         ownerUser = username;
         ownerPassword = password;
-        RestAssured.given().contentType(ContentType.JSON).body("{}").post("/")
-                .then().statusCode(200).body(containsString("application role " + ROLE));
+        RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/")
+                .then()
+                .statusCode(200)
+                .body(containsString("application role " + ROLE));
     }
 
     private static Connection connectAsApplication() throws SQLException {

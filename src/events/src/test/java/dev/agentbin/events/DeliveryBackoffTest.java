@@ -12,8 +12,12 @@ class DeliveryBackoffTest {
     @Test
     void theWaitDoublesFromTheBaseUpToTheMaximum() {
         DeliveryBackoff backoff = new DeliveryBackoff(Duration.ofSeconds(10), Duration.ofHours(1));
-        assertEquals(List.of(10L, 20L, 40L, 80L, 160L, 320L, 640L, 1280L, 2560L, 3600L, 3600L),
-                IntStream.rangeClosed(1, 11).mapToObj(backoff::after).map(Duration::toSeconds).toList());
+        assertEquals(
+                List.of(10L, 20L, 40L, 80L, 160L, 320L, 640L, 1280L, 2560L, 3600L, 3600L),
+                IntStream.rangeClosed(1, 11)
+                        .mapToObj(backoff::after)
+                        .map(Duration::toSeconds)
+                        .toList());
     }
 
     @Test

@@ -49,8 +49,10 @@ class DispatchDatabaseFaultTest {
     @Test
     void aRecordCutOffFromTheDatabaseIsReportedFailedAndDispatchedOnRedelivery() throws Exception {
         AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:no-answer");
-        String id = sqs.sendMessage(b -> b.queueUrl(queues.queueUrl()).messageBody("{\"agent_id\":\"" + agent.id
-                + "\",\"customer_id\":\"" + agent.customerId + "\",\"source\":\"+15550100000\",\"ring_timeout\":60}")).messageId();
+        String id = sqs.sendMessage(b -> b.queueUrl(queues.queueUrl())
+                        .messageBody("{\"agent_id\":\"" + agent.id + "\",\"customer_id\":\"" + agent.customerId
+                                + "\",\"source\":\"+15550100000\",\"ring_timeout\":60}"))
+                .messageId();
 
         SqsEventSourceEmulator.Round cut;
         try (DatabaseFaults faults = new DatabaseFaults()) {

@@ -75,15 +75,18 @@ class DispatchResumeTest {
         }
         List<UUID> originated = simulator.recentOriginations().stream()
                 .filter(origination -> origination.agentCallId().equals(callId))
-                .map(SimulatorProvider.OriginationSpan::legId).toList();
+                .map(SimulatorProvider.OriginationSpan::legId)
+                .toList();
         assertEquals(2, originated.size(), "two originations in all");
-        assertEquals(Set.of(legs.get(1).id(), legs.get(2).id()), Set.copyOf(originated), "the two pending legs, once each");
+        assertEquals(
+                Set.of(legs.get(1).id(), legs.get(2).id()), Set.copyOf(originated), "the two pending legs, once each");
 
         SweepWindow window = SweepWindow.open();
         data.moveInto(window, agent.id);
         assertEquals(new SweepResult(1, 0, 0), agentCalls.sweep(window.now().plusSeconds(61)));
         assertEquals(AgentCallStatus.NO_ANSWER, data.callsOf(agent.id).get(0).status);
-        assertEquals(List.of(LegStatus.CANCELED, LegStatus.CANCELED, LegStatus.CANCELED), statuses(data.legsOf(callId)));
+        assertEquals(
+                List.of(LegStatus.CANCELED, LegStatus.CANCELED, LegStatus.CANCELED), statuses(data.legsOf(callId)));
         Await.until("the agent is free again", () -> data.statusOf(agent.id) == AgentStatus.AVAILABLE);
     }
 

@@ -15,9 +15,11 @@ class ElasticMqTopologyTest {
     void ringRequestsMovesToItsDeadLetterQueueAfterFiveReceives() {
         try (SqsClient sqs = LocalSqs.client()) {
             String url = sqs.getQueueUrl(b -> b.queueName("ring-requests")).queueUrl();
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url)
-                    .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes();
-            assertEquals("{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:ring-requests-dlq\",\"maxReceiveCount\":5}",
+            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(
+                            b -> b.queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                    .attributes();
+            assertEquals(
+                    "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:ring-requests-dlq\",\"maxReceiveCount\":5}",
                     attributes.get(QueueAttributeName.REDRIVE_POLICY).replace(" ", ""));
             sqs.getQueueUrl(b -> b.queueName("ring-requests-dlq"));
         }

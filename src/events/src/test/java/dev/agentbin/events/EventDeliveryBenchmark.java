@@ -44,14 +44,18 @@ class EventDeliveryBenchmark {
     @Test
     void changeToDeliveryDelay() throws Exception {
         Semaphore delivered = new Semaphore(0);
-        try (SqsClient sqs = LocalSqs.client(); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (SqsClient sqs = LocalSqs.client();
+                WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.onDelivery(d -> delivered.release());
-            SqsEventSourceEmulator eventSource = new SqsEventSourceEmulator(sqs, EventQueues.emptied(sqs).queueUrl());
-            Thread lambda = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    eventSource.poll();
-                }
-            }, "event-source");
+            SqsEventSourceEmulator eventSource =
+                    new SqsEventSourceEmulator(sqs, EventQueues.emptied(sqs).queueUrl());
+            Thread lambda = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            eventSource.poll();
+                        }
+                    },
+                    "event-source");
             EventTestData.Customer customer = data.customerWithWebhook(receiver.url());
             Agent agent = data.agent(customer);
             lambda.start();
@@ -63,7 +67,9 @@ class EventDeliveryBenchmark {
                 for (int i = 0; i < WARM_UP + CHANGES; i++) {
                     int before = receiver.deliveries().size();
                     long start = System.nanoTime();
-                    agents.updateStatus(customer.admin(), agent.id(),
+                    agents.updateStatus(
+                            customer.admin(),
+                            agent.id(),
                             new StatusRequest(i % 2 == 0 ? AgentStatus.AVAILABLE : AgentStatus.AWAY));
                     if (!delivered.tryAcquire(30, TimeUnit.SECONDS)) {
                         throw new AssertionError("change " + i + " never arrived");
@@ -82,11 +88,17 @@ class EventDeliveryBenchmark {
 
     private static void report(List<Long> micros) throws IOException {
         List<Long> sorted = micros.stream().sorted().toList();
-        String table = String.format("""
+        String table = String.format(
+                """
                 | changes | p50 ms | p90 ms | p99 ms | max ms |
                 |---|---|---|---|---|
                 | %d | %.1f | %.1f | %.1f | %.1f |
-                """, sorted.size(), at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0);
+                """,
+                sorted.size(),
+                at(sorted, 0.50),
+                at(sorted, 0.90),
+                at(sorted, 0.99),
+                sorted.get(sorted.size() - 1) / 1000.0);
         System.out.println(table);
         Files.writeString(Path.of("target/event-delivery-benchmark.txt"), table);
     }

@@ -23,8 +23,7 @@ public class EventQueues implements QuarkusTestResourceLifecycleManager {
     private static final String QUEUE_URL = "agentbin.events.queue-url";
     private static final String DEAD_LETTER_SUFFIX = "-dlq";
 
-    record Pair(String queueUrl, String deadLetterQueueUrl) {
-    }
+    record Pair(String queueUrl, String deadLetterQueueUrl) {}
 
     private SqsClient sqs;
     private Pair queues;
@@ -33,13 +32,18 @@ public class EventQueues implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         sqs = LocalSqs.client();
         String name = "event-deliveries-test-" + UUID.randomUUID().toString().substring(0, 8);
-        String dlqUrl = sqs.createQueue(b -> b.queueName(name + DEAD_LETTER_SUFFIX)).queueUrl();
+        String dlqUrl =
+                sqs.createQueue(b -> b.queueName(name + DEAD_LETTER_SUFFIX)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String queueUrl = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "30",
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":" + MAX_RECEIVE_COUNT + "}")))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        String queueUrl = sqs.createQueue(b -> b.queueName(name)
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                "30",
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":" + MAX_RECEIVE_COUNT
+                                        + "}")))
                 .queueUrl();
         queues = new Pair(queueUrl, dlqUrl);
         return Map.of(QUEUE_URL, queueUrl);

@@ -32,21 +32,39 @@ class EventsRelayHandlerTest {
 
     @Test
     void aScheduledRunQueuesWhatTheOutboxHoldsAndAnswersWhatItDid() {
-        try (SqsClient sqs = LocalSqs.client(); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (SqsClient sqs = LocalSqs.client();
+                WebhookReceiver receiver = new WebhookReceiver()) {
             String queueUrl = EventQueues.emptied(sqs).queueUrl();
             EventTestData.Customer customer = data.customerWithWebhook(receiver.url());
             Agent agent = data.agent(customer);
 
-            JsonPath run = RestAssured.given().contentType(ContentType.JSON).body(SCHEDULED_EVENT).post("/")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath run = RestAssured.given()
+                    .contentType(ContentType.JSON)
+                    .body(SCHEDULED_EVENT)
+                    .post("/")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
 
             assertTrue(run.getInt("queued") >= 1, run.prettify());
             assertEquals(0, run.getInt("refused"), run.prettify());
             assertTrue(data.outboxOf(agent.id()).get(0).queued());
-            List<Message> queued = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageAttributeNames("All")).messages();
-            assertTrue(queued.stream().anyMatch(m -> m.messageAttributes().get("event_id").stringValue()
-                    .equals(data.outboxOf(agent.id()).get(0).id().toString())), queued.toString());
+            List<Message> queued = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All"))
+                    .messages();
+            assertTrue(
+                    queued.stream()
+                            .anyMatch(m -> m.messageAttributes()
+                                    .get("event_id")
+                                    .stringValue()
+                                    .equals(data.outboxOf(agent.id())
+                                            .get(0)
+                                            .id()
+                                            .toString())),
+                    queued.toString());
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.Set;
  */
 public final class HandlerProfiles {
 
-    private HandlerProfiles() {
-    }
+    private HandlerProfiles() {}
 
     public static class Dispatch implements QuarkusTestProfile {
         @Override
@@ -42,14 +41,19 @@ public final class HandlerProfiles {
 
     /** Roles are shared by every database of the server (and every work tree's tests): one of this run's own. */
     public static class MigrateWithApplicationRole implements QuarkusTestProfile {
-        public static final String ROLE = "agentbin_app_test_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        public static final String ROLE =
+                "agentbin_app_test_" + java.util.UUID.randomUUID().toString().substring(0, 8);
         public static final String PASSWORD = "pw'" + java.util.UUID.randomUUID();
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "migrate",
-                    "agentbin.app-role.username", ROLE,
-                    "agentbin.app-role.password", PASSWORD);
+            return Map.of(
+                    "quarkus.lambda.handler",
+                    "migrate",
+                    "agentbin.app-role.username",
+                    ROLE,
+                    "agentbin.app-role.password",
+                    PASSWORD);
         }
     }
 

@@ -19,7 +19,8 @@ class MigrateHandlerTest {
                 .contentType(ContentType.JSON)
                 .body("{}")
                 .post("/")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(matchesPattern("\"migrated 0 migration\\(s\\); schema version \\d+\""));
     }
 }

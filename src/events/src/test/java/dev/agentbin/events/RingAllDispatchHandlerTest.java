@@ -15,8 +15,8 @@ import dev.agentbin.observe.LogContext;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
 import dev.agentbin.testing.Await;
-import dev.agentbin.testing.LogCapture;
 import dev.agentbin.testing.LocalSqs;
+import dev.agentbin.testing.LogCapture;
 import dev.agentbin.testing.OwnQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -70,8 +70,8 @@ class RingAllDispatchHandlerTest {
     void malformedMessagesAreReportedWhileAGoodOneInTheSameBatchIsDispatchedAndTheFirstAnswerWins() {
         AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:no-answer", "sim:no-answer", "sim:no-answer");
         String notJson = send("{\"agent_id\": ");
-        String invalid = send("{\"agent_id\":\"" + agent.id + "\",\"customer_id\":\"" + agent.customerId
-                + "\",\"ring_timeout\":2}");
+        String invalid = send(
+                "{\"agent_id\":\"" + agent.id + "\",\"customer_id\":\"" + agent.customerId + "\",\"ring_timeout\":2}");
         String wrongType = send("{\"agent_id\":\"" + agent.id + "\",\"customer_id\":\"" + agent.customerId
                 + "\",\"source\":\"+15550100000\",\"ring_timeout\":\"30\"}");
         String good = send(ringRequest(agent, 60));
@@ -95,12 +95,15 @@ class RingAllDispatchHandlerTest {
 
         // The provider reports an answer on the second leg, as the telephony webhook would hand it over.
         LegEntity winner = legs.get(1);
-        agentCalls.onLegEvent(SimulatorProvider.NAME,
+        agentCalls.onLegEvent(
+                SimulatorProvider.NAME,
                 new LegEvent(winner.id, winner.providerCallId, LegEvent.Kind.ANSWERED, "in-progress", Instant.now()));
 
-        Await.until("the other legs are cancelled", () -> data.legsOf(call.id).stream()
-                .filter(leg -> !leg.id.equals(winner.id))
-                .allMatch(leg -> leg.status == LegStatus.CANCELED));
+        Await.until(
+                "the other legs are cancelled",
+                () -> data.legsOf(call.id).stream()
+                        .filter(leg -> !leg.id.equals(winner.id))
+                        .allMatch(leg -> leg.status == LegStatus.CANCELED));
         AgentCallEntity answered = data.callsOf(agent.id).get(0);
         assertEquals(AgentCallStatus.ANSWERED, answered.status);
         assertEquals(winner.id, answered.answeredLegId);
@@ -123,16 +126,23 @@ class RingAllDispatchHandlerTest {
             assertEquals(Set.of(message), eventSource.poll().deletedIds());
             String call = data.callsOf(agent.id).get(0).id.toString();
 
-            List<LogCapture.Line> lines = log.lines().stream().filter(line -> line.message().contains(call)).toList();
+            List<LogCapture.Line> lines = log.lines().stream()
+                    .filter(line -> line.message().contains(call))
+                    .toList();
             assertTrue(lines.size() >= 3, "the dispatch line and one origination line per leg: " + lines);
             for (LogCapture.Line line : lines) {
                 assertEquals(message, line.mdc().get(LogContext.SQS_MESSAGE_ID), line.toString());
                 assertEquals(call, line.mdc().get(LogContext.AGENTCALL_ID), line.toString());
                 assertNotNull(line.mdc().get(LogContext.LAMBDA_REQUEST_ID), line.toString());
             }
-            assertTrue(lines.stream().anyMatch(line -> line.thread().equals("agentcall-legs")), "the leg threads' lines: " + lines);
-            assertTrue(log.metricLines().stream().filter(metric -> metric.contains("\"LegsOriginated\""))
-                    .allMatch(metric -> metric.contains("\"sqs_message_id\":\"" + message + "\"")), log.metricLines().toString());
+            assertTrue(
+                    lines.stream().anyMatch(line -> line.thread().equals("agentcall-legs")),
+                    "the leg threads' lines: " + lines);
+            assertTrue(
+                    log.metricLines().stream()
+                            .filter(metric -> metric.contains("\"LegsOriginated\""))
+                            .allMatch(metric -> metric.contains("\"sqs_message_id\":\"" + message + "\"")),
+                    log.metricLines().toString());
         }
     }
 
@@ -143,12 +153,16 @@ class RingAllDispatchHandlerTest {
         for (int receive = 1; receive <= TestQueues.MAX_RECEIVE_COUNT; receive++) {
             SqsEventSourceEmulator.Round round = eventSource.poll();
             assertEquals(Set.of(id), round.failedIds(), "receive " + receive);
-            assertEquals(String.valueOf(receive), round.received().get(0).attributesAsStrings().get("ApproximateReceiveCount"));
+            assertEquals(
+                    String.valueOf(receive),
+                    round.received().get(0).attributesAsStrings().get("ApproximateReceiveCount"));
             eventSource.redeliverNow();
         }
         assertTrue(eventSource.poll().empty(), "moved to the dead-letter queue instead of a sixth receive");
 
-        List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(queues.deadLetterQueueUrl()).waitTimeSeconds(1)).messages();
+        List<Message> dead = sqs.receiveMessage(
+                        b -> b.queueUrl(queues.deadLetterQueueUrl()).waitTimeSeconds(1))
+                .messages();
         assertEquals(1, dead.size());
         assertEquals(body, dead.get(0).body());
     }
@@ -159,7 +173,8 @@ class RingAllDispatchHandlerTest {
         String id = send(ringRequest(agent, 60));
 
         // The first invocation dispatches, then dies before the event source can delete the message.
-        SqsEventSourceEmulator.Round first = eventSource.crashingAfterInvocation().poll();
+        SqsEventSourceEmulator.Round first =
+                eventSource.crashingAfterInvocation().poll();
         assertEquals(Set.of(), first.failedIds());
         assertEquals(Set.of(), first.deletedIds());
         eventSource.redeliverNow();
@@ -167,7 +182,10 @@ class RingAllDispatchHandlerTest {
         SqsEventSourceEmulator.Round second = eventSource.deletingSuccesses().poll();
         assertEquals(id, second.received().get(0).messageId(), "the same message again");
         assertEquals("2", second.received().get(0).attributesAsStrings().get("ApproximateReceiveCount"));
-        assertEquals(Set.of(), second.failedIds(), "a redelivery is not an error (the agent is ringing for this very message)");
+        assertEquals(
+                Set.of(),
+                second.failedIds(),
+                "a redelivery is not an error (the agent is ringing for this very message)");
         assertEquals(Set.of(id), second.deletedIds());
 
         List<AgentCallEntity> calls = data.callsOf(agent.id);
@@ -210,12 +228,14 @@ class RingAllDispatchHandlerTest {
                 .contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"Records\":[]}")
                 .post("/")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("batchItemFailures.size()", org.hamcrest.Matchers.is(0));
     }
 
     private String send(String body) {
-        return sqs.sendMessage(b -> b.queueUrl(queues.queueUrl()).messageBody(body)).messageId();
+        return sqs.sendMessage(b -> b.queueUrl(queues.queueUrl()).messageBody(body))
+                .messageId();
     }
 
     private static String ringRequest(AgentEntity agent, int ringTimeout) {

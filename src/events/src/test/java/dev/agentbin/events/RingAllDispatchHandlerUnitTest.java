@@ -39,9 +39,25 @@ class RingAllDispatchHandlerUnitTest {
             if (failure != null) {
                 throw failure;
             }
-            return new AgentCall(UUID.randomUUID(), request.customerId(), request.agentId(), request.source(),
-                    request.referenceId(), null, null, null, null, request.ringTimeoutOrDefault(), null, null, null, null,
-                    List.of(), null, null, null);
+            return new AgentCall(
+                    UUID.randomUUID(),
+                    request.customerId(),
+                    request.agentId(),
+                    request.source(),
+                    request.referenceId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    request.ringTimeoutOrDefault(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null);
         }
     }
 
@@ -70,15 +86,28 @@ class RingAllDispatchHandlerUnitTest {
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
-        assertEquals(List.of("m-throttled", "m-unavailable", "m-crash", "m-malformed"),
-                response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
-        assertEquals(List.of("sqs:m-ok", "sqs:m-not-found", "sqs:m-busy", "sqs:m-throttled", "sqs:m-unavailable",
-                "sqs:m-crash", "sqs:m-ok-2"), service.keys, "a malformed body never reaches dispatch");
+        assertEquals(
+                List.of("m-throttled", "m-unavailable", "m-crash", "m-malformed"),
+                response.getBatchItemFailures().stream()
+                        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                        .toList());
+        assertEquals(
+                List.of(
+                        "sqs:m-ok",
+                        "sqs:m-not-found",
+                        "sqs:m-busy",
+                        "sqs:m-throttled",
+                        "sqs:m-unavailable",
+                        "sqs:m-crash",
+                        "sqs:m-ok-2"),
+                service.keys,
+                "a malformed body never reaches dispatch");
     }
 
     @Test
     void anEventWithoutRecordsHasNoFailures() {
-        RingAllDispatchHandler handler = new RingAllDispatchHandler(RingRequestReaderTest.reader(), new StubService(reference -> null));
+        RingAllDispatchHandler handler =
+                new RingAllDispatchHandler(RingRequestReaderTest.reader(), new StubService(reference -> null));
         assertEquals(List.of(), handler.handleRequest(new SQSEvent(), null).getBatchItemFailures());
     }
 

@@ -37,6 +37,7 @@ class RingAllSweeperHandlerTest {
              "source":"aws.events","account":"123456789012","time":"2026-01-01T00:00:00Z","region":"us-east-1",
              "resources":["arn:aws:events:us-east-1:123456789012:rule/ringall-sweeper"],"detail":{}}
             """;
+
     private static final Duration MAX_CALL_DURATION = Duration.ofHours(4);
 
     @Inject
@@ -57,7 +58,8 @@ class RingAllSweeperHandlerTest {
     @Test
     void aRingPastItsDeadlineEndsAsNoAnswerAndTheSweepResultComesBack() {
         AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:no-answer", "sim:no-answer");
-        agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
+        agentCalls.dispatch(
+                new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
                 "test:" + UUID.randomUUID());
         SweepWindow window = SweepWindow.open();
         data.moveInto(window, agent.id);
@@ -79,13 +81,15 @@ class RingAllSweeperHandlerTest {
     void anAnsweredCallPastTheMaximumDurationEndsAndItsWrapUpIsReleased() {
         AgentEntity agent = data.agent(AgentStatus.AVAILABLE, "sim:answer:20");
         data.setWrapup(agent.id, 600);
-        agentCalls.dispatch(new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
+        agentCalls.dispatch(
+                new RingRequest(agent.id, agent.customerId, "+15550100000", null, 60, null, null),
                 "test:" + UUID.randomUUID());
         Await.until("the call to be answered", () -> data.callsOf(agent.id).get(0).status == AgentCallStatus.ANSWERED);
         SweepWindow window = SweepWindow.open();
         data.moveInto(window, agent.id);
 
-        assertEquals(counts(0, 0, 0), sweepAt(window.now().plus(MAX_CALL_DURATION).minusSeconds(60)), "not four hours yet");
+        assertEquals(
+                counts(0, 0, 0), sweepAt(window.now().plus(MAX_CALL_DURATION).minusSeconds(60)), "not four hours yet");
         Instant expiry = window.now().plus(MAX_CALL_DURATION).plusSeconds(1);
         assertEquals(counts(0, 1, 0), sweepAt(expiry));
         assertEquals(AgentCallStatus.COMPLETED, data.callsOf(agent.id).get(0).status);
@@ -124,7 +128,10 @@ class RingAllSweeperHandlerTest {
                 .contentType(ContentType.JSON)
                 .body(SCHEDULED_EVENT)
                 .post("/")
-                .then().statusCode(200)
-                .extract().jsonPath().getMap("", String.class, Integer.class);
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("", String.class, Integer.class);
     }
 }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 class RingRequestReaderTest {
 
     static RingRequestReader reader() {
-        ObjectMapper appMapper = new ObjectMapper().findAndRegisterModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        Validator validator = Validation.byDefaultProvider().configure()
+        ObjectMapper appMapper =
+                new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Validator validator = Validation.byDefaultProvider()
+                .configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
+                .buildValidatorFactory()
+                .getValidator();
         return new RingRequestReader(new StrictJson(appMapper), validator);
     }
 
@@ -46,7 +48,8 @@ class RingRequestReaderTest {
 
     @Test
     void camelCaseNamesAreNotTheWireFormat() {
-        String message = malformed("{\"agentId\":\"" + agent + "\",\"customerId\":\"" + customer + "\",\"source\":\"x\"}");
+        String message =
+                malformed("{\"agentId\":\"" + agent + "\",\"customerId\":\"" + customer + "\",\"source\":\"x\"}");
         assertEquals("agent_id is required; customer_id is required", message);
     }
 
@@ -62,7 +65,9 @@ class RingRequestReaderTest {
     @Test
     void constraintsAreChecked() {
         assertEquals("ring_timeout must be between 5 and 600 seconds", malformed(minimal(",\"ring_timeout\":4")));
-        assertEquals("source is required", malformed("{\"agent_id\":\"" + agent + "\",\"customer_id\":\"" + customer + "\"}"));
+        assertEquals(
+                "source is required",
+                malformed("{\"agent_id\":\"" + agent + "\",\"customer_id\":\"" + customer + "\"}"));
     }
 
     @Test
@@ -75,10 +80,12 @@ class RingRequestReaderTest {
     }
 
     private String minimal(String extra) {
-        return "{\"agent_id\":\"" + agent + "\",\"customer_id\":\"" + customer + "\",\"source\":\"+15550100000\"" + extra + "}";
+        return "{\"agent_id\":\"" + agent + "\",\"customer_id\":\"" + customer + "\",\"source\":\"+15550100000\""
+                + extra + "}";
     }
 
     private String malformed(String body) {
-        return assertThrows(RingRequestReader.MalformedMessage.class, () -> reader.read(body)).getMessage();
+        return assertThrows(RingRequestReader.MalformedMessage.class, () -> reader.read(body))
+                .getMessage();
     }
 }

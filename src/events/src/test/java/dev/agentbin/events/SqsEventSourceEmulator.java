@@ -33,8 +33,12 @@ public final class SqsEventSourceEmulator {
     public static final Region REGION = Region.US_EAST_1;
 
     /** What one round did. */
-    public record Round(List<Message> received, int invocationStatus, JsonNode response, Set<String> failedIds,
-                        Set<String> deletedIds) {
+    public record Round(
+            List<Message> received,
+            int invocationStatus,
+            JsonNode response,
+            Set<String> failedIds,
+            Set<String> deletedIds) {
         public boolean empty() {
             return received.isEmpty();
         }
@@ -73,7 +77,10 @@ public final class SqsEventSourceEmulator {
         }
         Response[] invocation = new Response[1];
         SqsEventSourceMapping.Function function = batch -> {
-            invocation[0] = RestAssured.given().contentType(ContentType.JSON).body(event(batch).toString()).post("/");
+            invocation[0] = RestAssured.given()
+                    .contentType(ContentType.JSON)
+                    .body(event(batch).toString())
+                    .post("/");
             return batchResponse(invocation[0]);
         };
         if (!deleteSuccesses) {
@@ -84,13 +91,21 @@ public final class SqsEventSourceEmulator {
                 response = null;
             }
             messages.forEach(m -> inFlight.put(m.messageId(), m.receiptHandle()));
-            return new Round(List.copyOf(messages), invocation[0].statusCode(), parse(invocation[0].asString()),
-                    SqsEventSourceMapping.failedIds(messages, response), Set.of());
+            return new Round(
+                    List.copyOf(messages),
+                    invocation[0].statusCode(),
+                    parse(invocation[0].asString()),
+                    SqsEventSourceMapping.failedIds(messages, response),
+                    Set.of());
         }
         SqsEventSourceMapping.Round round = mapping.deliver(messages, function);
         round.deletedIds().forEach(inFlight::remove);
         round.leftInFlight().forEach(m -> inFlight.put(m.messageId(), m.receiptHandle()));
-        return new Round(round.received(), invocation[0].statusCode(), parse(invocation[0].asString()), round.failedIds(),
+        return new Round(
+                round.received(),
+                invocation[0].statusCode(),
+                parse(invocation[0].asString()),
+                round.failedIds(),
                 round.deletedIds());
     }
 
@@ -98,7 +113,10 @@ public final class SqsEventSourceEmulator {
     public void redeliverNow() {
         for (String receiptHandle : inFlight.values()) {
             sqs.changeMessageVisibility(ChangeMessageVisibilityRequest.builder()
-                    .queueUrl(mapping.queueUrl()).receiptHandle(receiptHandle).visibilityTimeout(0).build());
+                    .queueUrl(mapping.queueUrl())
+                    .receiptHandle(receiptHandle)
+                    .visibilityTimeout(0)
+                    .build());
         }
         inFlight.clear();
     }
@@ -111,7 +129,8 @@ public final class SqsEventSourceEmulator {
         }
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (JsonNode failure : body.path("batchItemFailures")) {
-            failures.add(new SQSBatchResponse.BatchItemFailure(failure.path("itemIdentifier").asText(null)));
+            failures.add(new SQSBatchResponse.BatchItemFailure(
+                    failure.path("itemIdentifier").asText(null)));
         }
         return new SQSBatchResponse(failures);
     }

@@ -39,7 +39,8 @@ public final class SqsEventSourceMapping {
     }
 
     /** What one round did; {@code leftInFlight} are the messages that will be redelivered. */
-    public record Round(List<Message> received, Set<String> failedIds, Set<String> deletedIds, List<Message> leftInFlight) {
+    public record Round(
+            List<Message> received, Set<String> failedIds, Set<String> deletedIds, List<Message> leftInFlight) {
         public boolean empty() {
             return received.isEmpty();
         }
@@ -65,10 +66,11 @@ public final class SqsEventSourceMapping {
 
     public List<Message> receive() {
         return sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                .maxNumberOfMessages(BATCH_SIZE)
-                .waitTimeSeconds((int) wait.toSeconds())
-                .messageSystemAttributeNamesWithStrings("All")
-                .messageAttributeNames("All")).messages();
+                        .maxNumberOfMessages(BATCH_SIZE)
+                        .waitTimeSeconds((int) wait.toSeconds())
+                        .messageSystemAttributeNamesWithStrings("All")
+                        .messageAttributeNames("All"))
+                .messages();
     }
 
     /** Invokes the function with a received batch, then deletes what it did not report failed. */
@@ -150,7 +152,8 @@ public final class SqsEventSourceMapping {
     public String queueArn() {
         if (queueArn == null) {
             queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
         }
         return queueArn;
     }

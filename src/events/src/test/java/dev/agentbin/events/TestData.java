@@ -12,9 +12,9 @@ import dev.agentbin.agentcall.LegRepository;
 import dev.agentbin.agentcall.LegStatus;
 import dev.agentbin.testing.SeededAgents;
 import dev.agentbin.testing.SweepWindow;
-import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,7 +48,8 @@ public class TestData {
             address.agentId = agent.id;
             address.customerId = agent.customerId;
             address.type = AddressType.TEL;
-            address.target = "+1555" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+            address.target =
+                    "+1555" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
             address.targetName = "";
             address.name = "address " + i;
             address.detail = simulatorDirectives[i];
@@ -94,10 +95,15 @@ public class TestData {
     /** {@code count} status changes of the agent, the newest at {@code newest} and each other a second before the next. */
     @Transactional
     public void addStatusChanges(AgentEntity agent, Instant newest, int count) {
-        agents.getEntityManager().createNativeQuery("insert into agent_status_changes (id, customer_id, agent_id, previous_status, status, "
-                        + "cause_type, tm_create) select gen_random_uuid(), ?1, ?2, 'offline', 'available', 'agent', "
-                        + "cast(?3 as timestamptz) - make_interval(secs => n) from generate_series(0, ?4 - 1) n")
-                .setParameter(1, agent.customerId).setParameter(2, agent.id).setParameter(3, newest).setParameter(4, count)
+        agents.getEntityManager()
+                .createNativeQuery(
+                        "insert into agent_status_changes (id, customer_id, agent_id, previous_status, status, "
+                                + "cause_type, tm_create) select gen_random_uuid(), ?1, ?2, 'offline', 'available', 'agent', "
+                                + "cast(?3 as timestamptz) - make_interval(secs => n) from generate_series(0, ?4 - 1) n")
+                .setParameter(1, agent.customerId)
+                .setParameter(2, agent.id)
+                .setParameter(3, newest)
+                .setParameter(4, count)
                 .executeUpdate();
     }
 
@@ -105,7 +111,10 @@ public class TestData {
     @Transactional
     public List<Instant> statusChangeTimes(UUID agentId) {
         return agents.getEntityManager()
-                .createNativeQuery("select tm_create from agent_status_changes where agent_id = ?1 order by tm_create", Instant.class)
-                .setParameter(1, agentId).getResultList();
+                .createNativeQuery(
+                        "select tm_create from agent_status_changes where agent_id = ?1 order by tm_create",
+                        Instant.class)
+                .setParameter(1, agentId)
+                .getResultList();
     }
 }

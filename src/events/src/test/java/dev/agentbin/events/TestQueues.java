@@ -11,8 +11,7 @@ public final class TestQueues {
 
     public static final int MAX_RECEIVE_COUNT = 5;
 
-    private TestQueues() {
-    }
+    private TestQueues() {}
 
     public static OwnQueue create(SqsClient sqs) {
         return OwnQueue.create(sqs, "ring-requests-test", 30, MAX_RECEIVE_COUNT);

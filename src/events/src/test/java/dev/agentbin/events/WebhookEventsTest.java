@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.Agent;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.access.Permission;
 import dev.agentbin.agent.PermissionRequest;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.agentcall.AgentCall;
@@ -107,22 +107,40 @@ class WebhookEventsTest {
         EventTestData.Customer customer = data.customerWithWebhook(receiver.url());
         Agent agent = data.agent(customer, "sim:no-answer", "sim:no-answer");
         agents.updateStatus(customer.admin(), agent.id(), new StatusRequest(AgentStatus.AVAILABLE));
-        agents.updatePermission(customer.admin(), agent.id(), new PermissionRequest(Permission.CUSTOMER_AGENT | Permission.CUSTOMER_MANAGER));
-        AgentCall call = agentCalls.dispatch(new RingRequest(agent.id(), customer.id(), "+15550100000", "crm-7", 60, "queue-1", null),
+        agents.updatePermission(
+                customer.admin(),
+                agent.id(),
+                new PermissionRequest(Permission.CUSTOMER_AGENT | Permission.CUSTOMER_MANAGER));
+        AgentCall call = agentCalls.dispatch(
+                new RingRequest(agent.id(), customer.id(), "+15550100000", "crm-7", 60, "queue-1", null),
                 "test:" + UUID.randomUUID());
         AgentCallLeg winner = call.legs().get(1);
-        agentCalls.onLegEvent(SimulatorProvider.NAME,
-                new LegEvent(winner.id(), winner.providerCallId(), LegEvent.Kind.ANSWERED, "in-progress", Instant.now()));
+        agentCalls.onLegEvent(
+                SimulatorProvider.NAME,
+                new LegEvent(
+                        winner.id(), winner.providerCallId(), LegEvent.Kind.ANSWERED, "in-progress", Instant.now()));
         agentCalls.hangup(customer.admin(), call.id());
         agents.delete(customer.admin(), agent.id());
 
         relayAndDeliver();
 
         List<JsonNode> events = bodiesBySequence();
-        assertEquals(List.of("agent_created", "agent_status_updated", "agent_updated", "agent_status_updated",
-                "agentcall_created", "agent_status_updated", "agentcall_answered", "agent_status_updated",
-                "agentcall_ended", "agent_deleted"), events.stream().map(e -> e.get("type").asText()).toList());
-        assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(), events.stream().map(e -> e.get("sequence").asLong()).toList());
+        assertEquals(
+                List.of(
+                        "agent_created",
+                        "agent_status_updated",
+                        "agent_updated",
+                        "agent_status_updated",
+                        "agentcall_created",
+                        "agent_status_updated",
+                        "agentcall_answered",
+                        "agent_status_updated",
+                        "agentcall_ended",
+                        "agent_deleted"),
+                events.stream().map(e -> e.get("type").asText()).toList());
+        assertEquals(
+                LongStream.rangeClosed(1, 10).boxed().toList(),
+                events.stream().map(e -> e.get("sequence").asLong()).toList());
         for (WebhookReceiver.Delivery delivery : receiver.deliveries()) {
             assertEquals("POST", delivery.method());
             assertEquals("application/json", delivery.contentType());
@@ -131,7 +149,12 @@ class WebhookEventsTest {
             assertEquals(delivery.id(), body.get("id").asText(), "webhook-id is the event id");
             assertNotNull(Instant.parse(body.get("time").asText()));
         }
-        assertEquals(10, receiver.deliveries().stream().map(WebhookReceiver.Delivery::id).distinct().count());
+        assertEquals(
+                10,
+                receiver.deliveries().stream()
+                        .map(WebhookReceiver.Delivery::id)
+                        .distinct()
+                        .count());
 
         JsonNode created = events.get(0).get("data");
         assertEquals(agent.id().toString(), created.get("id").asText());
@@ -140,23 +163,39 @@ class WebhookEventsTest {
         assertEquals("offline", created.get("status").asText());
         assertEquals(2, created.get("addresses").size());
         assertFalse(created.has("password_hash") || created.has("passwordHash"));
-        assertEquals(List.of("available", "ringing", "busy", "available"), events.stream()
-                .filter(e -> e.get("type").asText().equals("agent_status_updated"))
-                .map(e -> e.get("data").get("status").asText()).toList());
-        assertEquals(Permission.CUSTOMER_AGENT | Permission.CUSTOMER_MANAGER, events.get(2).get("data").get("permission").asLong());
+        assertEquals(
+                List.of("available", "ringing", "busy", "available"),
+                events.stream()
+                        .filter(e -> e.get("type").asText().equals("agent_status_updated"))
+                        .map(e -> e.get("data").get("status").asText())
+                        .toList());
+        assertEquals(
+                Permission.CUSTOMER_AGENT | Permission.CUSTOMER_MANAGER,
+                events.get(2).get("data").get("permission").asLong());
 
         // agent_status_updated says why, in a cause beside data (data stays the agent); no other event has a cause.
-        assertEquals(List.of("supervisor " + customer.admin().agentId() + " null null", "claim null null " + call.id(),
-                "answer null null " + call.id(), "end null null " + call.id()), events.stream()
-                .filter(e -> e.get("type").asText().equals("agent_status_updated"))
-                .map(e -> e.get("cause"))
-                .map(cause -> cause.get("type").asText() + " " + cause.get("agent_id").asText() + " " + cause.get("accesskey_id").asText()
-                        + " " + cause.get("agentcall_id").asText()).toList());
+        assertEquals(
+                List.of(
+                        "supervisor " + customer.admin().agentId() + " null null",
+                        "claim null null " + call.id(),
+                        "answer null null " + call.id(),
+                        "end null null " + call.id()),
+                events.stream()
+                        .filter(e -> e.get("type").asText().equals("agent_status_updated"))
+                        .map(e -> e.get("cause"))
+                        .map(cause -> cause.get("type").asText() + " "
+                                + cause.get("agent_id").asText() + " "
+                                + cause.get("accesskey_id").asText() + " "
+                                + cause.get("agentcall_id").asText())
+                        .toList());
         for (JsonNode event : events) {
             List<String> keys = new ArrayList<>();
             event.fieldNames().forEachRemaining(keys::add);
-            assertEquals(event.get("type").asText().equals("agent_status_updated")
-                    ? List.of("id", "type", "time", "sequence", "cause", "data") : List.of("id", "type", "time", "sequence", "data"), keys);
+            assertEquals(
+                    event.get("type").asText().equals("agent_status_updated")
+                            ? List.of("id", "type", "time", "sequence", "cause", "data")
+                            : List.of("id", "type", "time", "sequence", "data"),
+                    keys);
         }
 
         JsonNode ringing = events.get(4).get("data");
@@ -170,7 +209,9 @@ class WebhookEventsTest {
         assertEquals("answered", answered.get("status").asText());
         assertEquals(winner.id().toString(), answered.get("answered_leg_id").asText());
         Map<String, String> legStatuses = new java.util.HashMap<>();
-        answered.get("legs").forEach(leg -> legStatuses.put(leg.get("id").asText(), leg.get("status").asText()));
+        answered.get("legs")
+                .forEach(leg -> legStatuses.put(
+                        leg.get("id").asText(), leg.get("status").asText()));
         assertEquals("answered", legStatuses.get(winner.id().toString()));
         assertEquals("canceled", legStatuses.get(call.legs().get(0).id().toString()));
 
@@ -223,8 +264,10 @@ class WebhookEventsTest {
         assertEquals(1, third.deletedIds().size(), "delivered on the third try");
         List<WebhookReceiver.Delivery> tries = receiver.deliveries();
         assertEquals(3, tries.size());
-        assertEquals(1, tries.stream().map(WebhookReceiver.Delivery::id).distinct().count(), "every try is the same event");
-        assertEquals(1, tries.stream().map(WebhookReceiver.Delivery::body).distinct().count());
+        assertEquals(
+                1, tries.stream().map(WebhookReceiver.Delivery::id).distinct().count(), "every try is the same event");
+        assertEquals(
+                1, tries.stream().map(WebhookReceiver.Delivery::body).distinct().count());
         for (WebhookReceiver.Delivery delivery : tries) {
             assertTrue(signatureValid(customer.secret(), delivery));
         }
@@ -238,22 +281,39 @@ class WebhookEventsTest {
                 eventSource.redeliverNow();
             }
             List<String> metrics = log.metricLines();
-            assertEquals(List.of("retried", "retried", "dead_lettered"), metrics.stream().filter(m -> m.contains("\"Deliveries\""))
-                    .map(m -> m.replaceAll(".*\"Result\":\"([a-z_0-9]+)\".*", "$1")).toList());
-            assertEquals(EventQueues.MAX_RECEIVE_COUNT, metrics.stream()
-                    .filter(m -> m.contains("\"CustomerId\":\"" + customer.id() + "\"") && m.contains("\"CustomerDeliveryFailures\"")).count());
-            assertTrue(metrics.stream().filter(m -> m.contains("\"Deliveries\"")).noneMatch(m -> m.contains("\"CustomerId\"")),
+            assertEquals(
+                    List.of("retried", "retried", "dead_lettered"),
+                    metrics.stream()
+                            .filter(m -> m.contains("\"Deliveries\""))
+                            .map(m -> m.replaceAll(".*\"Result\":\"([a-z_0-9]+)\".*", "$1"))
+                            .toList());
+            assertEquals(
+                    EventQueues.MAX_RECEIVE_COUNT,
+                    metrics.stream()
+                            .filter(m -> m.contains("\"CustomerId\":\"" + customer.id() + "\"")
+                                    && m.contains("\"CustomerDeliveryFailures\""))
+                            .count());
+            assertTrue(
+                    metrics.stream()
+                            .filter(m -> m.contains("\"Deliveries\""))
+                            .noneMatch(m -> m.contains("\"CustomerId\"")),
                     "one customer's receiver stays out of the platform-wide metric");
-            assertTrue(log.lines().stream().anyMatch(line -> line.level().intValue() >= java.util.logging.Level.SEVERE.intValue()
-                    && line.message().contains("dead-letter") && customer.id().toString().equals(line.mdc().get(LogContext.CUSTOMER_ID))));
+            assertTrue(log.lines().stream()
+                    .anyMatch(line -> line.level().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                            && line.message().contains("dead-letter")
+                            && customer.id().toString().equals(line.mdc().get(LogContext.CUSTOMER_ID))));
         }
         assertTrue(eventSource.poll().empty(), "given up after the last try");
-        List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(queues.deadLetterQueueUrl()).waitTimeSeconds(1)
-                .messageAttributeNames("All")).messages();
+        List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(queues.deadLetterQueueUrl())
+                        .waitTimeSeconds(1)
+                        .messageAttributeNames("All"))
+                .messages();
         assertEquals(1, dead.size());
         JsonNode body = JSON.readTree(dead.get(0).body());
         assertEquals("agent_status_updated", body.get("type").asText());
-        assertEquals(body.get("id").asText(), dead.get(0).messageAttributes().get("event_id").stringValue());
+        assertEquals(
+                body.get("id").asText(),
+                dead.get(0).messageAttributes().get("event_id").stringValue());
         assertEquals(3, receiver.deliveries().size(), "nothing reached the receiver while it was down");
     }
 
@@ -294,8 +354,8 @@ class WebhookEventsTest {
         eventSource.deletingSuccesses();
         relayAndDeliver();
 
-        Map<String, List<WebhookReceiver.Delivery>> byId = receiver.deliveries().stream()
-                .collect(Collectors.groupingBy(WebhookReceiver.Delivery::id));
+        Map<String, List<WebhookReceiver.Delivery>> byId =
+                receiver.deliveries().stream().collect(Collectors.groupingBy(WebhookReceiver.Delivery::id));
         assertEquals(2, byId.size());
         byId.values().forEach(copies -> {
             assertEquals(2, copies.size(), "delivered twice");
@@ -313,7 +373,9 @@ class WebhookEventsTest {
         agents.updateStatus(customer.admin(), agent.id(), new StatusRequest(AgentStatus.AVAILABLE));
         QuarkusTransaction.rollback();
 
-        assertEquals(List.of("agent_created"), data.outboxOf(agent.id()).stream().map(EventTestData.Row::type).toList());
+        assertEquals(
+                List.of("agent_created"),
+                data.outboxOf(agent.id()).stream().map(EventTestData.Row::type).toList());
         relayAndDeliver();
         assertEquals(1, receiver.deliveries().size());
         assertTrue(receiver.deliveries().get(0).body().contains("\"type\":\"agent_created\""));
@@ -345,7 +407,9 @@ class WebhookEventsTest {
 
         List<EventTestData.Row> rows = data.outboxOf(agent.id());
         int total = 1 + writers * writesEach;
-        assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), rows.stream().map(EventTestData.Row::seq).toList(),
+        assertEquals(
+                LongStream.rangeClosed(1, total).boxed().toList(),
+                rows.stream().map(EventTestData.Row::seq).toList(),
                 "one number per event, none skipped or repeated");
         // Each writer held the agent's lock while it took its number: by number, the changes are in order.
         Instant previous = Instant.MIN;
@@ -356,7 +420,8 @@ class WebhookEventsTest {
             previous = changed;
         }
         relayAndDeliver();
-        assertEquals(LongStream.rangeClosed(1, total).boxed().collect(Collectors.toSet()),
+        assertEquals(
+                LongStream.rangeClosed(1, total).boxed().collect(Collectors.toSet()),
                 bodiesBySequence().stream().map(e -> e.get("sequence").asLong()).collect(Collectors.toSet()));
     }
 
@@ -369,13 +434,16 @@ class WebhookEventsTest {
     }
 
     private List<JsonNode> bodiesBySequence() {
-        return receiver.deliveries().stream().map(d -> {
-            try {
-                return JSON.readTree(d.body());
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }).sorted(Comparator.comparingLong(e -> e.get("sequence").asLong())).toList();
+        return receiver.deliveries().stream()
+                .map(d -> {
+                    try {
+                        return JSON.readTree(d.body());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .sorted(Comparator.comparingLong(e -> e.get("sequence").asLong()))
+                .toList();
     }
 
     /** The receiver's side of Standard Webhooks, written independently of the sender's code. */
@@ -383,8 +451,11 @@ class WebhookEventsTest {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(
-                    (delivery.id() + "." + delivery.timestamp() + "." + delivery.body()).getBytes(StandardCharsets.UTF_8)));
+            String expected = "v1,"
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    mac.doFinal((delivery.id() + "." + delivery.timestamp() + "." + delivery.body())
+                                            .getBytes(StandardCharsets.UTF_8)));
             return List.of(delivery.signature().split(" ")).contains(expected);
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -21,15 +21,20 @@ import java.util.function.Consumer;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Delivery(String method, String host, String id, String timestamp, String signature, String contentType, String body,
-                    long receivedAtNanos) {
-    }
+    record Delivery(
+            String method,
+            String host,
+            String id,
+            String timestamp,
+            String signature,
+            String contentType,
+            String body,
+            long receivedAtNanos) {}
 
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private final int port;
-    private Consumer<Delivery> onDelivery = delivery -> {
-    };
+    private Consumer<Delivery> onDelivery = delivery -> {};
     private HttpServer server;
 
     WebhookReceiver() {
@@ -82,9 +87,15 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hooks/agentbin", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = exchange.getRequestHeaders();
-            Delivery delivery = new Delivery(exchange.getRequestMethod(), first(headers, "host"), first(headers, "webhook-id"),
-                    first(headers, "webhook-timestamp"), first(headers, "webhook-signature"), first(headers, "content-type"),
-                    body, System.nanoTime());
+            Delivery delivery = new Delivery(
+                    exchange.getRequestMethod(),
+                    first(headers, "host"),
+                    first(headers, "webhook-id"),
+                    first(headers, "webhook-timestamp"),
+                    first(headers, "webhook-signature"),
+                    first(headers, "content-type"),
+                    body,
+                    System.nanoTime());
             deliveries.add(delivery);
             onDelivery.accept(delivery);
             exchange.sendResponseHeaders(nextStatus(), -1);
@@ -95,8 +106,11 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .findFirst()
+                .map(e -> e.getValue().get(0))
+                .orElse(null);
     }
 
     @Override

@@ -50,7 +50,8 @@ public class LocalSchedules {
     }
 
     private void every(Duration interval, String function, java.util.function.Consumer<Context> run) {
-        schedule.scheduleWithFixedDelay(() -> invoke(function, run), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(
+                () -> invoke(function, run), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -40,7 +40,11 @@ final class QueueEventSource {
     private SqsClient sqs;
 
     /** @param timeout the function's timeout in functions.yaml */
-    QueueEventSource(String function, Duration timeout, RequestHandler<SQSEvent, SQSBatchResponse> handler, LocalSettings.Queue settings) {
+    QueueEventSource(
+            String function,
+            Duration timeout,
+            RequestHandler<SQSEvent, SQSBatchResponse> handler,
+            LocalSettings.Queue settings) {
         this.function = function;
         this.timeout = timeout;
         this.handler = handler;
@@ -90,15 +94,18 @@ final class QueueEventSource {
                     reachable = true;
                 }
                 if (!round.failedIds().isEmpty()) {
-                    LOG.infof("%s: %d of %d message(s) left for redelivery", function, round.failedIds().size(), round.received().size());
+                    LOG.infof(
+                            "%s: %d of %d message(s) left for redelivery",
+                            function, round.failedIds().size(), round.received().size());
                 }
             } catch (RuntimeException e) {
                 if (!running.get()) {
                     return;
                 }
                 if (reachable) {
-                    LOG.warnf("the queue %s does not answer (%s); retrying every %d s", settings.url(), e.getMessage(),
-                            RETRY_AFTER.toSeconds());
+                    LOG.warnf(
+                            "the queue %s does not answer (%s); retrying every %d s",
+                            settings.url(), e.getMessage(), RETRY_AFTER.toSeconds());
                     reachable = false;
                 }
                 sleep(RETRY_AFTER);
@@ -111,7 +118,8 @@ final class QueueEventSource {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            return handler.handleRequest(mapping.toEvent(batch, settings.region()), SyntheticLambdaContext.invocation(function, timeout));
+            return handler.handleRequest(
+                    mapping.toEvent(batch, settings.region()), SyntheticLambdaContext.invocation(function, timeout));
         } finally {
             requestContext.terminate();
         }

@@ -21,7 +21,10 @@ class AccessKeyWalkthroughTest {
     @Test
     void createUseDeleteThenRefused() {
         Tenant tenant = tenants.create();
-        Http.Response created = Http.post(tenant.token(), "/v1.0/accesskeys", Map.of("name", "pbx", "detail", "rings agents", "expire", 2_592_000));
+        Http.Response created = Http.post(
+                tenant.token(),
+                "/v1.0/accesskeys",
+                Map.of("name", "pbx", "detail", "rings agents", "expire", 2_592_000));
         assertEquals(200, created.status(), String.valueOf(created.body()));
         String key = created.text("token");
         String id = created.text("id");
@@ -29,7 +32,10 @@ class AccessKeyWalkthroughTest {
         Http.Response listed = Http.get(null, "/v1.0/agents?accesskey=" + key + "&page_size=10");
         assertEquals(200, listed.status(), String.valueOf(listed.body()));
         assertTrue(listed.body().path("result").size() > 0);
-        assertEquals(200, Http.send(null, "GET", "/v1.0/agents", null, Map.of("Cookie", "accesskey=" + key)).status());
+        assertEquals(
+                200,
+                Http.send(null, "GET", "/v1.0/agents", null, Map.of("Cookie", "accesskey=" + key))
+                        .status());
 
         assertEquals(200, Http.delete(tenant.token(), "/v1.0/accesskeys/" + id).status());
         Http.Response refused = Http.get(null, "/v1.0/agents?accesskey=" + key);

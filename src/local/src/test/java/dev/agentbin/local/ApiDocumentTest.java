@@ -33,7 +33,7 @@ class ApiDocumentTest {
     }
 
     private static HttpResponse<String> fetch(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(Http.base().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(Http.base().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

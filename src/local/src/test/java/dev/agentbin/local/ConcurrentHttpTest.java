@@ -39,9 +39,12 @@ class ConcurrentHttpTest {
     void concurrentLoginsAreHandledAtTheSameTime() {
         Tenant tenant = tenants.create();
         // One agent per request: the login throttle rightly refuses many parallel attempts at one account.
-        List<String> usernames = IntStream.range(0, REQUESTS).mapToObj(i -> tenant.agentWithPassword(PASSWORD)).toList();
+        List<String> usernames = IntStream.range(0, REQUESTS)
+                .mapToObj(i -> tenant.agentWithPassword(PASSWORD))
+                .toList();
         List<Supplier<Http.Response>> logins = usernames.stream()
-                .<Supplier<Http.Response>>map(username -> () -> Http.post(null, "/auth/login", Map.of("username", username, "password", PASSWORD)))
+                .<Supplier<Http.Response>>map(username ->
+                        () -> Http.post(null, "/auth/login", Map.of("username", username, "password", PASSWORD)))
                 .toList();
         assertTrue(someRoundOverlaps(logins));
     }

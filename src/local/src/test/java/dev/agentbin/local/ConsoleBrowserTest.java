@@ -59,8 +59,14 @@ class ConsoleBrowserTest {
         browser.textIs(By.id("me-status"), "away");
         browser.driver().navigate().refresh();
         browser.textIs(By.id("me-status"), "away");
-        Assertions.assertEquals("true", browser.driver().findElement(By.cssSelector("[data-status=away]")).getAttribute("aria-pressed"));
-        Assertions.assertEquals("away", Http.get(tenant.token(), "/v1.0/agents/" + agentId(username)).text("status"));
+        Assertions.assertEquals(
+                "true",
+                browser.driver()
+                        .findElement(By.cssSelector("[data-status=away]"))
+                        .getAttribute("aria-pressed"));
+        Assertions.assertEquals(
+                "away",
+                Http.get(tenant.token(), "/v1.0/agents/" + agentId(username)).text("status"));
 
         browser.driver().findElement(By.id("logout")).click();
         browser.textIs(By.id("login-reason"), "You are logged out.");
@@ -120,7 +126,8 @@ class ConsoleBrowserTest {
         Http.put(tenant.token(), "/v1.0/agents/" + ready + "/tag_ids", Map.of("tag_ids", List.of(english, nightShift)));
         Http.put(tenant.token(), "/v1.0/agents/" + pausing + "/tag_ids", Map.of("tag_ids", List.of(billing)));
         // A deleted tag's id stays on the agent (as in the reference): the console marks it as unknown.
-        Assertions.assertEquals(200, Http.delete(tenant.token(), "/v1.0/tags/" + nightShift).status());
+        Assertions.assertEquals(
+                200, Http.delete(tenant.token(), "/v1.0/tags/" + nightShift).status());
         tenant.setStatus(ready, "available");
         tenant.setStatus(pausing, "away");
 
@@ -131,7 +138,9 @@ class ConsoleBrowserTest {
 
         // Tags by name, never as raw ids.
         By janesTags = By.cssSelector("#agents-body tr[data-agent='" + jane + "'] .tag");
-        browser.until(driver -> driver.findElements(janesTags).stream().map(WebElement::getText).toList()
+        browser.until(driver -> driver.findElements(janesTags).stream()
+                .map(WebElement::getText)
+                .toList()
                 .equals(List.of("English", "unknown tag " + nightShift.substring(0, 8))));
 
         new Select(browser.driver().findElement(By.id("filter-status"))).selectByValue("available");
@@ -145,7 +154,9 @@ class ConsoleBrowserTest {
 
         // The tag filter offers the customer's tags by name (the deleted one is gone from it).
         Select tagFilter = new Select(browser.driver().findElement(By.id("filter-tag")));
-        Assertions.assertEquals(List.of("Any", "Billing", "English"), tagFilter.getOptions().stream().map(WebElement::getText).toList());
+        Assertions.assertEquals(
+                List.of("Any", "Billing", "English"),
+                tagFilter.getOptions().stream().map(WebElement::getText).toList());
         tagFilter.selectByVisibleText("English");
         browser.driver().findElement(By.cssSelector("#filter-form button")).click();
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 1));
@@ -155,12 +166,19 @@ class ConsoleBrowserTest {
         // Picked by name: one box per tag, ticked when the agent carries it; the unknown id is listed, ticked.
         WebElement englishBox = browser.visible(By.cssSelector("#detail-tags input[value='" + english + "']"));
         browser.until(driver -> englishBox.isSelected());
-        Assertions.assertEquals("Billing English unknown tag " + nightShift.substring(0, 8),
+        Assertions.assertEquals(
+                "Billing English unknown tag " + nightShift.substring(0, 8),
                 browser.driver().findElement(By.id("detail-tags")).getText().replace('\n', ' '));
         englishBox.click();
-        browser.driver().findElement(By.cssSelector("#detail-tags input[value='" + billing + "']")).click();
-        browser.driver().findElement(By.cssSelector("#detail-tags input[value='" + nightShift + "']")).click();
-        browser.driver().findElement(By.cssSelector("#detail-tags-form button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#detail-tags input[value='" + billing + "']"))
+                .click();
+        browser.driver()
+                .findElement(By.cssSelector("#detail-tags input[value='" + nightShift + "']"))
+                .click();
+        browser.driver()
+                .findElement(By.cssSelector("#detail-tags-form button[type=submit]"))
+                .click();
         browser.textIs(By.id("detail-saved"), "Saved.");
         Assertions.assertEquals(List.of(billing), tagIds(ready));
 
@@ -169,10 +187,19 @@ class ConsoleBrowserTest {
         WebElement admin = browser.visible(By.cssSelector("#detail-permission-form input[value='32']"));
         browser.until(driver -> admin.isSelected());
         admin.click();
-        browser.driver().findElement(By.cssSelector("#detail-permission-form input[value='16']")).click();
-        browser.driver().findElement(By.cssSelector("#detail-permission-form button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#detail-permission-form input[value='16']"))
+                .click();
+        browser.driver()
+                .findElement(By.cssSelector("#detail-permission-form button[type=submit]"))
+                .click();
         browser.textContains(By.id("detail-permission-error"), "LAST_ADMIN");
-        Assertions.assertEquals(32, Http.get(tenant.token(), "/v1.0/agents/" + agentId(tenant.adminUsername())).body().path("permission").asInt());
+        Assertions.assertEquals(
+                32,
+                Http.get(tenant.token(), "/v1.0/agents/" + agentId(tenant.adminUsername()))
+                        .body()
+                        .path("permission")
+                        .asInt());
     }
 
     @Test
@@ -185,11 +212,14 @@ class ConsoleBrowserTest {
 
         browser.go("/console#/agents/" + other);
         browser.visible(By.id("agent-view"));
-        Assertions.assertFalse(browser.driver().findElement(By.id("supervisor-view")).isDisplayed());
-        Assertions.assertFalse(browser.driver().findElement(By.id("agent-detail")).isDisplayed());
+        Assertions.assertFalse(
+                browser.driver().findElement(By.id("supervisor-view")).isDisplayed());
+        Assertions.assertFalse(
+                browser.driver().findElement(By.id("agent-detail")).isDisplayed());
 
         Assertions.assertEquals(403, browser.fetchStatus("GET", "/v1.0/agents", null));
-        Assertions.assertEquals(403, browser.fetchStatus("PUT", "/v1.0/agents/" + other + "/tag_ids", "{\"tag_ids\": []}"));
+        Assertions.assertEquals(
+                403, browser.fetchStatus("PUT", "/v1.0/agents/" + other + "/tag_ids", "{\"tag_ids\": []}"));
         Assertions.assertEquals(403, browser.fetchStatus("GET", "/v1.0/agentcalls?agent_id=" + other, null));
     }
 
@@ -205,23 +235,38 @@ class ConsoleBrowserTest {
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("problem")));
 
         // A password change revokes every token: the next poll answers 401 and the page asks to log in.
-        Assertions.assertEquals(200, Http.put(tenant.token(), "/v1.0/agents/" + agentId(username) + "/password",
-                Map.of("password", "another-long-password")).status());
+        Assertions.assertEquals(
+                200,
+                Http.put(
+                                tenant.token(),
+                                "/v1.0/agents/" + agentId(username) + "/password",
+                                Map.of("password", "another-long-password"))
+                        .status());
         browser.textIs(By.id("login-reason"), "Your session has ended. Log in again.");
     }
 
     /** A plain agent (permission 16) that logs in with PASSWORD; returns its username. */
     private String agent(String name) {
-        String username = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Http.Response created = Http.post(tenant.token(), "/v1.0/agents", Map.of("username", username, "password", PASSWORD, "name", name, "permission", 16));
+        String username = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Http.Response created = Http.post(
+                tenant.token(),
+                "/v1.0/agents",
+                Map.of("username", username, "password", PASSWORD, "name", name, "permission", 16));
         Assertions.assertEquals(200, created.status(), created.toString());
         return username;
     }
 
     private String agentId(String username) {
-        return Http.get(tenant.token(), "/v1.0/agents?page_size=100").body().path("result").valueStream()
+        return Http.get(tenant.token(), "/v1.0/agents?page_size=100")
+                .body()
+                .path("result")
+                .valueStream()
                 .filter(agent -> agent.path("username").asText().equals(username))
-                .findFirst().orElseThrow().path("id").asText();
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asText();
     }
 
     /** A tag of the tenant's customer; returns its id. */
@@ -232,20 +277,34 @@ class ConsoleBrowserTest {
     }
 
     private List<String> tagIds(String agent) {
-        return Http.get(tenant.token(), "/v1.0/agents/" + agent).body().path("tag_ids").valueStream().map(id -> id.asText()).toList();
+        return Http.get(tenant.token(), "/v1.0/agents/" + agent)
+                .body()
+                .path("tag_ids")
+                .valueStream()
+                .map(id -> id.asText())
+                .toList();
     }
 
     private void setAddresses(String agent, String... directives) {
         List<Map<String, String>> addresses = java.util.Arrays.stream(directives)
-                .map(directive -> Map.of("type", "sip", "target", directive.replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8) + "@pbx.example.com",
-                        "detail", directive))
+                .map(directive -> Map.of(
+                        "type",
+                        "sip",
+                        "target",
+                        directive.replace(':', '-') + "-"
+                                + UUID.randomUUID().toString().substring(0, 8) + "@pbx.example.com",
+                        "detail",
+                        directive))
                 .toList();
-        Http.Response response = Http.put(tenant.token(), "/v1.0/agents/" + agent + "/addresses", Map.of("addresses", addresses));
+        Http.Response response =
+                Http.put(tenant.token(), "/v1.0/agents/" + agent + "/addresses", Map.of("addresses", addresses));
         Assertions.assertEquals(200, response.status(), response.toString());
     }
 
     private String ring(String agent, int ringTimeout) {
-        Http.Response response = Http.post(tenant.token(), "/v1.0/agentcalls",
+        Http.Response response = Http.post(
+                tenant.token(),
+                "/v1.0/agentcalls",
                 Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", ringTimeout));
         Assertions.assertEquals(202, response.status(), response.toString());
         return response.text("id");

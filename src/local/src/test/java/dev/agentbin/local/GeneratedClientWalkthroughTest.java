@@ -54,39 +54,76 @@ class GeneratedClientWalkthroughTest {
     void theReadmeWalkthroughThroughTheGeneratedClient() throws ApiException {
         Tenant tenant = tenants.create();
         ApiClient anonymous = client();
-        String token = new AuthApi(anonymous).login(new LoginRequest().username(tenant.adminUsername()).password(Tenants.PASSWORD))
+        String token = new AuthApi(anonymous)
+                .login(new LoginRequest().username(tenant.adminUsername()).password(Tenants.PASSWORD))
                 .getToken();
         ApiClient admin = client().setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         AgentsApi agents = new AgentsApi(admin);
         AgentCallsApi agentCalls = new AgentCallsApi(admin);
 
-        Tag english = new TagsApi(admin).createTag(new TagRequest().name("English").detail("speaks English"));
-        Agent jane = agents.createAgent(new CreateAgentRequest().username("jane-" + UUID.randomUUID() + "@example.com")
-                .password("a-long-password").name("Jane").detail("first line").ringMethod(RingMethod.RINGALL)
-                .permission(16L).wrapupSeconds(0).tagIds(List.of(english.getId())));
+        Tag english =
+                new TagsApi(admin).createTag(new TagRequest().name("English").detail("speaks English"));
+        Agent jane = agents.createAgent(new CreateAgentRequest()
+                .username("jane-" + UUID.randomUUID() + "@example.com")
+                .password("a-long-password")
+                .name("Jane")
+                .detail("first line")
+                .ringMethod(RingMethod.RINGALL)
+                .permission(16L)
+                .wrapupSeconds(0)
+                .tagIds(List.of(english.getId())));
         assertEquals(AgentStatus.OFFLINE, jane.getStatus());
 
         // A tel address that never answers, a sip one that answers after 300 ms (the simulator's directives).
-        Agent withAddresses = agents.setAgentAddresses(jane.getId(), new AddressesRequest().addresses(List.of(
-                new Address().type(AddressType.TEL).target("+1 (555) 010-0123").detail("sim:no-answer"),
-                new Address().type(AddressType.SIP).target("jane@PBX.example.com").detail("sim:answer:300"))));
-        assertEquals(List.of("+15550100123", "jane@pbx.example.com"),
-                withAddresses.getAddresses().stream().map(Address::getTarget).toList(), "normalized: E.164, sip host lowercased");
-        assertEquals(AgentStatus.AVAILABLE,
-                agents.setAgentStatus(jane.getId(), new StatusRequest().status(AgentStatus.AVAILABLE)).getStatus());
+        Agent withAddresses = agents.setAgentAddresses(
+                jane.getId(),
+                new AddressesRequest()
+                        .addresses(List.of(
+                                new Address()
+                                        .type(AddressType.TEL)
+                                        .target("+1 (555) 010-0123")
+                                        .detail("sim:no-answer"),
+                                new Address()
+                                        .type(AddressType.SIP)
+                                        .target("jane@PBX.example.com")
+                                        .detail("sim:answer:300"))));
+        assertEquals(
+                List.of("+15550100123", "jane@pbx.example.com"),
+                withAddresses.getAddresses().stream().map(Address::getTarget).toList(),
+                "normalized: E.164, sip host lowercased");
+        assertEquals(
+                AgentStatus.AVAILABLE,
+                agents.setAgentStatus(jane.getId(), new StatusRequest().status(AgentStatus.AVAILABLE))
+                        .getStatus());
 
-        RingRequest ring = new RingRequest().agentId(jane.getId()).source("+15550009999").ringTimeout(20).joinTarget("support-queue");
+        RingRequest ring = new RingRequest()
+                .agentId(jane.getId())
+                .source("+15550009999")
+                .ringTimeout(20)
+                .joinTarget("support-queue");
         String idempotencyKey = "walkthrough-" + UUID.randomUUID();
         AgentCall rung = agentCalls.ringAgent(ring, idempotencyKey);
         assertEquals(AgentCallStatus.RINGING, rung.getStatus());
         assertEquals(2, rung.getLegs().size());
-        assertEquals(rung.getId(), agentCalls.ringAgent(ring, idempotencyKey).getId(), "a retry with the key rings nobody anew");
+        assertEquals(
+                rung.getId(),
+                agentCalls.ringAgent(ring, idempotencyKey).getId(),
+                "a retry with the key rings nobody anew");
 
-        AgentCall answered = Await.until("the sip leg to answer", () -> call(agentCalls, rung.getId()),
+        AgentCall answered = Await.until(
+                "the sip leg to answer",
+                () -> call(agentCalls, rung.getId()),
                 call -> call.getStatus() == AgentCallStatus.ANSWERED);
         assertEquals(answered.getLegs().get(1).getId(), answered.getAnsweredLegId());
-        assertEquals(LegStatus.CANCELED, Await.until("the silent leg to be cancelled", () -> call(agentCalls, rung.getId()),
-                call -> call.getLegs().get(0).getStatus() == LegStatus.CANCELED).getLegs().get(0).getStatus());
+        assertEquals(
+                LegStatus.CANCELED,
+                Await.until(
+                                "the silent leg to be cancelled",
+                                () -> call(agentCalls, rung.getId()),
+                                call -> call.getLegs().get(0).getStatus() == LegStatus.CANCELED)
+                        .getLegs()
+                        .get(0)
+                        .getStatus());
         assertEquals(AgentStatus.BUSY, agents.getAgent(jane.getId()).getStatus());
 
         // A refusal is the error envelope, readable with the document's own schema.
@@ -94,11 +131,16 @@ class GeneratedClientWalkthroughTest {
         assertEquals(409, busy.getCode());
         assertEquals("AGENT_NOT_AVAILABLE", envelope(admin, busy).getError().getReason());
 
-        assertEquals(AgentCallStatus.COMPLETED, agentCalls.hangUpAgentCall(rung.getId()).getStatus());
+        assertEquals(
+                AgentCallStatus.COMPLETED,
+                agentCalls.hangUpAgentCall(rung.getId()).getStatus());
 
         // A second agent with the tag, then the tag's agents a page of one at a time, newest first.
-        Agent john = agents.createAgent(new CreateAgentRequest().username("john-" + UUID.randomUUID() + "@example.com")
-                .password("a-long-password").name("John").tagIds(List.of(english.getId())));
+        Agent john = agents.createAgent(new CreateAgentRequest()
+                .username("john-" + UUID.randomUUID() + "@example.com")
+                .password("a-long-password")
+                .name("John")
+                .tagIds(List.of(english.getId())));
         List<UUID> tagged = List.of(english.getId());
         AgentPage first = agents.listAgents(1, null, null, tagged);
         assertEquals(List.of(john.getId()), ids(first));

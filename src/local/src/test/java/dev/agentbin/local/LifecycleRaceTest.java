@@ -45,29 +45,47 @@ class LifecycleRaceTest {
         try (Together together = new Together(2)) {
             for (int trial = 0; trial < TRIALS; trial++) {
                 String call = ring(tenant, agent);
-                Webhooks.Leg leg = Webhooks.legs(awaitOriginated(tenant, call, 2)).get(0);
+                Webhooks.Leg leg =
+                        Webhooks.legs(awaitOriginated(tenant, call, 2)).get(0);
 
-                List<Http.Response> race = together.run(() -> tenant.hangup(call),
-                        () -> Webhooks.answered(simulatorSettings.secret(), leg));
-                assertEquals(200, race.get(0).status(), "trial " + trial + ": hangup " + race.get(0).body());
-                assertEquals(204, race.get(1).status(), "trial " + trial + ": answer " + race.get(1).body());
+                List<Http.Response> race = together.run(
+                        () -> tenant.hangup(call), () -> Webhooks.answered(simulatorSettings.secret(), leg));
+                assertEquals(
+                        200,
+                        race.get(0).status(),
+                        "trial " + trial + ": hangup " + race.get(0).body());
+                assertEquals(
+                        204,
+                        race.get(1).status(),
+                        "trial " + trial + ": answer " + race.get(1).body());
                 overlapped += ServerTimeline.allOverlap(probes(race)) ? 1 : 0;
 
-                JsonNode ended = Await.until("the agentcall to end", () -> tenant.agentCall(call),
-                        c -> Set.of("canceled", "completed").contains(c.path("status").asText()));
+                JsonNode ended = Await.until(
+                        "the agentcall to end",
+                        () -> tenant.agentCall(call),
+                        c -> Set.of("canceled", "completed")
+                                .contains(c.path("status").asText()));
                 if ("completed".equals(ended.path("status").asText())) {
                     answeredFirst++;
-                    assertEquals(leg.id(), ended.path("answered_leg_id").asText(), "trial " + trial + ": answered, then hung up");
+                    assertEquals(
+                            leg.id(),
+                            ended.path("answered_leg_id").asText(),
+                            "trial " + trial + ": answered, then hung up");
                 } else {
-                    assertTrue(ended.path("answered_leg_id").isMissingNode() || ended.path("answered_leg_id").isNull(),
+                    assertTrue(
+                            ended.path("answered_leg_id").isMissingNode()
+                                    || ended.path("answered_leg_id").isNull(),
                             "trial " + trial + ": canceled before any answer: " + ended);
                 }
-                Await.until("trial " + trial + ": the agent available again (wrap-up 0)", () -> tenant.agentStatus(agent),
+                Await.until(
+                        "trial " + trial + ": the agent available again (wrap-up 0)",
+                        () -> tenant.agentStatus(agent),
                         "available"::equals);
             }
         }
-        System.out.printf("hangup racing answer: completed (answered, then hung up) %d, canceled %d%n", answeredFirst,
-                TRIALS - answeredFirst);
+        System.out.printf(
+                "hangup racing answer: completed (answered, then hung up) %d, canceled %d%n",
+                answeredFirst, TRIALS - answeredFirst);
         report("hangup racing answer", overlapped);
     }
 
@@ -85,9 +103,14 @@ class LifecycleRaceTest {
                 overlapped += ServerTimeline.allOverlap(probes(race)) ? 1 : 0;
                 if (delete.status() == 200) {
                     deleted++;
-                    assertTrue(Set.of(404, 409).contains(ring.status()), "trial " + trial + ": deleted, yet rung: " + ring.body());
+                    assertTrue(
+                            Set.of(404, 409).contains(ring.status()),
+                            "trial " + trial + ": deleted, yet rung: " + ring.body());
                 } else {
-                    assertEquals(202, ring.status(), "trial " + trial + ": neither went through: " + ring.body() + " / " + delete.body());
+                    assertEquals(
+                            202,
+                            ring.status(),
+                            "trial " + trial + ": neither went through: " + ring.body() + " / " + delete.body());
                     assertEquals(409, delete.status(), "trial " + trial);
                     assertEquals("AGENT_IN_CALL", delete.reason(), "trial " + trial);
                     assertEquals("ringing", tenant.agentStatus(agent), "trial " + trial + ": the ring goes on");
@@ -108,21 +131,33 @@ class LifecycleRaceTest {
         try (Together together = new Together(2)) {
             for (int trial = 0; trial < TRIALS; trial++) {
                 String call = ring(tenant, agent);
-                Webhooks.Leg leg = Webhooks.legs(awaitOriginated(tenant, call, 2)).get(0);
+                Webhooks.Leg leg =
+                        Webhooks.legs(awaitOriginated(tenant, call, 2)).get(0);
 
-                List<Http.Response> race = together.run(() -> tenant.setStatus(agent, "away"),
+                List<Http.Response> race = together.run(
+                        () -> tenant.setStatus(agent, "away"),
                         () -> Webhooks.answered(simulatorSettings.secret(), leg));
-                assertEquals(200, race.get(0).status(), "trial " + trial + ": status " + race.get(0).body());
-                assertEquals(204, race.get(1).status(), "trial " + trial + ": answer " + race.get(1).body());
+                assertEquals(
+                        200,
+                        race.get(0).status(),
+                        "trial " + trial + ": status " + race.get(0).body());
+                assertEquals(
+                        204,
+                        race.get(1).status(),
+                        "trial " + trial + ": answer " + race.get(1).body());
                 overlapped += ServerTimeline.allOverlap(probes(race)) ? 1 : 0;
 
                 String status = tenant.agentStatus(agent);
-                assertTrue(Set.of("away", "busy").contains(status), "trial " + trial + ": " + status + " (never ringing)");
+                assertTrue(
+                        Set.of("away", "busy").contains(status), "trial " + trial + ": " + status + " (never ringing)");
                 away += "away".equals(status) ? 1 : 0;
 
                 tenant.hangup(call);
-                Await.until("the agentcall to end", () -> tenant.agentCall(call),
-                        c -> !Set.of("ringing", "answered").contains(c.path("status").asText()));
+                Await.until(
+                        "the agentcall to end",
+                        () -> tenant.agentCall(call),
+                        c -> !Set.of("ringing", "answered")
+                                .contains(c.path("status").asText()));
                 assertEquals(200, tenant.setStatus(agent, "available").status());
             }
         }
@@ -135,7 +170,8 @@ class LifecycleRaceTest {
     }
 
     private static void report(String race, int overlapped) {
-        System.out.printf("%s: %d trials, the agent in an allowed state each time; both requests in the server at once in %d%n",
+        System.out.printf(
+                "%s: %d trials, the agent in an allowed state each time; both requests in the server at once in %d%n",
                 race, TRIALS, overlapped);
         assertTrue(overlapped > 0, race + ": the two requests never overlapped in the server");
     }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LocalWebhookTest {
 
-    record Received(String id, String timestamp, String signature, String body) {
-    }
+    record Received(String id, String timestamp, String signature, String body) {}
 
     @Inject
     Tenants tenants;
@@ -36,7 +35,8 @@ class LocalWebhookTest {
         List<Received> received = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
-            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
@@ -47,7 +47,9 @@ class LocalWebhookTest {
         try {
             Tenant tenant = tenants.create();
             String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            Http.Response settings = Http.put(tenant.token(), "/v1.0/customers/" + tenant.customerId() + "/webhook",
+            Http.Response settings = Http.put(
+                    tenant.token(),
+                    "/v1.0/customers/" + tenant.customerId() + "/webhook",
                     Map.of("webhook_uri", hook, "webhook_method", "POST"));
             Assertions.assertEquals(200, settings.status(), settings.toString());
             String secret = settings.text("signing_secret");
@@ -56,13 +58,20 @@ class LocalWebhookTest {
             Assertions.assertEquals(200, tenant.setStatus(agent, "away").status());
 
             ObjectMapper json = new ObjectMapper();
-            Received update = Await.until("agent_status_updated at the webhook", () -> received.stream()
-                    .filter(r -> r.body().contains("\"agent_status_updated\"") && r.body().contains(agent) && r.body().contains("\"away\""))
-                    .findFirst(), java.util.Optional::isPresent).orElseThrow();
+            Received update = Await.until(
+                            "agent_status_updated at the webhook",
+                            () -> received.stream()
+                                    .filter(r -> r.body().contains("\"agent_status_updated\"")
+                                            && r.body().contains(agent)
+                                            && r.body().contains("\"away\""))
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
             JsonNode event = json.readTree(update.body());
             Assertions.assertEquals("away", event.path("data").path("status").asText());
             Assertions.assertEquals(update.id(), event.path("id").asText());
-            Assertions.assertEquals(WebhookSignature.sign(secret, update.id(), Long.parseLong(update.timestamp()), update.body()),
+            Assertions.assertEquals(
+                    WebhookSignature.sign(secret, update.id(), Long.parseLong(update.timestamp()), update.body()),
                     update.signature());
         } finally {
             receiver.stop(0);

@@ -20,7 +20,8 @@ class OwnConfigurationTest {
 
     @Test
     void theLocalAppReadsOnlyItsOwnApplicationProperties() throws IOException {
-        List<URL> files = Collections.list(Thread.currentThread().getContextClassLoader().getResources("application.properties"));
+        List<URL> files =
+                Collections.list(Thread.currentThread().getContextClassLoader().getResources("application.properties"));
         assertEquals(1, files.size(), files.toString());
         assertTrue(files.get(0).toString().contains("src/local/"), files.toString());
     }

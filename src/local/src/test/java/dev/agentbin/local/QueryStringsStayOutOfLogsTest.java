@@ -40,37 +40,50 @@ class QueryStringsStayOutOfLogsTest {
     @Test
     void noLogLineHoldsAKeyOrTokenSentInTheQuery() {
         Tenant tenant = tenants.create();
-        String key = Http.post(tenant.token(), "/v1.0/accesskeys", Map.of("name", "pbx", "expire", 86_400)).text("token");
+        String key = Http.post(tenant.token(), "/v1.0/accesskeys", Map.of("name", "pbx", "expire", 86_400))
+                .text("token");
         List<String> lines = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                String message = record.getParameters() == null ? record.getMessage()
+                String message = record.getParameters() == null
+                        ? record.getMessage()
                         : java.text.MessageFormat.format(record.getMessage(), record.getParameters());
-                lines.add(record.getLoggerName() + " " + message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+                lines.add(record.getLoggerName() + " " + message
+                        + (record.getThrown() == null ? "" : " " + record.getThrown()));
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            assertEquals(200, Http.get(null, "/v1.0/agents?accesskey=" + key + "&page_size=10").status());
-            assertEquals(401, Http.get(null, "/v1.0/agents?accesskey=" + key + "x").status());
-            assertEquals(200, Http.get(null, "/v1.0/agents?token=" + tenant.token()).status());
-            assertEquals(400, Http.get(null, "/v1.0/agentcalls?agent_id=nope&accesskey=" + key).status());
-            Await.until("the access log line of the last request", () -> lines.stream().anyMatch(line -> line.contains("/v1.0/agentcalls")));
+            assertEquals(
+                    200,
+                    Http.get(null, "/v1.0/agents?accesskey=" + key + "&page_size=10")
+                            .status());
+            assertEquals(
+                    401, Http.get(null, "/v1.0/agents?accesskey=" + key + "x").status());
+            assertEquals(
+                    200, Http.get(null, "/v1.0/agents?token=" + tenant.token()).status());
+            assertEquals(
+                    400,
+                    Http.get(null, "/v1.0/agentcalls?agent_id=nope&accesskey=" + key)
+                            .status());
+            Await.until(
+                    "the access log line of the last request",
+                    () -> lines.stream().anyMatch(line -> line.contains("/v1.0/agentcalls")));
         } finally {
             root.removeHandler(capture);
         }
         for (String line : lines) {
-            assertFalse(line.contains(key) || line.contains(tenant.token()) || line.contains("accesskey="), "logged: " + line);
+            assertFalse(
+                    line.contains(key) || line.contains(tenant.token()) || line.contains("accesskey="),
+                    "logged: " + line);
         }
     }
 }

@@ -56,11 +56,16 @@ class RingQueueTest {
     void aMessageOnTheQueueRingsTheAgent() {
         Tenant tenant = tenants.create();
         String agent = tenant.ringableAgent("sim:no-answer", "sim:no-answer");
-        String messageId = sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"agent_id\":\"" + agent + "\",\"customer_id\":\""
-                + tenant.customerId() + "\",\"source\":\"+15550100000\",\"ring_timeout\":30}")).messageId();
+        String messageId = sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                        .messageBody("{\"agent_id\":\"" + agent + "\",\"customer_id\":\"" + tenant.customerId()
+                                + "\",\"source\":\"+15550100000\",\"ring_timeout\":30}"))
+                .messageId();
 
-        String call = Await.until("an agentcall dispatched for message " + messageId, () -> agentCallOf("sqs:" + messageId),
-                Optional::isPresent).orElseThrow();
+        String call = Await.until(
+                        "an agentcall dispatched for message " + messageId,
+                        () -> agentCallOf("sqs:" + messageId),
+                        Optional::isPresent)
+                .orElseThrow();
         assertEquals("ringing", tenant.agentStatus(agent));
         assertEquals(agent, tenant.agentCall(call).path("agent_id").asText());
         assertEquals(2, tenant.agentCall(call).path("legs").size());
@@ -70,22 +75,32 @@ class RingQueueTest {
     @Test
     void aMalformedMessageEndsInTheDeadLetterQueueAfterMaxReceiveCount() {
         String body = "not a ring request " + java.util.UUID.randomUUID();
-        String messageId = sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body)).messageId();
+        String messageId =
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body)).messageId();
 
-        List<Message> dead = Await.until("the message in the dead-letter queue", () -> sqs.receiveMessage(b -> b
-                        .queueUrl(queueUrl + "-dlq").waitTimeSeconds(1).maxNumberOfMessages(10)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages().stream()
-                        .filter(m -> m.messageId().equals(messageId)).toList(),
+        List<Message> dead = Await.until(
+                "the message in the dead-letter queue",
+                () -> sqs
+                        .receiveMessage(b -> b.queueUrl(queueUrl + "-dlq")
+                                .waitTimeSeconds(1)
+                                .maxNumberOfMessages(10)
+                                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                        .messages()
+                        .stream()
+                        .filter(m -> m.messageId().equals(messageId))
+                        .toList(),
                 messages -> !messages.isEmpty());
         assertEquals(body, dead.get(0).body());
-        assertEquals(String.valueOf(TestRingQueue.MAX_RECEIVE_COUNT + 1),
+        assertEquals(
+                String.valueOf(TestRingQueue.MAX_RECEIVE_COUNT + 1),
                 dead.get(0).attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT),
                 "received maxReceiveCount times from the ring queue, then once here");
     }
 
     private Optional<String> agentCallOf(String dispatchKey) {
         try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement("select id from agent_calls where dispatch_key = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("select id from agent_calls where dispatch_key = ?")) {
             query.setString(1, dispatchKey);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();

@@ -44,18 +44,28 @@ class RingRaceTest {
         try (Together together = new Together(2)) {
             for (int trial = 0; trial < TRIALS; trial++) {
                 List<Http.Response> rings = together.run(() -> tenant.ring(agent), () -> tenant.ring(agent));
-                List<Integer> statuses = rings.stream().map(Http.Response::status).sorted().toList();
+                List<Integer> statuses =
+                        rings.stream().map(Http.Response::status).sorted().toList();
                 assertEquals(List.of(202, 409), statuses, "trial " + trial + ": " + rings);
-                Http.Response refused = rings.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+                Http.Response refused = rings.stream()
+                        .filter(r -> r.status() == 409)
+                        .findFirst()
+                        .orElseThrow();
                 assertEquals("AGENT_NOT_AVAILABLE", refused.reason(), "trial " + trial);
-                if (ServerTimeline.allOverlap(rings.stream().map(Http.Response::probe).toList())) {
+                if (ServerTimeline.allOverlap(
+                        rings.stream().map(Http.Response::probe).toList())) {
                     overlapped++;
                 }
-                String call = rings.stream().filter(r -> r.status() == 202).findFirst().orElseThrow().text("id");
+                String call = rings.stream()
+                        .filter(r -> r.status() == 202)
+                        .findFirst()
+                        .orElseThrow()
+                        .text("id");
                 endAndAwaitAvailable(tenant, agent, call);
             }
         }
-        System.out.printf("two rings of one agent: %d trials, exactly one 202 each time; both requests in the server at once in %d%n",
+        System.out.printf(
+                "two rings of one agent: %d trials, exactly one 202 each time; both requests in the server at once in %d%n",
                 TRIALS, overlapped);
         assertTrue(overlapped > 0, "the two requests never overlapped in the server");
     }
@@ -63,7 +73,8 @@ class RingRaceTest {
     @Test
     void simultaneousSignedAnswersOnEveryLegHaveExactlyOneWinner() {
         Tenant tenant = tenants.create();
-        String agent = tenant.ringableAgent(IntStream.range(0, LEGS).mapToObj(i -> "sim:no-answer").toArray(String[]::new));
+        String agent = tenant.ringableAgent(
+                IntStream.range(0, LEGS).mapToObj(i -> "sim:no-answer").toArray(String[]::new));
         int overlapped = 0;
         try (Together together = new Together(LEGS)) {
             for (int trial = 0; trial < TRIALS; trial++) {
@@ -74,21 +85,30 @@ class RingRaceTest {
                 legs.forEach(leg -> answers.add(() -> Webhooks.answered(simulatorSettings.secret(), leg)));
                 List<Http.Response> responses = together.run(answers);
                 responses.forEach(r -> assertEquals(204, r.status(), String.valueOf(r.body())));
-                if (ServerTimeline.allOverlap(responses.stream().map(Http.Response::probe).toList())) {
+                if (ServerTimeline.allOverlap(
+                        responses.stream().map(Http.Response::probe).toList())) {
                     overlapped++;
                 }
 
                 JsonNode answered = tenant.agentCall(call);
                 assertEquals("answered", answered.path("status").asText(), "trial " + trial);
                 List<String> legStatuses = new ArrayList<>();
-                answered.path("legs").forEach(leg -> legStatuses.add(leg.path("status").asText()));
-                assertEquals(1, legStatuses.stream().filter("answered"::equals).count(), "trial " + trial + ": " + legStatuses);
-                assertEquals(LEGS - 1, legStatuses.stream().filter("canceled"::equals).count(), "trial " + trial + ": " + legStatuses);
+                answered.path("legs")
+                        .forEach(leg -> legStatuses.add(leg.path("status").asText()));
+                assertEquals(
+                        1,
+                        legStatuses.stream().filter("answered"::equals).count(),
+                        "trial " + trial + ": " + legStatuses);
+                assertEquals(
+                        LEGS - 1,
+                        legStatuses.stream().filter("canceled"::equals).count(),
+                        "trial " + trial + ": " + legStatuses);
                 assertEquals("busy", tenant.agentStatus(agent), "trial " + trial);
                 endAndAwaitAvailable(tenant, agent, call);
             }
         }
-        System.out.printf("answers on %d legs at once: %d trials, exactly one winner each time; all %d in the server at once in %d%n",
+        System.out.printf(
+                "answers on %d legs at once: %d trials, exactly one winner each time; all %d in the server at once in %d%n",
                 LEGS, TRIALS, LEGS, overlapped);
         assertTrue(overlapped > 0, "the answers never overlapped in the server");
     }
@@ -106,7 +126,9 @@ class RingRaceTest {
     /** The caller hangs up; with wrap-up 0 the agent is available again once the legs' ends are in. */
     static void endAndAwaitAvailable(Tenant tenant, String agent, String call) {
         assertEquals(200, tenant.hangup(call).status());
-        Await.until("the agentcall to end", () -> tenant.agentCall(call),
+        Await.until(
+                "the agentcall to end",
+                () -> tenant.agentCall(call),
                 c -> !List.of("ringing", "answered").contains(c.path("status").asText()));
         Await.until("the agent to be available", () -> tenant.agentStatus(agent), "available"::equals);
     }

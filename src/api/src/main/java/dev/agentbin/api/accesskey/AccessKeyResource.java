@@ -29,8 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** /v1.0/accesskeys: the reference's access-key routes, for the admins of the caller's customer. */
-@Tag(name = "Access keys", description = "Long-lived credentials for servers (a PBX, a CRM) instead of a person's"
-        + " password: each acts in its customer with its own permission. The customer's admins manage them.")
+@Tag(
+        name = "Access keys",
+        description = "Long-lived credentials for servers (a PBX, a CRM) instead of a person's"
+                + " password: each acts in its customer with its own permission. The customer's admins manage them.")
 @Path("/v1.0/accesskeys")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +50,9 @@ public class AccessKeyResource {
 
     /** Query parameters: page_size, page_token. */
     @GET
-    @Operation(operationId = "listAccessKeys", summary = "List access keys",
+    @Operation(
+            operationId = "listAccessKeys",
+            summary = "List access keys",
             description = "The customer's live access keys, newest first, without their secrets.")
     @APIResponse(responseCode = "200", description = "A page of access keys")
     @Parameter(name = ApiDocument.PAGE_SIZE, in = ParameterIn.QUERY, ref = ApiDocument.PAGE_SIZE)
@@ -61,7 +65,9 @@ public class AccessKeyResource {
 
     /** 200 with the key and, this once, its secret in {@code token}. */
     @POST
-    @Operation(operationId = "createAccessKey", summary = "Create an access key",
+    @Operation(
+            operationId = "createAccessKey",
+            summary = "Create an access key",
             description = "A new key of the caller's customer, expiring after expire seconds (a day to a year), acting"
                     + " as the customer's admin unless a narrower permission is asked for. Its secret (ak_...) is in"
                     + " token, in this answer only.")
@@ -73,7 +79,10 @@ public class AccessKeyResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getAccessKey", summary = "Get an access key", description = "A live key, without its secret.")
+    @Operation(
+            operationId = "getAccessKey",
+            summary = "Get an access key",
+            description = "A live key, without its secret.")
     @APIResponse(responseCode = "200", description = "The key")
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_ADMIN)
     @APIResponse(responseCode = "404", description = ErrorReasons.ACCESSKEY_NOT_FOUND)
@@ -83,18 +92,23 @@ public class AccessKeyResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "updateAccessKey", summary = "Rename an access key",
+    @Operation(
+            operationId = "updateAccessKey",
+            summary = "Rename an access key",
             description = "Its name and detail (absent: cleared); permission and expiry stay.")
     @APIResponse(responseCode = "200", description = "The key, renamed")
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_ADMIN)
     @APIResponse(responseCode = "404", description = ErrorReasons.ACCESSKEY_NOT_FOUND)
-    public AccessKey update(@PathParam("id") String id, @Valid @NotNull(message = BODY_REQUIRED) UpdateAccessKeyRequest request) {
+    public AccessKey update(
+            @PathParam("id") String id, @Valid @NotNull(message = BODY_REQUIRED) UpdateAccessKeyRequest request) {
         return keys.update(caller.get(), Ids.pathId(id), request);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteAccessKey", summary = "Delete an access key",
+    @Operation(
+            operationId = "deleteAccessKey",
+            summary = "Delete an access key",
             description = "The key is refused from the next request on; it answers with tm_delete set.")
     @APIResponse(responseCode = "200", description = "The key, deleted")
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_ADMIN)

@@ -1,8 +1,8 @@
 package dev.agentbin.api.agent;
 
+import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.agent.AddressesRequest;
 import dev.agentbin.agent.Agent;
-import dev.agentbin.access.AccessPolicy;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.PasswordRequest;
 import dev.agentbin.agent.StatusRequest;
@@ -30,8 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * key has no agent of its own: /me answers it 403 AGENT_AUTH_REQUIRED, the service_agents routes 401, as
  * the reference does.
  */
-@Tag(name = "Me", description = "The logged-in agent's own agent, and what it may change of itself. For an agent's"
-        + " token only: an access key is no agent.")
+@Tag(
+        name = "Me",
+        description = "The logged-in agent's own agent, and what it may change of itself. For an agent's"
+                + " token only: an access key is no agent.")
 @Path("/v1.0")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,8 +55,7 @@ public class MeResource {
 
     @GET
     @Path("/me")
-    @Operation(operationId = "getMe", summary = "Get the caller's agent",
-            description = "The agent the token is of.")
+    @Operation(operationId = "getMe", summary = "Get the caller's agent", description = "The agent the token is of.")
     @APIResponse(responseCode = "200", description = "The caller's agent")
     @APIResponse(responseCode = "403", description = ErrorReasons.AGENT_AUTH_REQUIRED)
     public Agent me() {
@@ -63,7 +64,9 @@ public class MeResource {
 
     @GET
     @Path("/service_agents/me")
-    @Operation(operationId = "getOwnAgent", summary = "Get the caller's agent (service agent)",
+    @Operation(
+            operationId = "getOwnAgent",
+            summary = "Get the caller's agent (service agent)",
             description = "As GET /v1.0/me, under the reference's self-service path.")
     @APIResponse(responseCode = "200", description = "The caller's agent")
     @APIResponse(responseCode = "401", description = ErrorReasons.NOT_AN_AGENT)
@@ -73,7 +76,9 @@ public class MeResource {
 
     @PUT
     @Path("/service_agents/me")
-    @Operation(operationId = "updateOwnAgent", summary = "Update the caller's profile",
+    @Operation(
+            operationId = "updateOwnAgent",
+            summary = "Update the caller's profile",
             description = "As PUT /v1.0/agents/{id} on the caller's own agent.")
     @APIResponse(responseCode = "200", description = "The caller's agent, updated")
     @APIResponse(responseCode = "401", description = ErrorReasons.NOT_AN_AGENT)
@@ -83,7 +88,9 @@ public class MeResource {
 
     @PUT
     @Path("/service_agents/me/addresses")
-    @Operation(operationId = "setOwnAddresses", summary = "Replace the caller's addresses",
+    @Operation(
+            operationId = "setOwnAddresses",
+            summary = "Replace the caller's addresses",
             description = "As PUT /v1.0/agents/{id}/addresses on the caller's own agent.")
     @APIResponse(responseCode = "200", description = "The caller's agent, with its new addresses")
     @APIResponse(responseCode = "401", description = ErrorReasons.NOT_AN_AGENT)
@@ -94,7 +101,9 @@ public class MeResource {
 
     @PUT
     @Path("/service_agents/me/status")
-    @Operation(operationId = "setOwnStatus", summary = "Set the caller's status",
+    @Operation(
+            operationId = "setOwnStatus",
+            summary = "Set the caller's status",
             description = "As PUT /v1.0/agents/{id}/status on the caller's own agent.")
     @APIResponse(responseCode = "200", description = "The caller's agent, with its status")
     @APIResponse(responseCode = "401", description = ErrorReasons.NOT_AN_AGENT)
@@ -104,14 +113,17 @@ public class MeResource {
 
     @PUT
     @Path("/service_agents/me/password")
-    @Operation(operationId = "setOwnPassword", summary = "Change the caller's password",
+    @Operation(
+            operationId = "setOwnPassword",
+            summary = "Change the caller's password",
             description = "With the current_password. Every token issued before, this one included, is revoked: log in"
                     + " again.")
     @APIResponse(responseCode = "200", description = "The caller's agent")
     @APIResponse(responseCode = "401", description = ErrorReasons.NOT_AN_AGENT)
     @APIResponse(responseCode = "403", description = ErrorReasons.CURRENT_PASSWORD_WRONG)
     @APIResponse(responseCode = "429", description = ErrorReasons.TOO_MANY_LOGINS)
-    public Agent updateMyPassword(@Valid @NotNull(message = BODY_REQUIRED) PasswordRequest request, @Context HttpServerRequest http) {
+    public Agent updateMyPassword(
+            @Valid @NotNull(message = BODY_REQUIRED) PasswordRequest request, @Context HttpServerRequest http) {
         return passwords.changeOwn(caller.get(), request, ClientAddress.of(http));
     }
 }

@@ -44,11 +44,14 @@ public class CallerAuthenticator {
         Optional<String> token = tokenOf(request);
         if (token.isPresent()) {
             Tokens.TokenSubject subject = tokens.verify(token.get());
-            current.set(callers.byToken(subject.agentId(), subject.customerId(), subject.tokenEpoch()).orElseThrow(Tokens::invalid));
+            current.set(callers.byToken(subject.agentId(), subject.customerId(), subject.tokenEpoch())
+                    .orElseThrow(Tokens::invalid));
             return;
         }
-        String accessKey = cookieOrQuery(request, ACCESS_KEY).or(() -> bearer(request).filter(AccessKeySecrets::isKeyShaped))
-                .orElseThrow(() -> ApiException.unauthenticated("AUTHENTICATION_REQUIRED",
+        String accessKey = cookieOrQuery(request, ACCESS_KEY)
+                .or(() -> bearer(request).filter(AccessKeySecrets::isKeyShaped))
+                .orElseThrow(() -> ApiException.unauthenticated(
+                        "AUTHENTICATION_REQUIRED",
                         "Send a token (the token cookie, ?token= or Authorization: Bearer) or an access key "
                                 + "(Authorization: Bearer ak_..., the accesskey cookie or ?accesskey=)."));
         current.set(callers.byAccessKey(accessKey).orElseThrow(Tokens::invalid));
@@ -69,7 +72,9 @@ public class CallerAuthenticator {
 
     private static Optional<String> bearer(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.startsWith(BEARER) && !header.substring(BEARER.length()).isBlank()) {
+        if (header != null
+                && header.startsWith(BEARER)
+                && !header.substring(BEARER.length()).isBlank()) {
             return Optional.of(header.substring(BEARER.length()).trim());
         }
         return Optional.empty();

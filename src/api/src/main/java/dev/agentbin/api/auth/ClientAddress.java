@@ -10,8 +10,7 @@ import io.vertx.core.net.SocketAddress;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String of(HttpServerRequest http) {
         SocketAddress peer = http.remoteAddress();

@@ -36,7 +36,9 @@ public class CrossSiteCookieGuard {
                 ? OWN_SITE_FETCHES.contains(site)
                 : isOwnOrigin(request.getHeaderString("Origin"), request.getHeaderString(HttpHeaders.HOST));
         if (!ownPage) {
-            throw new ApiException(ErrorStatus.PERMISSION_DENIED, "CROSS_SITE_REQUEST",
+            throw new ApiException(
+                    ErrorStatus.PERMISSION_DENIED,
+                    "CROSS_SITE_REQUEST",
                     "A change authenticated by a cookie must come from this service's own pages; "
                             + "another site (or a sibling subdomain) cannot make it. Other clients send the token "
                             + "as Authorization: Bearer.");

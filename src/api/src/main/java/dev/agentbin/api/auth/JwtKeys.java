@@ -40,13 +40,16 @@ public class JwtKeys {
             current = pair.getPublic();
             this.privateKey = pair.getPrivate();
         } else {
-            current = settings.publicKey().map(JwtKeys::publicKey)
+            current = settings.publicKey()
+                    .map(JwtKeys::publicKey)
                     .orElseThrow(() -> new IllegalStateException("agentbin.jwt.public-key is not configured"));
             this.privateKey = settings.privateKey().map(JwtKeys::privateKey).orElse(null);
         }
         this.currentKid = kid(current);
         verifying.put(currentKid, current);
-        settings.previousPublicKey().map(JwtKeys::publicKey).ifPresent(previous -> verifying.putIfAbsent(kid(previous), previous));
+        settings.previousPublicKey()
+                .map(JwtKeys::publicKey)
+                .ifPresent(previous -> verifying.putIfAbsent(kid(previous), previous));
         this.signingKid = privateKey == null ? null : kid(publicOf(privateKey));
         if (signingKid != null && !verifying.containsKey(signingKid)) {
             // Tokens it signed would be refused everywhere: better not to start than to hand them out.
@@ -89,7 +92,8 @@ public class JwtKeys {
             throw new IllegalStateException("agentbin.jwt.private-key lacks its public part (not an RSA CRT key)");
         }
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -110,7 +114,9 @@ public class JwtKeys {
         try {
             byte[] der = Base64.getDecoder().decode(base64);
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            return isPublic ? rsa.generatePublic(new X509EncodedKeySpec(der)) : rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+            return isPublic
+                    ? rsa.generatePublic(new X509EncodedKeySpec(der))
+                    : rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("agentbin.jwt key is not a PEM " + label + " (RSA, X.509/PKCS#8)", e);
         }

@@ -1,4 +1,3 @@
 package dev.agentbin.api.auth;
 
-public record LoginResponse(String username, String token) {
-}
+public record LoginResponse(String username, String token) {}

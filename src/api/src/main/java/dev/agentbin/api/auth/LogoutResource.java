@@ -23,12 +23,20 @@ public class LogoutResource {
 
     @POST
     @PublicRoute
-    @Operation(operationId = "logout", summary = "Log out (forget the token cookie)",
-            description = "Expires the token cookie. The token itself stays valid until it expires or the agent's password"
-                    + " changes.")
-    @APIResponse(responseCode = "204", description = "The cookie is expired",
-            headers = @Header(name = "Set-Cookie", description = "token=; Max-Age=0 (and the attributes login set)",
-                    schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "logout",
+            summary = "Log out (forget the token cookie)",
+            description =
+                    "Expires the token cookie. The token itself stays valid until it expires or the agent's password"
+                            + " changes.")
+    @APIResponse(
+            responseCode = "204",
+            description = "The cookie is expired",
+            headers =
+                    @Header(
+                            name = "Set-Cookie",
+                            description = "token=; Max-Age=0 (and the attributes login set)",
+                            schema = @Schema(type = SchemaType.STRING)))
     public Response logout() {
         return Response.noContent().cookie(TokenCookie.expired()).build();
     }

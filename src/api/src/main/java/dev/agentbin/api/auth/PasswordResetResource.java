@@ -1,5 +1,6 @@
 package dev.agentbin.api.auth;
 
+import dev.agentbin.api.web.ErrorReasons;
 import dev.agentbin.auth.PasswordResetService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import dev.agentbin.api.web.ErrorReasons;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -45,13 +45,17 @@ public class PasswordResetResource {
     @Path("/password-forgot")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "requestPasswordReset", summary = "Ask for a password reset link",
-            description = "A live agent of this username is mailed a one-time link to the reset form, valid for an hour."
-                    + " The answer is the same {} in the same time for every username.")
+    @Operation(
+            operationId = "requestPasswordReset",
+            summary = "Ask for a password reset link",
+            description =
+                    "A live agent of this username is mailed a one-time link to the reset form, valid for an hour."
+                            + " The answer is the same {} in the same time for every username.")
     @APIResponse(responseCode = "200", description = "{}, whether the username exists or not")
     @APIResponse(responseCode = "429", description = ErrorReasons.TOO_MANY_RESETS)
     @APIResponse(responseCode = "503", description = ErrorReasons.PASSWORD_RESET_UNAVAILABLE + ErrorReasons.UNAVAILABLE)
-    public Map<String, Object> forgot(@Valid @NotNull(message = "a JSON body with username is required") PasswordForgotRequest request,
+    public Map<String, Object> forgot(
+            @Valid @NotNull(message = "a JSON body with username is required") PasswordForgotRequest request,
             @Context HttpServerRequest http) {
         resets.forgot(request.username(), ClientAddress.of(http));
         return Map.of();
@@ -64,13 +68,23 @@ public class PasswordResetResource {
     @GET
     @Path("/password-reset")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(operationId = "getPasswordResetForm", summary = "The password reset form (a page)",
+    @Operation(
+            operationId = "getPasswordResetForm",
+            summary = "The password reset form (a page)",
             description = "Where the mailed link leads: an HTML form that posts the new password to POST"
                     + " /auth/password-reset.")
-    @APIResponse(responseCode = "200", description = "The reset form", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "400", description = "Not a token: a page saying so", content = @Content(mediaType = MediaType.TEXT_HTML))
-    public Response form(@Parameter(name = "token", in = ParameterIn.QUERY, description = "The link's token (64 hex characters)")
-            @QueryParam("token") String token) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The reset form",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a token: a page saying so",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response form(
+            @Parameter(name = "token", in = ParameterIn.QUERY, description = "The link's token (64 hex characters)")
+                    @QueryParam("token")
+                    String token) {
         ResetPage page = new ResetPage();
         boolean wellFormed = PasswordResetService.wellFormed(token);
         return Response.status(wellFormed ? Response.Status.OK : Response.Status.BAD_REQUEST)
@@ -88,12 +102,15 @@ public class PasswordResetResource {
     @Path("/password-reset")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "resetPassword", summary = "Set a password with a reset link's token",
+    @Operation(
+            operationId = "resetPassword",
+            summary = "Set a password with a reset link's token",
             description = "Spends the link (and the agent's other links) and revokes every token issued before.")
     @APIResponse(responseCode = "200", description = "{}: the password is set")
     @APIResponse(responseCode = "400", description = ErrorReasons.INVALID_RESET_TOKEN)
     @APIResponse(responseCode = "503", description = ErrorReasons.UNAVAILABLE)
-    public Map<String, Object> reset(@Valid @NotNull(message = "a JSON body with token and password is required") PasswordResetRequest request) {
+    public Map<String, Object> reset(
+            @Valid @NotNull(message = "a JSON body with token and password is required") PasswordResetRequest request) {
         resets.reset(request.token(), request.password());
         return Map.of();
     }

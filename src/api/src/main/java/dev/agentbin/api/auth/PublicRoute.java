@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A route that needs no agent token (login; provider webhooks authenticate by signature instead). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
-public @interface PublicRoute {
-}
+public @interface PublicRoute {}

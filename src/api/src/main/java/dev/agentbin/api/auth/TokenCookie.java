@@ -8,8 +8,7 @@ import jakarta.ws.rs.core.NewCookie;
  */
 final class TokenCookie {
 
-    private TokenCookie() {
-    }
+    private TokenCookie() {}
 
     static NewCookie of(String token, long lifetimeSeconds) {
         return builder().value(token).maxAge((int) lifetimeSeconds).build();

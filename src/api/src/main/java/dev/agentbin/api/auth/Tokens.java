@@ -109,8 +109,7 @@ public class Tokens {
         throw invalid();
     }
 
-    public record TokenSubject(UUID agentId, UUID customerId, long tokenEpoch) {
-    }
+    public record TokenSubject(UUID agentId, UUID customerId, long tokenEpoch) {}
 
     static ApiException invalid() {
         return ApiException.unauthenticated("INVALID_CREDENTIALS", "The credentials are invalid or expired.");

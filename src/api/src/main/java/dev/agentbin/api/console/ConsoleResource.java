@@ -24,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * public (it holds no data); everything it shows comes from the API, which authenticates as always.
  * Only the files listed here are served, from {@code console/} on the class path.
  */
-@Tag(name = "Console", description = "The agent console: a web page for agents and supervisors, served on the API's own"
-        + " origin. The page is public; everything it shows comes from the API.")
+@Tag(
+        name = "Console",
+        description = "The agent console: a web page for agents and supervisors, served on the API's own"
+                + " origin. The page is public; everything it shows comes from the API.")
 @SecurityRequirements
 @Path("/console")
 @PublicRoute
@@ -56,12 +58,22 @@ public class ConsoleResource {
 
     @GET
     @Path("/{file}")
-    @Operation(operationId = "getConsoleFile", summary = "A file of the console",
+    @Operation(
+            operationId = "getConsoleFile",
+            summary = "A file of the console",
             description = "The page's scripts and style sheet.")
-    @APIResponse(responseCode = "200", description = "The file", content = {
-        @Content(mediaType = "text/html"), @Content(mediaType = "text/css"), @Content(mediaType = "text/javascript")})
+    @APIResponse(
+            responseCode = "200",
+            description = "The file",
+            content = {
+                @Content(mediaType = "text/html"),
+                @Content(mediaType = "text/css"),
+                @Content(mediaType = "text/javascript")
+            })
     @APIResponse(responseCode = "404", description = ErrorReasons.NO_SUCH_FILE)
-    public Response file(@Parameter(description = "A file the page loads, by name (console.js, ...)") @PathParam("file") String name) {
+    public Response file(
+            @Parameter(description = "A file the page loads, by name (console.js, ...)") @PathParam("file")
+                    String name) {
         String type = FILES.get(name);
         if (type == null) {
             throw ApiException.notFound("ROUTE_NOT_FOUND", "No such route.");

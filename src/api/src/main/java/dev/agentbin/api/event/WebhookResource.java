@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * /v1.0/customers/{id}/webhook: where a customer's events are delivered (the reference's webhook_uri and
  * webhook_method) and the secret they are signed with. The customer's admins, or a superadmin.
  */
-@Tag(name = "Webhooks", description = "Where a customer's events (see webhooks) are delivered, and the secret they are"
-        + " signed with. The customer's admins, or a superadmin for any customer.")
+@Tag(
+        name = "Webhooks",
+        description = "Where a customer's events (see webhooks) are delivered, and the secret they are"
+                + " signed with. The customer's admins, or a superadmin for any customer.")
 @Path("/v1.0/customers/{id}/webhook")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +44,9 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(operationId = "getWebhook", summary = "Get the customer's webhook",
+    @Operation(
+            operationId = "getWebhook",
+            summary = "Get the customer's webhook",
             description = "Its webhook_uri and webhook_method, never its secret.")
     @APIResponse(responseCode = "200", description = "The webhook (without its secret)")
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_ADMIN)
@@ -53,7 +57,9 @@ public class WebhookResource {
 
     /** Creating answers with signing_secret, once; replacing keeps the secret. */
     @PUT
-    @Operation(operationId = "setWebhook", summary = "Set the customer's webhook",
+    @Operation(
+            operationId = "setWebhook",
+            summary = "Set the customer's webhook",
             description = "Creates or replaces it: events are delivered to webhook_uri (https, on a host whose every"
                     + " address is public) with webhook_method (POST, the default, or PUT). The answer that creates it"
                     + " carries signing_secret (whsec_...), this once; replacing it keeps the secret.")
@@ -61,13 +67,16 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = ErrorReasons.INVALID_WEBHOOK_URI)
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_ADMIN)
     @APIResponse(responseCode = "404", description = ErrorReasons.CUSTOMER_NOT_FOUND)
-    public WebhookView put(@Parameter(description = "The customer's id") @PathParam("id") String customerId,
+    public WebhookView put(
+            @Parameter(description = "The customer's id") @PathParam("id") String customerId,
             @Valid @NotNull(message = "a JSON body is required") WebhookSettingsRequest request) {
         return webhooks.put(caller.get(), Ids.pathId(customerId), request);
     }
 
     @DELETE
-    @Operation(operationId = "deleteWebhook", summary = "Remove the customer's webhook",
+    @Operation(
+            operationId = "deleteWebhook",
+            summary = "Remove the customer's webhook",
             description = "No more deliveries; queued ones are dropped.")
     @APIResponse(responseCode = "200", description = "The webhook, removed")
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_ADMIN)
@@ -79,7 +88,9 @@ public class WebhookResource {
     /** A new signing_secret, shown in this answer only; the previous one also signs for a day. */
     @POST
     @Path("/secret")
-    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the webhook's signing secret",
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Rotate the webhook's signing secret",
             description = "A new signing_secret, in this answer only; the previous one keeps signing beside it for a"
                     + " grace period (a day by default), so receivers switch without losing events.")
     @APIResponse(responseCode = "200", description = "The webhook, with its new signing_secret (this once)")

@@ -2,12 +2,12 @@ package dev.agentbin.api.snapstart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentbin.access.Caller;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.Agent;
 import dev.agentbin.agent.AgentListQuery;
 import dev.agentbin.agent.AgentPage;
 import dev.agentbin.agent.AgentService;
-import dev.agentbin.access.Caller;
-import dev.agentbin.access.Permission;
 import dev.agentbin.agent.StatusRequest;
 import dev.agentbin.api.auth.JwtSettings;
 import dev.agentbin.api.web.ApiObjectMapper;
@@ -64,8 +64,14 @@ public class HttpPriming {
     private final AgroalDataSource dataSource;
     private final TransactionManager transactions;
 
-    public HttpPriming(AgentService agents, CallerLoader callers, EntityManager entityManager, ApiObjectMapper json,
-            JwtSettings jwt, AgroalDataSource dataSource, TransactionManager transactions) {
+    public HttpPriming(
+            AgentService agents,
+            CallerLoader callers,
+            EntityManager entityManager,
+            ApiObjectMapper json,
+            JwtSettings jwt,
+            AgroalDataSource dataSource,
+            TransactionManager transactions) {
         this.agents = agents;
         this.callers = callers;
         this.entityManager = entityManager;
@@ -139,8 +145,11 @@ public class HttpPriming {
             KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
             rsa.initialize(2048);
             PrivateKey throwAway = rsa.generateKeyPair().getPrivate();
-            return Jwt.issuer(jwt.issuer()).audience(jwt.audience()).subject(NOBODY.toString())
-                    .claim("customer_id", NOBODY.toString()).sign(throwAway);
+            return Jwt.issuer(jwt.issuer())
+                    .audience(jwt.audience())
+                    .subject(NOBODY.toString())
+                    .claim("customer_id", NOBODY.toString())
+                    .sign(throwAway);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -153,11 +162,30 @@ public class HttpPriming {
         event.put("rawPath", path);
         event.put("rawQueryString", query);
         event.put("cookies", List.of("token=" + token));
-        event.put("headers", body == null ? Map.of("accept", "application/json")
-                : Map.of("accept", "application/json", "content-type", "application/json"));
-        event.put("requestContext", Map.of("http", Map.of("method", method, "path", path, "protocol", "HTTP/1.1",
-                "sourceIp", "127.0.0.1", "userAgent", "snapstart-priming"), "requestId", "snapstart-priming",
-                "stage", "$default"));
+        event.put(
+                "headers",
+                body == null
+                        ? Map.of("accept", "application/json")
+                        : Map.of("accept", "application/json", "content-type", "application/json"));
+        event.put(
+                "requestContext",
+                Map.of(
+                        "http",
+                        Map.of(
+                                "method",
+                                method,
+                                "path",
+                                path,
+                                "protocol",
+                                "HTTP/1.1",
+                                "sourceIp",
+                                "127.0.0.1",
+                                "userAgent",
+                                "snapstart-priming"),
+                        "requestId",
+                        "snapstart-priming",
+                        "stage",
+                        "$default"));
         event.put("isBase64Encoded", false);
         if (body != null) {
             event.put("body", body);
@@ -171,8 +199,10 @@ public class HttpPriming {
 
     private static void invoke(String event) {
         try {
-            AmazonLambdaRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), SyntheticLambdaContext.priming());
+            AmazonLambdaRecorder.handle(
+                    new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
+                    SyntheticLambdaContext.priming());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** /v1.0/tags: the reference's Tag API; admins and managers write, everyone of the customer reads. */
-@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags", description = "Labels for agents, such as a"
-        + " language or a skill (VoIPBIN's Tag API): agents carry tag ids, and the agent list filters by them. Admins and"
-        + " managers write; every agent of the customer reads.")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(
+        name = "Tags",
+        description = "Labels for agents, such as a"
+                + " language or a skill (VoIPBIN's Tag API): agents carry tag ids, and the agent list filters by them. Admins and"
+                + " managers write; every agent of the customer reads.")
 @Path("/v1.0/tags")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,9 +61,12 @@ public class TagResource {
 
     /** 200 with the tag, as the reference; 409 TAG_ALREADY_EXISTS when the customer has the name already. */
     @POST
-    @Operation(operationId = "createTag", summary = "Create a tag",
-            description = "A new tag of the caller's customer; names are unique per customer, ignoring case. Answers 200,"
-                    + " as the reference does. Admins and managers.")
+    @Operation(
+            operationId = "createTag",
+            summary = "Create a tag",
+            description =
+                    "A new tag of the caller's customer; names are unique per customer, ignoring case. Answers 200,"
+                            + " as the reference does. Admins and managers.")
     @APIResponse(responseCode = "200", description = "The tag, created")
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_MANAGER)
     @APIResponse(responseCode = "409", description = ErrorReasons.TAG_ALREADY_EXISTS)
@@ -71,8 +76,11 @@ public class TagResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getTag", summary = "Get a tag",
-            description = "A tag, a deleted one too (with tm_delete), so that an id an agent carries can still be named.")
+    @Operation(
+            operationId = "getTag",
+            summary = "Get a tag",
+            description =
+                    "A tag, a deleted one too (with tm_delete), so that an id an agent carries can still be named.")
     @APIResponse(responseCode = "200", description = "The tag")
     @APIResponse(responseCode = "403", description = ErrorReasons.KEY_WITHOUT_PERMISSION)
     @APIResponse(responseCode = "404", description = ErrorReasons.TAG_NOT_FOUND)
@@ -82,7 +90,9 @@ public class TagResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "updateTag", summary = "Update a tag",
+    @Operation(
+            operationId = "updateTag",
+            summary = "Update a tag",
             description = "Its name and detail, both overwritten (detail absent: cleared). Admins and managers.")
     @APIResponse(responseCode = "200", description = "The tag, updated")
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_MANAGER)
@@ -94,7 +104,9 @@ public class TagResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteTag", summary = "Delete a tag",
+    @Operation(
+            operationId = "deleteTag",
+            summary = "Delete a tag",
             description = "Soft delete: the tag answers with tm_delete set, leaves the list and frees its name; agents"
                     + " carrying its id keep it. Admins and managers.")
     @APIResponse(responseCode = "200", description = "The tag, deleted")

@@ -35,14 +35,22 @@ public class ApiDocument implements OASFilter {
     private static final Map<String, SecurityScheme> CREDENTIALS = new TreeMap<>(Map.of(
             "token-cookie", apiKey(SecurityScheme.In.COOKIE, "token", "The JWT that POST /auth/login sets as a cookie"),
             "token-query", apiKey(SecurityScheme.In.QUERY, "token", "The JWT as ?token="),
-            "bearer", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                    .description("The JWT as Authorization: Bearer; or an access key (ak_...) as Authorization: Bearer, when no JWT is sent"),
+            "bearer",
+                    OASFactory.createSecurityScheme()
+                            .type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer")
+                            .bearerFormat("JWT")
+                            .description(
+                                    "The JWT as Authorization: Bearer; or an access key (ak_...) as Authorization: Bearer, when no JWT is sent"),
             "accesskey-cookie", apiKey(SecurityScheme.In.COOKIE, "accesskey", "An access key, when no JWT is sent"),
-            "accesskey-query", apiKey(SecurityScheme.In.QUERY, "accesskey", "An access key as ?accesskey=, when no JWT is sent")));
+            "accesskey-query",
+                    apiKey(SecurityScheme.In.QUERY, "accesskey", "An access key as ?accesskey=, when no JWT is sent")));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        openAPI.info(OASFactory.createInfo().title("agentbin").version("1.0")
+        openAPI.info(OASFactory.createInfo()
+                .title("agentbin")
+                .version("1.0")
                 .description("VoIPBIN-compatible Agent API with ring-all dispatch. Every failure answers in the error"
                         + " envelope; each operation lists the reasons it may carry. The events a customer's webhook"
                         + " receives are under webhooks. How this document is made: docs/api-description.md."));
@@ -51,12 +59,16 @@ public class ApiDocument implements OASFilter {
         }
         Components components = openAPI.getComponents();
         CREDENTIALS.forEach(components::addSecurityScheme);
-        CREDENTIALS.keySet().stream().sorted()
-                .forEach(name -> openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(name)));
+        CREDENTIALS.keySet().stream()
+                .sorted()
+                .forEach(name -> openAPI.addSecurityRequirement(
+                        OASFactory.createSecurityRequirement().addScheme(name)));
         // Every enum the API carries is a WireEnum: its JSON form is the constant's lower-case name.
-        components.getSchemas().values().stream().filter(schema -> schema.getEnumeration() != null)
+        components.getSchemas().values().stream()
+                .filter(schema -> schema.getEnumeration() != null)
                 .forEach(schema -> schema.setEnumeration(schema.getEnumeration().stream()
-                        .map(value -> value instanceof String name ? name.toLowerCase(Locale.ROOT) : value).toList()));
+                        .map(value -> value instanceof String name ? name.toLowerCase(Locale.ROOT) : value)
+                        .toList()));
         addPaging(components);
         uuidPathIds(openAPI);
         ErrorResponses.addTo(openAPI);
@@ -66,13 +78,26 @@ public class ApiDocument implements OASFilter {
     /** The agent, access-key and tag lists page alike (core agent/AgentListQuery, PageCursor). */
     private static void addPaging(Components components) {
         int max = AgentListQuery.MAX_PAGE_SIZE;
-        components.addParameter(PAGE_SIZE, OASFactory.createParameter().name(PAGE_SIZE).in(Parameter.In.QUERY)
-                .description("How many per page, 1 to " + max + "; absent, 0, negative or more means " + max + ".")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").defaultValue(max)));
-        components.addParameter(PAGE_TOKEN, OASFactory.createParameter().name(PAGE_TOKEN).in(Parameter.In.QUERY)
-                .description("The previous page's next_page_token (absent: the first page). Pages are newest first;"
-                        + " every non-empty page has a next_page_token, and an empty page ends the list.")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        components.addParameter(
+                PAGE_SIZE,
+                OASFactory.createParameter()
+                        .name(PAGE_SIZE)
+                        .in(Parameter.In.QUERY)
+                        .description(
+                                "How many per page, 1 to " + max + "; absent, 0, negative or more means " + max + ".")
+                        .schema(OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .defaultValue(max)));
+        components.addParameter(
+                PAGE_TOKEN,
+                OASFactory.createParameter()
+                        .name(PAGE_TOKEN)
+                        .in(Parameter.In.QUERY)
+                        .description(
+                                "The previous page's next_page_token (absent: the first page). Pages are newest first;"
+                                        + " every non-empty page has a next_page_token, and an empty page ends the list.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     }
 
     /** Every {id} in a path is parsed as a UUID before anything else (core common/Ids.pathId). */
@@ -80,16 +105,27 @@ public class ApiDocument implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(operation -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().stream().filter(p -> p.getIn() == Parameter.In.PATH && "id".equals(p.getName()))
-                        .forEach(p -> p.description(p.getDescription() != null ? p.getDescription() : "The id, a UUID.")
-                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid")));
-            }
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(path -> path.getOperations().values().forEach(operation -> {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().stream()
+                                .filter(p -> p.getIn() == Parameter.In.PATH && "id".equals(p.getName()))
+                                .forEach(p -> p.description(
+                                                p.getDescription() != null ? p.getDescription() : "The id, a UUID.")
+                                        .schema(OASFactory.createSchema()
+                                                .addType(Schema.SchemaType.STRING)
+                                                .format("uuid")));
+                    }
+                }));
     }
 
     private static SecurityScheme apiKey(SecurityScheme.In in, String name, String description) {
-        return OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY).in(in).name(name).description(description);
+        return OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY)
+                .in(in)
+                .name(name)
+                .description(description);
     }
 }

@@ -25,7 +25,10 @@ public class ApiMetrics {
             return;
         }
         String route = route(request.getMethod(), resource);
-        Metrics.count("ApiErrors").by("StatusClass", status >= 500 ? "5xx" : "4xx").by("Route", route).emit();
+        Metrics.count("ApiErrors")
+                .by("StatusClass", status >= 500 ? "5xx" : "4xx")
+                .by("Route", route)
+                .emit();
         if (status == 429) {
             Metrics.count("Throttled").by("Route", route).emit();
         }
@@ -38,8 +41,10 @@ public class ApiMetrics {
         if (resource == null || resource.getResourceMethod() == null) {
             return UNMATCHED;
         }
-        return method + " " + join(path(resource.getResourceClass().getAnnotation(Path.class)),
-                path(resource.getResourceMethod().getAnnotation(Path.class)));
+        return method + " "
+                + join(
+                        path(resource.getResourceClass().getAnnotation(Path.class)),
+                        path(resource.getResourceMethod().getAnnotation(Path.class)));
     }
 
     private static String path(Path path) {

@@ -47,7 +47,10 @@ public class ErrorMappers {
                 .map(ConstraintViolation::getMessage)
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return envelope(ErrorStatus.INVALID_ARGUMENT, "INVALID_ARGUMENT", message.isEmpty() ? "The request is invalid." : message);
+        return envelope(
+                ErrorStatus.INVALID_ARGUMENT,
+                "INVALID_ARGUMENT",
+                message.isEmpty() ? "The request is invalid." : message);
     }
 
     /** More specific than Quarkus' own mapper for this type, which answers in another shape. */
@@ -73,7 +76,8 @@ public class ErrorMappers {
             return api(BodySizeLimit.tooLarge());
         }
         if (e instanceof NotSupportedException) {
-            return envelope(ErrorStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
+            return envelope(
+                    ErrorStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json);
@@ -103,8 +107,10 @@ public class ErrorMappers {
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf(e, "request %s: the database is unavailable", requestId.value());
-            return envelopeBuilder(ErrorStatus.UNAVAILABLE, "UNAVAILABLE",
-                    "The service is unavailable for a moment; nothing was changed. Try again.")
+            return envelopeBuilder(
+                            ErrorStatus.UNAVAILABLE,
+                            "UNAVAILABLE",
+                            "The service is unavailable for a moment; nothing was changed. Try again.")
                     .header(HttpHeaders.RETRY_AFTER, 1)
                     .build();
         }
@@ -117,12 +123,16 @@ public class ErrorMappers {
      */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+            if (cause instanceof JDBCConnectionException
+                    || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("53300"))) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("57P")
+                            || sql.getSQLState().equals("53300"))) {
                 return true;
             }
         }
@@ -137,7 +147,9 @@ public class ErrorMappers {
     /** Names the offending field (its JSON path) without echoing Jackson's internals. */
     private static String describe(JsonMappingException e) {
         String field = StrictJson.path(e);
-        String detail = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage() : "has the wrong type or format";
+        String detail = e.getCause() instanceof IllegalArgumentException bad
+                ? bad.getMessage()
+                : "has the wrong type or format";
         return field.isEmpty() ? "The request body " + detail + "." : field + ": " + detail;
     }
 

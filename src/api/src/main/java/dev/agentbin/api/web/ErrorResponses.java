@@ -30,8 +30,8 @@ final class ErrorResponses {
 
     private static final String ENVELOPE = "ErrorEnvelope";
     private static final String RETRY_AFTER = "Retry-After";
-    private static final Set<PathItem.HttpMethod> UNSAFE =
-            Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+    private static final Set<PathItem.HttpMethod> UNSAFE = Set.of(
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     private static final String MALFORMED = "- `INVALID_ARGUMENT`: the request is malformed: a field or parameter is"
             + " missing, of the wrong type or out of range, or a NUL character is in the URL or a header (the message"
@@ -46,57 +46,80 @@ final class ErrorResponses {
             + " cookie but does not come from this service's own pages (Sec-Fetch-Site, else Origin).\n";
 
     /** An answer every operation shares unchanged, described once under components/responses. */
-    private record Shared(String status, String name, String reasons) {
-    }
+    private record Shared(String status, String name, String reasons) {}
 
     private static final List<Shared> SHARED = List.of(
-            new Shared("413", "PayloadTooLarge", "- `PAYLOAD_TOO_LARGE`: the body is larger than "
-                    + BodySizeLimit.MAX_BYTES / 1024 + " KiB."),
-            new Shared("414", "UriTooLong", "- `URI_TOO_LONG`: the path and query are longer than "
-                    + RequestLimits.MAX_URI_CHARS + " characters."),
-            new Shared("415", "UnsupportedMediaType", "- `UNSUPPORTED_MEDIA_TYPE`: a body without a Content-Type, or"
-                    + " not of a type the route reads."),
-            new Shared("431", "HeadersTooLarge", "- `HEADERS_TOO_LARGE`: the headers are larger than "
-                    + RequestLimits.MAX_HEADER_CHARS / 1024 + " KiB together."),
+            new Shared(
+                    "413",
+                    "PayloadTooLarge",
+                    "- `PAYLOAD_TOO_LARGE`: the body is larger than " + BodySizeLimit.MAX_BYTES / 1024 + " KiB."),
+            new Shared(
+                    "414",
+                    "UriTooLong",
+                    "- `URI_TOO_LONG`: the path and query are longer than " + RequestLimits.MAX_URI_CHARS
+                            + " characters."),
+            new Shared(
+                    "415",
+                    "UnsupportedMediaType",
+                    "- `UNSUPPORTED_MEDIA_TYPE`: a body without a Content-Type, or"
+                            + " not of a type the route reads."),
+            new Shared(
+                    "431",
+                    "HeadersTooLarge",
+                    "- `HEADERS_TOO_LARGE`: the headers are larger than " + RequestLimits.MAX_HEADER_CHARS / 1024
+                            + " KiB together."),
             new Shared("500", "Internal", "- `INTERNAL`: a fault of the service (logged with the request_id)."));
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     static void addTo(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
         components.addSchema(ENVELOPE, envelope());
-        components.addHeader(RETRY_AFTER, OASFactory.createHeader()
-                .description("Seconds to wait before trying again (always with 429; with 503 UNAVAILABLE).")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
-        SHARED.forEach(shared -> components.addResponse(shared.name(), OASFactory.createAPIResponse()
-                .description(shared.reasons()).content(envelopeContent())));
+        components.addHeader(
+                RETRY_AFTER,
+                OASFactory.createHeader()
+                        .description("Seconds to wait before trying again (always with 429; with 503 UNAVAILABLE).")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        SHARED.forEach(shared -> components.addResponse(
+                shared.name(),
+                OASFactory.createAPIResponse().description(shared.reasons()).content(envelopeContent())));
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().forEach((method, operation) -> {
-            boolean authenticated = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
-            String malformed = MALFORMED + (readsJson(operation) ? NOT_JSON : "") + (hasIdInPath(operation) ? INVALID_ID : "");
-            add(operation, "400", malformed);
-            if (authenticated) {
-                add(operation, "401", NO_CREDENTIAL + BAD_CREDENTIAL);
-                add(operation, "503", ErrorReasons.UNAVAILABLE);
-            }
-            if (UNSAFE.contains(method)) {
-                add(operation, "403", CROSS_SITE);
-            }
-            SHARED.forEach(shared -> operation.getResponses().addAPIResponse(shared.status(),
-                    OASFactory.createAPIResponse().ref(shared.name())));
-            operation.getResponses().getAPIResponses().forEach(ErrorResponses::complete);
-            operation.setResponses(sorted(operation.getResponses()));
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(path -> path.getOperations().forEach((method, operation) -> {
+                    boolean authenticated = operation.getSecurity() == null
+                            || !operation.getSecurity().isEmpty();
+                    String malformed = MALFORMED
+                            + (readsJson(operation) ? NOT_JSON : "")
+                            + (hasIdInPath(operation) ? INVALID_ID : "");
+                    add(operation, "400", malformed);
+                    if (authenticated) {
+                        add(operation, "401", NO_CREDENTIAL + BAD_CREDENTIAL);
+                        add(operation, "503", ErrorReasons.UNAVAILABLE);
+                    }
+                    if (UNSAFE.contains(method)) {
+                        add(operation, "403", CROSS_SITE);
+                    }
+                    SHARED.forEach(shared -> operation
+                            .getResponses()
+                            .addAPIResponse(
+                                    shared.status(),
+                                    OASFactory.createAPIResponse().ref(shared.name())));
+                    operation.getResponses().getAPIResponses().forEach(ErrorResponses::complete);
+                    operation.setResponses(sorted(operation.getResponses()));
+                }));
     }
 
     /** The route's own reasons for this status first, then the shared ones. */
     private static void add(Operation operation, String status, String reasons) {
         APIResponse response = operation.getResponses().getAPIResponse(status);
         if (response == null) {
-            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(reasons));
+            operation
+                    .getResponses()
+                    .addAPIResponse(status, OASFactory.createAPIResponse().description(reasons));
         } else {
             String own = response.getDescription() == null ? "" : response.getDescription();
             response.setDescription(own.isEmpty() || own.endsWith("\n") ? own + reasons : own + "\n\n" + reasons);
@@ -115,7 +138,8 @@ final class ErrorResponses {
         if (response.getContent() == null) {
             response.setContent(envelopeContent());
         } else if (!response.getContent().hasMediaType("application/json")) {
-            response.getContent().addMediaType("application/json", envelopeContent().getMediaType("application/json"));
+            response.getContent()
+                    .addMediaType("application/json", envelopeContent().getMediaType("application/json"));
         }
         if (status.equals("429") || status.equals("503")) {
             response.addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER));
@@ -124,37 +148,48 @@ final class ErrorResponses {
 
     private static APIResponses sorted(APIResponses responses) {
         APIResponses ordered = OASFactory.createAPIResponses();
-        responses.getAPIResponses().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        responses.getAPIResponses().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> ordered.addAPIResponse(e.getKey(), e.getValue()));
         return ordered;
     }
 
     private static boolean readsJson(Operation operation) {
-        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+        return operation.getRequestBody() != null
+                && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().hasMediaType("application/json");
     }
 
     private static boolean hasIdInPath(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.PATH && "id".equals(p.getName()));
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.PATH && "id".equals(p.getName()));
     }
 
     private static Content envelopeContent() {
-        return OASFactory.createContent().addMediaType("application/json",
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ENVELOPE)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        "application/json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(ENVELOPE)));
     }
 
     /** Made from {@link ErrorEnvelope} itself. */
     private static Schema envelope() {
         Schema body = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
-        Arrays.stream(ErrorEnvelope.Body.class.getRecordComponents()).map(RecordComponent::getName)
-                .forEach(name -> body.addProperty(snakeCase(name), OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        Arrays.stream(ErrorEnvelope.Body.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .forEach(name -> body.addProperty(
+                        snakeCase(name), OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         body.required(List.copyOf(body.getProperties().keySet()));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .properties(Map.of("error", body)).required(List.of("error"))
-                .description("Every failure: status as the reference names it (INVALID_ARGUMENT, UNAUTHENTICATED, ...), "
-                        + "reason in UPPER_SNAKE (each answer lists the reasons it may carry), a message for people, "
-                        + "and the request's id.");
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .properties(Map.of("error", body))
+                .required(List.of("error"))
+                .description(
+                        "Every failure: status as the reference names it (INVALID_ARGUMENT, UNAUTHENTICATED, ...), "
+                                + "reason in UPPER_SNAKE (each answer lists the reasons it may carry), a message for people, "
+                                + "and the request's id.");
     }
 
     private static String snakeCase(String name) {

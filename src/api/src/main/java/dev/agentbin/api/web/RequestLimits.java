@@ -29,7 +29,9 @@ public class RequestLimits {
         URI uri = request.getUriInfo().getRequestUri();
         String rawQuery = uri.getRawQuery();
         if (uri.getRawPath().length() + (rawQuery == null ? 0 : rawQuery.length() + 1) > MAX_URI_CHARS) {
-            throw new ApiException(ErrorStatus.URI_TOO_LONG, "URI_TOO_LONG",
+            throw new ApiException(
+                    ErrorStatus.URI_TOO_LONG,
+                    "URI_TOO_LONG",
                     "The request URI is longer than " + MAX_URI_CHARS + " characters.");
         }
         long headerChars = 0;
@@ -37,12 +39,15 @@ public class RequestLimits {
             for (String value : header.getValue()) {
                 headerChars += header.getKey().length() + value.length();
                 if (hasNul(value)) {
-                    throw ApiException.invalidArgument("The header " + header.getKey() + " " + StrictJson.NUL_MESSAGE + ".");
+                    throw ApiException.invalidArgument(
+                            "The header " + header.getKey() + " " + StrictJson.NUL_MESSAGE + ".");
                 }
             }
         }
         if (headerChars > MAX_HEADER_CHARS) {
-            throw new ApiException(ErrorStatus.HEADERS_TOO_LARGE, "HEADERS_TOO_LARGE",
+            throw new ApiException(
+                    ErrorStatus.HEADERS_TOO_LARGE,
+                    "HEADERS_TOO_LARGE",
                     "The request headers are larger than " + MAX_HEADER_CHARS / 1024 + " KiB.");
         }
         // PostgreSQL cannot store or compare U+0000 in text: refused for the whole path and query here. In a
@@ -53,7 +58,9 @@ public class RequestLimits {
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if ((hasBody(request) && contentType == null) || (contentType != null && !isMediaType(contentType))) {
-            throw new ApiException(ErrorStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+            throw new ApiException(
+                    ErrorStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_MEDIA_TYPE",
                     "A request body needs a Content-Type: send it as application/json.");
         }
     }

@@ -47,23 +47,35 @@ class AgentConcurrencyTest {
     void parallelCreatesWithOneUsernameLetExactlyOneWin() {
         for (int round = 0; round < 3; round++) {
             String username = AgentCrudTest.email();
-            List<Integer> codes = race(i -> as(admin).body(AgentCrudTest.createBody(i % 2 == 0 ? username : username.toUpperCase(), List.of()))
-                    .post("/v1.0/agents").statusCode());
+            List<Integer> codes = race(i -> as(admin)
+                    .body(AgentCrudTest.createBody(i % 2 == 0 ? username : username.toUpperCase(), List.of()))
+                    .post("/v1.0/agents")
+                    .statusCode());
             Assertions.assertEquals(1, codes.stream().filter(c -> c == 200).count(), "codes " + codes);
-            Assertions.assertEquals(WRITERS - 1, codes.stream().filter(c -> c == 409).count(), "codes " + codes);
+            Assertions.assertEquals(
+                    WRITERS - 1, codes.stream().filter(c -> c == 409).count(), "codes " + codes);
         }
     }
 
     @Test
     void parallelClaimsOfOneAddressLetExactlyOneAgentOwnIt() {
         List<String> agents = IntStream.range(0, WRITERS)
-                .mapToObj(i -> as(admin).body(AgentCrudTest.createBody(AgentCrudTest.email(), List.of())).post("/v1.0/agents")
-                        .then().statusCode(200).extract().<String>path("id"))
+                .mapToObj(i -> as(admin)
+                        .body(AgentCrudTest.createBody(AgentCrudTest.email(), List.of()))
+                        .post("/v1.0/agents")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<String>path("id"))
                 .toList();
         Map<String, Object> body = Map.of("addresses", List.of(Map.of("type", "tel", "target", "+15557654321")));
-        List<Integer> codes = race(i -> as(admin).body(body).put("/v1.0/agents/" + agents.get(i) + "/addresses").statusCode());
+        List<Integer> codes = race(i -> as(admin)
+                .body(body)
+                .put("/v1.0/agents/" + agents.get(i) + "/addresses")
+                .statusCode());
         Assertions.assertEquals(1, codes.stream().filter(c -> c == 200).count(), "codes " + codes);
-        Assertions.assertEquals(WRITERS - 1, codes.stream().filter(c -> c == 409).count(), "codes " + codes);
+        Assertions.assertEquals(
+                WRITERS - 1, codes.stream().filter(c -> c == 409).count(), "codes " + codes);
     }
 
     /** Runs WRITERS requests released at the same instant and returns their status codes. */

@@ -24,8 +24,10 @@ class AgentListCostTest {
     void listingOneHundredAgentsCostsAsManyStatementsAsListingOne() {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         for (int i = 0; i < 99; i++) {
-            Map<String, Object> body = new java.util.HashMap<>(AgentCrudTest.createBody(AgentCrudTest.email(),
-                    List.of(Map.of("type", "tel", "target", "+1555200" + String.format("%04d", i)),
+            Map<String, Object> body = new java.util.HashMap<>(AgentCrudTest.createBody(
+                    AgentCrudTest.email(),
+                    List.of(
+                            Map.of("type", "tel", "target", "+1555200" + String.format("%04d", i)),
                             Map.of("type", "sip", "target", "agent" + i + "@example.com"))));
             body.put("tag_ids", List.of(UUID.randomUUID()));
             as(admin).body(body).post("/v1.0/agents").then().statusCode(200);
@@ -41,7 +43,12 @@ class AgentListCostTest {
     /** Only this request's statements (see StatementCounter). */
     private static long statementsFor(TestAgents.Seeded admin, int pageSize) {
         String mark = StatementCounter.newMark();
-        as(admin).header(StatementCounter.HEADER, mark).queryParam("page_size", pageSize).get("/v1.0/agents").then().statusCode(200)
+        as(admin)
+                .header(StatementCounter.HEADER, mark)
+                .queryParam("page_size", pageSize)
+                .get("/v1.0/agents")
+                .then()
+                .statusCode(200)
                 .body("result.size()", org.hamcrest.Matchers.equalTo(pageSize))
                 .body("result[0].addresses.size()", org.hamcrest.Matchers.equalTo(2));
         return StatementCounter.count(mark);

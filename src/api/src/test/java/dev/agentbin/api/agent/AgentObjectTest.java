@@ -29,9 +29,23 @@ import org.junit.jupiter.api.Test;
 class AgentObjectTest {
 
     /** The agent object of docs/api.md: the reference's fields (but direct_hash) plus agentbin's ring settings. */
-    static final Set<String> FIELDS = new TreeSet<>(Set.of("id", "customer_id", "username", "name", "detail", "ring_method",
-            "status", "permission", "tag_ids", "addresses", "wrapup_seconds", "max_no_answer", "answer_confirmation",
-            "tm_create", "tm_update", "tm_delete"));
+    static final Set<String> FIELDS = new TreeSet<>(Set.of(
+            "id",
+            "customer_id",
+            "username",
+            "name",
+            "detail",
+            "ring_method",
+            "status",
+            "permission",
+            "tag_ids",
+            "addresses",
+            "wrapup_seconds",
+            "max_no_answer",
+            "answer_confirmation",
+            "tm_create",
+            "tm_update",
+            "tm_delete"));
 
     @Inject
     TestAgents seeds;
@@ -48,33 +62,67 @@ class AgentObjectTest {
 
     @Test
     void aFreshAgentHasEveryFieldWithNullsInEveryAnswer() throws IOException {
-        String created = as(admin).body(AgentCrudTest.createBody(AgentCrudTest.email(), List.of())).post("/v1.0/agents")
-                .then().statusCode(200).extract().asString();
+        String created = as(admin)
+                .body(AgentCrudTest.createBody(AgentCrudTest.email(), List.of()))
+                .post("/v1.0/agents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode agent = json(created);
         String id = agent.get("id").asText();
         assertComplete(agent, "create");
-        Assertions.assertTrue(agent.get("tm_update").isNull() && agent.get("tm_delete").isNull(), created);
+        Assertions.assertTrue(
+                agent.get("tm_update").isNull() && agent.get("tm_delete").isNull(), created);
 
-        assertComplete(json(as(admin).get("/v1.0/agents/" + id).then().statusCode(200).extract().asString()), "get");
-        JsonNode page = json(as(admin).get("/v1.0/agents").then().statusCode(200).extract().asString());
+        assertComplete(
+                json(as(admin)
+                        .get("/v1.0/agents/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString()),
+                "get");
+        JsonNode page = json(
+                as(admin).get("/v1.0/agents").then().statusCode(200).extract().asString());
         page.get("result").forEach(item -> assertComplete(item, "list"));
-        JsonNode updated = json(as(admin).body(Map.of("status", "away")).put("/v1.0/agents/" + id + "/status")
-                .then().statusCode(200).extract().asString());
+        JsonNode updated = json(as(admin)
+                .body(Map.of("status", "away"))
+                .put("/v1.0/agents/" + id + "/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertComplete(updated, "status update");
-        Assertions.assertTrue(!updated.get("tm_update").isNull() && updated.get("tm_delete").isNull());
+        Assertions.assertTrue(
+                !updated.get("tm_update").isNull() && updated.get("tm_delete").isNull());
     }
 
     @Test
     void eventDataCarriesEveryFieldToo() throws IOException {
-        String id = as(admin).body(AgentCrudTest.createBody(AgentCrudTest.email(), List.of())).post("/v1.0/agents")
-                .then().statusCode(200).extract().path("id");
-        as(admin).body(Map.of("status", "away")).put("/v1.0/agents/" + id + "/status").then().statusCode(200);
+        String id = as(admin)
+                .body(AgentCrudTest.createBody(AgentCrudTest.email(), List.of()))
+                .post("/v1.0/agents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        as(admin)
+                .body(Map.of("status", "away"))
+                .put("/v1.0/agents/" + id + "/status")
+                .then()
+                .statusCode(200);
 
         List<JsonNode> events = outbox(UUID.fromString(id));
-        Assertions.assertEquals(List.of("agent_created", "agent_status_updated"), events.stream().map(e -> e.get("type").asText()).toList());
+        Assertions.assertEquals(
+                List.of("agent_created", "agent_status_updated"),
+                events.stream().map(e -> e.get("type").asText()).toList());
         JsonNode createdData = events.get(0).get("data");
         assertComplete(createdData, "agent_created");
-        Assertions.assertTrue(createdData.get("tm_update").isNull() && createdData.get("tm_delete").isNull(), createdData.toString());
+        Assertions.assertTrue(
+                createdData.get("tm_update").isNull()
+                        && createdData.get("tm_delete").isNull(),
+                createdData.toString());
         assertComplete(events.get(1).get("data"), "agent_status_updated");
         Assertions.assertTrue(events.get(1).get("data").get("tm_delete").isNull());
     }
@@ -93,7 +141,8 @@ class AgentObjectTest {
     List<JsonNode> outbox(UUID agentId) throws IOException {
         List<JsonNode> events = new ArrayList<>();
         for (Object body : db.createNativeQuery("select body from event_outbox where agent_id = ?1 order by seq")
-                .setParameter(1, agentId).getResultList()) {
+                .setParameter(1, agentId)
+                .getResultList()) {
             events.add(json((String) body));
         }
         return events;

@@ -3,10 +3,10 @@ package dev.agentbin.api.agent;
 import static dev.agentbin.api.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentService;
 import dev.agentbin.agent.FirstAdminBootstrap;
-import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,9 +33,13 @@ class FirstAdminBootstrapTest {
     public static class WithBootstrap implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("agentbin.bootstrap.customer-id", UUID.randomUUID().toString(),
-                    "agentbin.bootstrap.username", "bootstrap-" + UUID.randomUUID() + "@example.com",
-                    "agentbin.bootstrap.password", PASSWORD);
+            return Map.of(
+                    "agentbin.bootstrap.customer-id",
+                    UUID.randomUUID().toString(),
+                    "agentbin.bootstrap.username",
+                    "bootstrap-" + UUID.randomUUID() + "@example.com",
+                    "agentbin.bootstrap.password",
+                    PASSWORD);
         }
     }
 
@@ -58,7 +62,10 @@ class FirstAdminBootstrapTest {
     void theConfiguredAdminCanLogInAndAnotherStartAddsNoSecond() {
         Assertions.assertEquals(1, liveAgentsOf(customer), "created at start");
         String token = TestAgents.login(username, PASSWORD);
-        as(token).get("/v1.0/me").then().statusCode(200)
+        as(token)
+                .get("/v1.0/me")
+                .then()
+                .statusCode(200)
                 .body("customer_id", equalTo(customer.toString()))
                 .body("permission", equalTo((int) Permission.CUSTOMER_ADMIN));
 
@@ -69,7 +76,8 @@ class FirstAdminBootstrapTest {
 
     @Test
     void aCustomerThatHasAnAdminGetsNoSecondOneUnderAnotherName() {
-        bootstrapWith(customer, "another-" + UUID.randomUUID() + "@example.com", PASSWORD).ensureFirstAdmin();
+        bootstrapWith(customer, "another-" + UUID.randomUUID() + "@example.com", PASSWORD)
+                .ensureFirstAdmin();
         Assertions.assertEquals(1, liveAgentsOf(customer));
     }
 
@@ -77,21 +85,27 @@ class FirstAdminBootstrapTest {
     void withoutCompleteConfigurationNothingIsCreated() {
         UUID fresh = UUID.randomUUID();
         String name = "absent-" + UUID.randomUUID() + "@example.com";
-        new FirstAdminBootstrap(agentService, Optional.of(fresh), Optional.of(name), Optional.empty()).ensureFirstAdmin();
-        new FirstAdminBootstrap(agentService, Optional.of(fresh), Optional.empty(), Optional.of(PASSWORD)).ensureFirstAdmin();
-        new FirstAdminBootstrap(agentService, Optional.empty(), Optional.of(name), Optional.of(PASSWORD)).ensureFirstAdmin();
+        new FirstAdminBootstrap(agentService, Optional.of(fresh), Optional.of(name), Optional.empty())
+                .ensureFirstAdmin();
+        new FirstAdminBootstrap(agentService, Optional.of(fresh), Optional.empty(), Optional.of(PASSWORD))
+                .ensureFirstAdmin();
+        new FirstAdminBootstrap(agentService, Optional.empty(), Optional.of(name), Optional.of(PASSWORD))
+                .ensureFirstAdmin();
         Assertions.assertEquals(0, liveAgentsOf(fresh));
     }
 
     @Test
     void aPasswordShorterThanEightCharactersIsRefusedAndNothingIsCreated() {
         UUID fresh = UUID.randomUUID();
-        FirstAdminBootstrap shortPassword = bootstrapWith(fresh, "short-" + UUID.randomUUID() + "@example.com", "1234567");
-        IllegalStateException refused = Assertions.assertThrows(IllegalStateException.class, shortPassword::ensureFirstAdmin);
+        FirstAdminBootstrap shortPassword =
+                bootstrapWith(fresh, "short-" + UUID.randomUUID() + "@example.com", "1234567");
+        IllegalStateException refused =
+                Assertions.assertThrows(IllegalStateException.class, shortPassword::ensureFirstAdmin);
         Assertions.assertTrue(refused.getMessage().contains("agentbin.bootstrap.password"), refused.getMessage());
         Assertions.assertEquals(0, liveAgentsOf(fresh));
 
-        bootstrapWith(fresh, "eight-" + UUID.randomUUID() + "@example.com", "12345678").ensureFirstAdmin();
+        bootstrapWith(fresh, "eight-" + UUID.randomUUID() + "@example.com", "12345678")
+                .ensureFirstAdmin();
         Assertions.assertEquals(1, liveAgentsOf(fresh), "eight characters are enough");
     }
 

@@ -35,14 +35,29 @@ class OwnPasswordChangeTest {
     void theSelfServiceRouteNeedsTheCurrentPassword() {
         TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.NONE);
 
-        envelope(as(agent).body(Map.of("password", "taken-over-password")).put(ME).then(), 400, "INVALID_ARGUMENT")
+        envelope(
+                        as(agent)
+                                .body(Map.of("password", "taken-over-password"))
+                                .put(ME)
+                                .then(),
+                        400,
+                        "INVALID_ARGUMENT")
                 .body("error.message", containsString("current_password"));
-        envelope(as(agent).body(Map.of("password", "taken-over-password", "current_password", "a-wrong-guess")).put(ME).then(),
-                403, "CURRENT_PASSWORD_WRONG");
+        envelope(
+                as(agent)
+                        .body(Map.of("password", "taken-over-password", "current_password", "a-wrong-guess"))
+                        .put(ME)
+                        .then(),
+                403,
+                "CURRENT_PASSWORD_WRONG");
         as(agent).get("/v1.0/me").then().statusCode(200);
         TestAgents.login(agent.username(), TestAgents.PASSWORD);
 
-        as(agent).body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD)).put(ME).then().statusCode(200);
+        as(agent)
+                .body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD))
+                .put(ME)
+                .then()
+                .statusCode(200);
         TestAgents.login(agent.username(), "my-new-password");
     }
 
@@ -51,10 +66,25 @@ class OwnPasswordChangeTest {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         String own = "/v1.0/agents/" + admin.id() + "/password";
 
-        envelope(as(admin).body(Map.of("password", "taken-over-password")).put(own).then(), 400, "INVALID_ARGUMENT");
-        envelope(as(admin).body(Map.of("password", "taken-over-password", "current_password", "a-wrong-guess")).put(own).then(),
-                403, "CURRENT_PASSWORD_WRONG");
-        as(admin).body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD)).put(own).then().statusCode(200);
+        envelope(
+                as(admin)
+                        .body(Map.of("password", "taken-over-password"))
+                        .put(own)
+                        .then(),
+                400,
+                "INVALID_ARGUMENT");
+        envelope(
+                as(admin)
+                        .body(Map.of("password", "taken-over-password", "current_password", "a-wrong-guess"))
+                        .put(own)
+                        .then(),
+                403,
+                "CURRENT_PASSWORD_WRONG");
+        as(admin)
+                .body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD))
+                .put(own)
+                .then()
+                .statusCode(200);
         TestAgents.login(admin.username(), "my-new-password");
     }
 
@@ -62,7 +92,11 @@ class OwnPasswordChangeTest {
     void anAdminSettingAnotherAgentsPasswordNeedsNoneOfTheirs() {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         TestAgents.Seeded agent = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT);
-        as(admin).body(Map.of("password", "set-by-the-admin")).put("/v1.0/agents/" + agent.id() + "/password").then().statusCode(200);
+        as(admin)
+                .body(Map.of("password", "set-by-the-admin"))
+                .put("/v1.0/agents/" + agent.id() + "/password")
+                .then()
+                .statusCode(200);
         TestAgents.login(agent.username(), "set-by-the-admin");
     }
 
@@ -70,16 +104,32 @@ class OwnPasswordChangeTest {
     void wrongCurrentPasswordsSpendTheLoginBudgetSoTheRouteIsNoPasswordOracle() {
         TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.NONE);
         for (int i = 0; i < budgets.pairFailures(); i++) {
-            as(agent).body(Map.of("password", "taken-over-password", "current_password", "guess-" + i)).put(ME).then().statusCode(403);
+            as(agent)
+                    .body(Map.of("password", "taken-over-password", "current_password", "guess-" + i))
+                    .put(ME)
+                    .then()
+                    .statusCode(403);
         }
-        envelope(as(agent).body(Map.of("password", "taken-over-password", "current_password", TestAgents.PASSWORD)).put(ME).then(),
-                429, "TOO_MANY_ATTEMPTS").header("Retry-After", notNullValue());
-        io.restassured.RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("username", agent.username(), "password", TestAgents.PASSWORD)).post("/auth/login")
-                .then().statusCode(429);
+        envelope(
+                        as(agent)
+                                .body(Map.of(
+                                        "password", "taken-over-password", "current_password", TestAgents.PASSWORD))
+                                .put(ME)
+                                .then(),
+                        429,
+                        "TOO_MANY_ATTEMPTS")
+                .header("Retry-After", notNullValue());
+        io.restassured.RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", agent.username(), "password", TestAgents.PASSWORD))
+                .post("/auth/login")
+                .then()
+                .statusCode(429);
     }
 
     private static ValidatableResponse envelope(ValidatableResponse response, int status, String reason) {
-        return response.statusCode(status).body("error.reason", equalTo(reason)).body("error.request_id", notNullValue());
+        return response.statusCode(status)
+                .body("error.reason", equalTo(reason))
+                .body("error.request_id", notNullValue());
     }
 }

@@ -6,14 +6,13 @@ import static dev.agentbin.api.agentcall.RingTestSupport.status;
 import static dev.agentbin.api.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.access.Permission;
+import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.SweepResult;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
-import dev.agentbin.testing.Await;
 import dev.agentbin.testing.SweepWindow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -52,7 +51,8 @@ class AgentCallFlowTest {
 
     @Test
     void firstAnswerWinsTheOthersAreHungUpAndTheAgentFollowsTheCall() {
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:answer:300"), sip("sim:no-answer")), 0, 3);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:answer:300"), sip("sim:no-answer")), 0, 3);
         JsonPath dispatched = rings.ring(agent);
         Assertions.assertEquals("ringing", dispatched.getString("status"));
         Assertions.assertEquals(3, dispatched.getList("legs").size());
@@ -65,7 +65,8 @@ class AgentCallFlowTest {
         Assertions.assertEquals(List.of("canceled", "answered", "canceled"), answered.getList("legs.status"));
         Assertions.assertEquals("completed elsewhere", answered.getString("legs[0].end_reason"));
         List<String> callIds = answered.getList("legs.provider_call_id");
-        Assertions.assertTrue(simulator.hungUp().containsAll(List.of(callIds.get(0), callIds.get(2))), "losers hung up");
+        Assertions.assertTrue(
+                simulator.hungUp().containsAll(List.of(callIds.get(0), callIds.get(2))), "losers hung up");
         Assertions.assertFalse(simulator.hungUp().contains(callIds.get(1)), "the winner stays up");
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
 
@@ -97,21 +98,46 @@ class AgentCallFlowTest {
 
     @Test
     void badRingRequestsAre400() {
-        as(admin).body(Map.of("source", "+15550001000")).post("/v1.0/agentcalls").then().statusCode(400)
+        as(admin)
+                .body(Map.of("source", "+15550001000"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(400)
                 .body("error.message", org.hamcrest.Matchers.containsString("agent_id is required"));
-        as(admin).body(Map.of("agent_id", UUID.randomUUID(), "source", "+1", "ring_timeout", 1)).post("/v1.0/agentcalls")
-                .then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("ring_timeout"));
-        as(admin).body(Map.of("agent_id", "nope", "source", "+1")).post("/v1.0/agentcalls").then().statusCode(400);
-        as(admin).body("{").post("/v1.0/agentcalls").then().statusCode(400).body("error.reason", equalTo("INVALID_JSON_BODY"));
+        as(admin)
+                .body(Map.of("agent_id", UUID.randomUUID(), "source", "+1", "ring_timeout", 1))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("ring_timeout"));
+        as(admin)
+                .body(Map.of("agent_id", "nope", "source", "+1"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(400);
+        as(admin)
+                .body("{")
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_JSON_BODY"));
         as(admin).get("/v1.0/agentcalls/not-a-uuid").then().statusCode(400).body("error.reason", equalTo("INVALID_ID"));
-        as(admin).get("/v1.0/agentcalls/" + UUID.randomUUID()).then().statusCode(404).body("error.reason", equalTo("AGENTCALL_NOT_FOUND"));
+        as(admin)
+                .get("/v1.0/agentcalls/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("error.reason", equalTo("AGENTCALL_NOT_FOUND"));
     }
 
     @Test
     void onlyAdminsAndManagersOfTheCustomerRingAndSeeAgentcalls() {
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer")), 0, 3);
         TestAgents.Seeded plain = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT);
-        as(plain).body(Map.of("agent_id", agent, "source", "+15550001000")).post("/v1.0/agentcalls").then().statusCode(403);
+        as(plain)
+                .body(Map.of("agent_id", agent, "source", "+15550001000"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(403);
         String id = rings.ring(agent).getString("id");
         as(plain).get("/v1.0/agentcalls/" + id).then().statusCode(403);
         TestAgents.Seeded otherAdmin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
@@ -125,10 +151,22 @@ class AgentCallFlowTest {
     void aRetriedRequestWithTheSameIdempotencyKeyRingsOnce() {
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:no-answer")), 0, 3);
         Map<String, Object> body = Map.of("agent_id", agent, "source", "+15550001000");
-        String first = as(admin).header("Idempotency-Key", "retry-1").body(body).post("/v1.0/agentcalls")
-                .then().statusCode(202).extract().path("id");
-        String second = as(admin).header("Idempotency-Key", "retry-1").body(body).post("/v1.0/agentcalls")
-                .then().statusCode(202).extract().path("id");
+        String first = as(admin)
+                .header("Idempotency-Key", "retry-1")
+                .body(body)
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        String second = as(admin)
+                .header("Idempotency-Key", "retry-1")
+                .body(body)
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         Assertions.assertEquals(first, second);
         Assertions.assertEquals(2, rings.get(first).getList("legs").size());
     }
@@ -183,15 +221,18 @@ class AgentCallFlowTest {
         rings.await(id, "legs originated", allOriginated(2));
         SweepWindow window = SweepWindow.open();
         seeds.moveInto(window, agent);
-        Assertions.assertEquals(new SweepResult(0, 0, 0), agentCalls.sweep(window.now()), "the ring timeout has not run out");
-        Assertions.assertEquals(new SweepResult(1, 0, 0), agentCalls.sweep(window.now().plusSeconds(120)));
+        Assertions.assertEquals(
+                new SweepResult(0, 0, 0), agentCalls.sweep(window.now()), "the ring timeout has not run out");
+        Assertions.assertEquals(
+                new SweepResult(1, 0, 0), agentCalls.sweep(window.now().plusSeconds(120)));
         JsonPath swept = rings.get(id);
         Assertions.assertEquals("no_answer", swept.getString("status"));
         Assertions.assertEquals(List.of("canceled", "canceled"), swept.getList("legs.status"));
         Assertions.assertEquals("ring timeout", swept.getString("legs[0].end_reason"));
         Assertions.assertTrue(simulator.hungUp().containsAll(swept.getList("legs.provider_call_id")));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
-        Assertions.assertEquals(new SweepResult(0, 0, 0), agentCalls.sweep(window.now().plusSeconds(120)));
+        Assertions.assertEquals(
+                new SweepResult(0, 0, 0), agentCalls.sweep(window.now().plusSeconds(120)));
         Assertions.assertEquals(swept.prettify(), rings.get(id).prettify(), "a second sweep changes nothing");
     }
 
@@ -200,7 +241,10 @@ class AgentCallFlowTest {
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:no-answer")), 0, 1);
         String id = rings.ring(agent).getString("id");
         rings.await(id, "legs originated", allOriginated(2));
-        as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200)
+        as(admin)
+                .post("/v1.0/agentcalls/" + id + "/hangup")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("canceled"))
                 .body("legs.status", org.hamcrest.Matchers.everyItem(equalTo("canceled")));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
@@ -212,13 +256,22 @@ class AgentCallFlowTest {
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:answer:50"), sip("sim:no-answer")), 0, 3);
         String id = rings.ring(agent).getString("id");
         JsonPath answered = rings.await(id, "answer", status("answered"));
-        as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200)
+        as(admin)
+                .post("/v1.0/agentcalls/" + id + "/hangup")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("end_reason", equalTo("caller hung up"))
                 .body("legs[0].status", equalTo("completed"));
-        Assertions.assertTrue(simulator.hungUp().contains(answered.getString("legs[0].provider_call_id")), "the agent's phone is hung up");
+        Assertions.assertTrue(
+                simulator.hungUp().contains(answered.getString("legs[0].provider_call_id")),
+                "the agent's phone is hung up");
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
-        as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200).body("status", equalTo("completed"));
+        as(admin)
+                .post("/v1.0/agentcalls/" + id + "/hangup")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"));
     }
 
     @Test
@@ -233,7 +286,8 @@ class AgentCallFlowTest {
         seeds.moveInto(window, agent);
         Assertions.assertEquals(new SweepResult(0, 0, 0), agentCalls.sweep(window.now()), "wrap-up not over yet");
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
-        Assertions.assertEquals(new SweepResult(0, 0, 1), agentCalls.sweep(window.now().plusSeconds(31)));
+        Assertions.assertEquals(
+                new SweepResult(0, 0, 1), agentCalls.sweep(window.now().plusSeconds(31)));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
 
@@ -246,7 +300,8 @@ class AgentCallFlowTest {
         seeds.moveInto(window, agent);
         Assertions.assertEquals(new SweepResult(0, 0, 0), agentCalls.sweep(window.now()));
         Assertions.assertEquals("answered", rings.get(id).getString("status"), "a fresh call is left alone");
-        Assertions.assertEquals(new SweepResult(0, 1, 0), agentCalls.sweep(window.now().plus(Duration.ofHours(5))));
+        Assertions.assertEquals(
+                new SweepResult(0, 1, 0), agentCalls.sweep(window.now().plus(Duration.ofHours(5))));
         JsonPath ended = rings.get(id);
         Assertions.assertEquals("completed", ended.getString("status"));
         Assertions.assertEquals("max call duration", ended.getString("end_reason"));
@@ -267,21 +322,37 @@ class AgentCallFlowTest {
 
     @Test
     void legsAreOriginatedInParallel() {
-        UUID agent = seeds.seedRingable(admin.customerId(),
-                IntStream.range(0, 10).mapToObj(i -> sip("sim:no-answer")).toList(), 0, 3);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(),
+                IntStream.range(0, 10).mapToObj(i -> sip("sim:no-answer")).toList(),
+                0,
+                3);
         JsonPath call = rings.ring(agent);
         Assertions.assertEquals(10, call.getList("legs").size());
         UUID callId = UUID.fromString(call.getString("id"));
         List<SimulatorProvider.OriginationSpan> ours = simulator.recentOriginations().stream()
-                .filter(origination -> origination.agentCallId().equals(callId)).toList();
+                .filter(origination -> origination.agentCallId().equals(callId))
+                .toList();
         Assertions.assertEquals(10, ours.size());
-        long lastStart = ours.stream().mapToLong(SimulatorProvider.OriginationSpan::startNanos).max().orElseThrow();
-        long firstEnd = ours.stream().mapToLong(SimulatorProvider.OriginationSpan::endNanos).min().orElseThrow();
-        Assertions.assertTrue(lastStart < firstEnd, "the last of this call's 10 originations began before the first ended: all were in flight at once");
+        long lastStart = ours.stream()
+                .mapToLong(SimulatorProvider.OriginationSpan::startNanos)
+                .max()
+                .orElseThrow();
+        long firstEnd = ours.stream()
+                .mapToLong(SimulatorProvider.OriginationSpan::endNanos)
+                .min()
+                .orElseThrow();
+        Assertions.assertTrue(
+                lastStart < firstEnd,
+                "the last of this call's 10 originations began before the first ended: all were in flight at once");
     }
 
     private void refused(UUID agent, int status, String reason) {
-        as(admin).body(Map.of("agent_id", agent, "source", "+15550001000")).post("/v1.0/agentcalls")
-                .then().statusCode(status).body("error.reason", equalTo(reason));
+        as(admin)
+                .body(Map.of("agent_id", agent, "source", "+15550001000"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(status)
+                .body("error.reason", equalTo(reason));
     }
 }

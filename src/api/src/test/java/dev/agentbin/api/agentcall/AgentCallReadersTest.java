@@ -33,27 +33,51 @@ class AgentCallReadersTest {
         TestAgents.Seeded agent = agents.seed(customer, Permission.CUSTOMER_AGENT);
         TestAgents.Seeded colleague = agents.seed(customer, Permission.CUSTOMER_AGENT);
         RingTestSupport rings = new RingTestSupport(admin);
-        as(admin).body(Map.of("addresses", List.of(RingTestSupport.sip("sim:no-answer"))))
-                .put("/v1.0/agents/" + agent.id() + "/addresses").then().statusCode(200);
+        as(admin)
+                .body(Map.of("addresses", List.of(RingTestSupport.sip("sim:no-answer"))))
+                .put("/v1.0/agents/" + agent.id() + "/addresses")
+                .then()
+                .statusCode(200);
 
         String first = ringAndHangUp(admin, agent, rings);
         String second = ringAndHangUp(admin, agent, rings);
 
-        as(agent).get("/v1.0/agentcalls?agent_id=" + agent.id()).then().statusCode(200)
+        as(agent)
+                .get("/v1.0/agentcalls?agent_id=" + agent.id())
+                .then()
+                .statusCode(200)
                 .body("result", hasSize(2))
                 .body("result[0].id", equalTo(second))
                 .body("result[1].id", equalTo(first))
                 .body("result[0].legs", hasSize(1));
-        as(agent).get("/v1.0/agentcalls?agent_id=" + agent.id() + "&page_size=1").then().statusCode(200)
+        as(agent)
+                .get("/v1.0/agentcalls?agent_id=" + agent.id() + "&page_size=1")
+                .then()
+                .statusCode(200)
                 .body("result", hasSize(1));
-        as(agent).get("/v1.0/agentcalls/" + second).then().statusCode(200).body("agent_id", equalTo(agent.id().toString()));
-        as(admin).get("/v1.0/agentcalls?agent_id=" + agent.id()).then().statusCode(200).body("result", hasSize(2));
+        as(agent)
+                .get("/v1.0/agentcalls/" + second)
+                .then()
+                .statusCode(200)
+                .body("agent_id", equalTo(agent.id().toString()));
+        as(admin)
+                .get("/v1.0/agentcalls?agent_id=" + agent.id())
+                .then()
+                .statusCode(200)
+                .body("result", hasSize(2));
 
         as(colleague).get("/v1.0/agentcalls?agent_id=" + agent.id()).then().statusCode(403);
         as(colleague).get("/v1.0/agentcalls/" + second).then().statusCode(403);
         as(agent).post("/v1.0/agentcalls/" + second + "/hangup").then().statusCode(403);
-        as(agents.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN)).get("/v1.0/agentcalls/" + second).then().statusCode(404);
-        as(agent).get("/v1.0/agentcalls?agent_id=nope").then().statusCode(400).body("error.reason", equalTo("INVALID_REQUEST_PARAMETER"));
+        as(agents.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN))
+                .get("/v1.0/agentcalls/" + second)
+                .then()
+                .statusCode(404);
+        as(agent)
+                .get("/v1.0/agentcalls?agent_id=nope")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_REQUEST_PARAMETER"));
         // Without agent_id the list is the customer's: admins and managers only.
         as(agent).get("/v1.0/agentcalls").then().statusCode(403);
     }
@@ -68,8 +92,11 @@ class AgentCallReadersTest {
         UUID customer = UUID.randomUUID();
         TestAgents.Seeded admin = agents.seed(customer, Permission.CUSTOMER_ADMIN);
         TestAgents.Seeded agent = agents.seed(customer, Permission.CUSTOMER_AGENT);
-        as(admin).body(Map.of("addresses", List.of(RingTestSupport.sip("sim:no-answer"))))
-                .put("/v1.0/agents/" + agent.id() + "/addresses").then().statusCode(200);
+        as(admin)
+                .body(Map.of("addresses", List.of(RingTestSupport.sip("sim:no-answer"))))
+                .put("/v1.0/agents/" + agent.id() + "/addresses")
+                .then()
+                .statusCode(200);
         String call = ringAndHangUp(admin, agent, new RingTestSupport(admin));
         TestAgents.Seeded stranger = agents.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
 
@@ -79,26 +106,41 @@ class AgentCallReadersTest {
                 createKey(admin, Permission.CUSTOMER_AGENT), 403,
                 createKey(stranger, null), 404);
         expected.forEach((key, status) -> {
-            for (java.util.function.Supplier<RequestSpecification> sent : List.<java.util.function.Supplier<RequestSpecification>>of(
-                    () -> RestAssured.given().queryParam("accesskey", key),
-                    () -> RestAssured.given().cookie("accesskey", key),
-                    () -> RestAssured.given().header("Authorization", "Bearer " + key))) {
+            for (java.util.function.Supplier<RequestSpecification> sent :
+                    List.<java.util.function.Supplier<RequestSpecification>>of(
+                            () -> RestAssured.given().queryParam("accesskey", key),
+                            () -> RestAssured.given().cookie("accesskey", key),
+                            () -> RestAssured.given().header("Authorization", "Bearer " + key))) {
                 sent.get().get("/v1.0/agentcalls/" + call).then().statusCode(status);
                 if (status == 404) {
-                    sent.get().get("/v1.0/agentcalls?agent_id=" + agent.id()).then().statusCode(200).body("result", hasSize(0));
+                    sent.get()
+                            .get("/v1.0/agentcalls?agent_id=" + agent.id())
+                            .then()
+                            .statusCode(200)
+                            .body("result", hasSize(0));
                 } else {
-                    sent.get().get("/v1.0/agentcalls?agent_id=" + agent.id()).then().statusCode(status);
+                    sent.get()
+                            .get("/v1.0/agentcalls?agent_id=" + agent.id())
+                            .then()
+                            .statusCode(status);
                 }
                 if (status == 200) {
                     sent.get().get("/v1.0/agentcalls/" + call).then().body("id", equalTo(call));
-                    sent.get().get("/v1.0/agentcalls?agent_id=" + agent.id()).then().body("result[0].id", equalTo(call));
+                    sent.get()
+                            .get("/v1.0/agentcalls?agent_id=" + agent.id())
+                            .then()
+                            .body("result[0].id", equalTo(call));
                 }
             }
         });
     }
 
     private static String ringAndHangUp(TestAgents.Seeded admin, TestAgents.Seeded agent, RingTestSupport rings) {
-        as(admin).body(Map.of("status", "available")).put("/v1.0/agents/" + agent.id() + "/status").then().statusCode(200);
+        as(admin)
+                .body(Map.of("status", "available"))
+                .put("/v1.0/agents/" + agent.id() + "/status")
+                .then()
+                .statusCode(200);
         String id = rings.ring(agent.id()).getString("id");
         as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200);
         return id;

@@ -7,8 +7,8 @@ import static dev.agentbin.api.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.access.Permission;
+import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.SweepResult;
@@ -65,7 +65,8 @@ class AgentStatusFollowsCallsTest {
         SweepWindow window = SweepWindow.open();
         seeds.moveInto(window, agent);
         agentCalls.sweep(window.now().plusSeconds(31));
-        Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status, "call 1's wrap-up must not free the agent");
+        Assertions.assertEquals(
+                AgentStatus.BUSY, seeds.reload(agent).status, "call 1's wrap-up must not free the agent");
         Assertions.assertEquals(UUID.fromString(second), seeds.reload(agent).statusCallId);
         refused(agent, 409, "AGENT_NOT_AVAILABLE");
 
@@ -75,7 +76,8 @@ class AgentStatusFollowsCallsTest {
         Assertions.assertNotNull(seeds.reload(agent).wrapupUntil);
         SweepWindow later = SweepWindow.open();
         seeds.moveInto(later, agent);
-        Assertions.assertEquals(new SweepResult(0, 0, 1), agentCalls.sweep(later.now().plusSeconds(31)));
+        Assertions.assertEquals(
+                new SweepResult(0, 0, 1), agentCalls.sweep(later.now().plusSeconds(31)));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
         Assertions.assertNull(seeds.reload(agent).statusCallId);
     }
@@ -86,7 +88,10 @@ class AgentStatusFollowsCallsTest {
         String id = rings.ring(agent).getString("id");
         rings.await(id, "legs originated", allOriginated(2));
 
-        as(admin).delete("/v1.0/agents/" + agent).then().statusCode(409)
+        as(admin)
+                .delete("/v1.0/agents/" + agent)
+                .then()
+                .statusCode(409)
                 .body("error.reason", equalTo("AGENT_IN_CALL"))
                 .body("error.request_id", notNullValue());
         Assertions.assertNull(seeds.reload(agent).tmDelete);
@@ -121,7 +126,8 @@ class AgentStatusFollowsCallsTest {
         setStatus(agent, "available");
         Assertions.assertEquals(0, seeds.reload(agent).missedRings);
         missOnce(agent);
-        Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status, "one miss after returning is not two");
+        Assertions.assertEquals(
+                AgentStatus.AVAILABLE, seeds.reload(agent).status, "one miss after returning is not two");
         Assertions.assertEquals(1, seeds.reload(agent).missedRings);
     }
 
@@ -130,30 +136,56 @@ class AgentStatusFollowsCallsTest {
         UUID first = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer")), 0, 3);
         UUID second = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer")), 0, 3);
         String key = "key-" + UUID.randomUUID();
-        String call = as(admin).header("Idempotency-Key", key).body(Map.of("agent_id", first, "source", "+15550001000"))
-                .post("/v1.0/agentcalls").then().statusCode(202).extract().path("id");
+        String call = as(admin)
+                .header("Idempotency-Key", key)
+                .body(Map.of("agent_id", first, "source", "+15550001000"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
-        as(admin).header("Idempotency-Key", key).body(Map.of("agent_id", second, "source", "+15550001000"))
-                .post("/v1.0/agentcalls").then().statusCode(422)
+        as(admin)
+                .header("Idempotency-Key", key)
+                .body(Map.of("agent_id", second, "source", "+15550001000"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(422)
                 .body("error.status", equalTo("UNPROCESSABLE"))
                 .body("error.reason", equalTo("IDEMPOTENCY_KEY_REUSED"));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(second).status, "the second agent is not rung");
-        as(admin).header("Idempotency-Key", key).body(Map.of("agent_id", first, "source", "+15550001000", "ring_timeout", 45))
-                .post("/v1.0/agentcalls").then().statusCode(422);
+        as(admin)
+                .header("Idempotency-Key", key)
+                .body(Map.of("agent_id", first, "source", "+15550001000", "ring_timeout", 45))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(422);
 
-        Assertions.assertEquals(call, as(admin).header("Idempotency-Key", key)
-                .body(Map.of("agent_id", first, "source", "+15550001000", "ring_timeout", 30))
-                .post("/v1.0/agentcalls").then().statusCode(202).extract().path("id"), "the same request (default spelled out) is a retry");
+        Assertions.assertEquals(
+                call,
+                as(admin)
+                        .header("Idempotency-Key", key)
+                        .body(Map.of("agent_id", first, "source", "+15550001000", "ring_timeout", 30))
+                        .post("/v1.0/agentcalls")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id"),
+                "the same request (default spelled out) is a retry");
     }
 
     @Test
     void linearGivesEachAddressItsOwnTimeSoTheLastOfThreeIsReached() {
-        UUID agent = seeds.seedRingable(admin.customerId(),
-                List.of(sip("sim:no-answer"), sip("sim:no-answer"), sip("sim:answer:100")), 0, 3);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:no-answer"), sip("sim:answer:100")), 0, 3);
         seeds.setRingMethod(agent, RingMethod.LINEAR);
-        JsonPath dispatched = as(admin).body(Map.of("agent_id", agent, "source", "+15550001000", "ring_timeout", 30,
-                        "address_timeout", 1))
-                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        JsonPath dispatched = as(admin)
+                .body(Map.of("agent_id", agent, "source", "+15550001000", "ring_timeout", 30, "address_timeout", 1))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
         Assertions.assertEquals(1, dispatched.getInt("address_timeout"));
         JsonPath answered = rings.await(dispatched.getString("id"), "the third address to answer", status("answered"));
         Assertions.assertEquals(answered.getString("legs[2].id"), answered.getString("answered_leg_id"));
@@ -163,25 +195,42 @@ class AgentStatusFollowsCallsTest {
 
     @Test
     void linearSharesTheRingTimeoutAmongTheAddressesByDefault() {
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:no-answer"), sip("sim:no-answer")), 0, 3);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:no-answer"), sip("sim:no-answer")), 0, 3);
         seeds.setRingMethod(agent, RingMethod.LINEAR);
-        JsonPath dispatched = as(admin).body(Map.of("agent_id", agent, "source", "+15550001000", "ring_timeout", 20))
-                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        JsonPath dispatched = as(admin)
+                .body(Map.of("agent_id", agent, "source", "+15550001000", "ring_timeout", 20))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
         Assertions.assertEquals(7, dispatched.getInt("address_timeout"), "20 s over 3 addresses, rounded up");
-        as(admin).post("/v1.0/agentcalls/" + dispatched.getString("id") + "/hangup").then().statusCode(200);
+        as(admin)
+                .post("/v1.0/agentcalls/" + dispatched.getString("id") + "/hangup")
+                .then()
+                .statusCode(200);
 
         UUID ringall = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer")), 0, 3);
         JsonPath parallel = rings.ring(ringall);
-        Assertions.assertNull(parallel.get("address_timeout"), "ringall rings every address for the whole ring timeout");
-        as(admin).post("/v1.0/agentcalls/" + parallel.getString("id") + "/hangup").then().statusCode(200);
+        Assertions.assertNull(
+                parallel.get("address_timeout"), "ringall rings every address for the whole ring timeout");
+        as(admin)
+                .post("/v1.0/agentcalls/" + parallel.getString("id") + "/hangup")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void addressTimeoutOutOfRangeIs400() {
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer")), 0, 3);
         for (int bad : new int[] {0, 601}) {
-            as(admin).body(Map.of("agent_id", agent, "source", "+15550001000", "address_timeout", bad))
-                    .post("/v1.0/agentcalls").then().statusCode(400).body("error.reason", equalTo("INVALID_ARGUMENT"));
+            as(admin)
+                    .body(Map.of("agent_id", agent, "source", "+15550001000", "address_timeout", bad))
+                    .post("/v1.0/agentcalls")
+                    .then()
+                    .statusCode(400)
+                    .body("error.reason", equalTo("INVALID_ARGUMENT"));
         }
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
@@ -199,12 +248,20 @@ class AgentStatusFollowsCallsTest {
     }
 
     private void setStatus(UUID agent, String status) {
-        as(admin).body(Map.of("status", status)).put("/v1.0/agents/" + agent + "/status").then().statusCode(200)
+        as(admin)
+                .body(Map.of("status", status))
+                .put("/v1.0/agents/" + agent + "/status")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo(status));
     }
 
     private void refused(UUID agent, int status, String reason) {
-        as(admin).body(Map.of("agent_id", agent, "source", "+15550001000")).post("/v1.0/agentcalls")
-                .then().statusCode(status).body("error.reason", equalTo(reason));
+        as(admin)
+                .body(Map.of("agent_id", agent, "source", "+15550001000"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(status)
+                .body("error.reason", equalTo(reason));
     }
 }

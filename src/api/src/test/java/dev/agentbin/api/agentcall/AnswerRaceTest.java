@@ -4,8 +4,8 @@ import static dev.agentbin.api.agentcall.RingTestSupport.allOriginated;
 import static dev.agentbin.api.agentcall.RingTestSupport.sip;
 import static dev.agentbin.api.agentcall.RingTestSupport.status;
 
-import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.access.Permission;
+import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.LegEvent;
@@ -64,7 +64,11 @@ class AnswerRaceTest {
 
     @Test
     void simultaneousAnswersHaveExactlyOneWinner() {
-        UUID agent = seeds.seedRingable(admin.customerId(), IntStream.range(0, LEGS).mapToObj(i -> sip("sim:no-answer")).toList(), 0, 3);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(),
+                IntStream.range(0, LEGS).mapToObj(i -> sip("sim:no-answer")).toList(),
+                0,
+                3);
         for (int trial = 0; trial < TRIALS; trial++) {
             String id = rings.ring(agent).getString("id");
             JsonPath ringing = rings.await(id, "legs originated", allOriginated(LEGS));
@@ -73,11 +77,19 @@ class AnswerRaceTest {
 
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<Void>> answers = IntStream.range(0, LEGS)
-                    .mapToObj(i -> CompletableFuture.runAsync(() -> {
-                        await(start);
-                        agentCalls.onLegEvent(SimulatorProvider.NAME, new LegEvent(UUID.fromString(legIds.get(i)), callIds.get(i),
-                                LegEvent.Kind.ANSWERED, "in-progress", Instant.now()));
-                    }, pool))
+                    .mapToObj(i -> CompletableFuture.runAsync(
+                            () -> {
+                                await(start);
+                                agentCalls.onLegEvent(
+                                        SimulatorProvider.NAME,
+                                        new LegEvent(
+                                                UUID.fromString(legIds.get(i)),
+                                                callIds.get(i),
+                                                LegEvent.Kind.ANSWERED,
+                                                "in-progress",
+                                                Instant.now()));
+                            },
+                            pool))
                     .toList();
             start.countDown();
             answers.forEach(CompletableFuture::join);
@@ -85,12 +97,16 @@ class AnswerRaceTest {
             JsonPath answered = rings.get(id);
             Assertions.assertEquals("answered", answered.getString("status"), "trial " + trial);
             List<String> statuses = answered.getList("legs.status");
-            Assertions.assertEquals(1, statuses.stream().filter("answered"::equals).count(), "trial " + trial + ": " + statuses);
-            Assertions.assertEquals(LEGS - 1, statuses.stream().filter("canceled"::equals).count(), "trial " + trial + ": " + statuses);
+            Assertions.assertEquals(
+                    1, statuses.stream().filter("answered"::equals).count(), "trial " + trial + ": " + statuses);
+            Assertions.assertEquals(
+                    LEGS - 1, statuses.stream().filter("canceled"::equals).count(), "trial " + trial + ": " + statuses);
             String winner = answered.getString("answered_leg_id");
             for (int i = 0; i < LEGS; i++) {
                 if (!legIds.get(i).equals(winner)) {
-                    Assertions.assertTrue(simulator.hungUp().contains(callIds.get(i)), "trial " + trial + ": loser " + i + " hung up");
+                    Assertions.assertTrue(
+                            simulator.hungUp().contains(callIds.get(i)),
+                            "trial " + trial + ": loser " + i + " hung up");
                 }
             }
             Assertions.assertFalse(simulator.hungUp().contains(callIds.get(legIds.indexOf(winner))), "winner stays up");
@@ -98,13 +114,15 @@ class AnswerRaceTest {
 
             simulator.hangup(callIds.get(legIds.indexOf(winner)));
             rings.await(id, "the call to end", status("completed"));
-            Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status, "trial " + trial + ": agent released");
+            Assertions.assertEquals(
+                    AgentStatus.AVAILABLE, seeds.reload(agent).status, "trial " + trial + ": agent released");
         }
     }
 
     @Test
     void duplicateAndOutOfOrderEventsAreNoOps() {
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:no-answer"), sip("sim:no-answer")), 0, 3);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(), List.of(sip("sim:no-answer"), sip("sim:no-answer"), sip("sim:no-answer")), 0, 3);
         String id = rings.ring(agent).getString("id");
         JsonPath ringing = rings.await(id, "legs originated", allOriginated(3));
         List<String> legIds = ringing.getList("legs.id");
@@ -138,7 +156,9 @@ class AnswerRaceTest {
     }
 
     private void event(List<String> legIds, List<String> callIds, int leg, LegEvent.Kind kind, String detail) {
-        agentCalls.onLegEvent(SimulatorProvider.NAME, new LegEvent(UUID.fromString(legIds.get(leg)), callIds.get(leg), kind, detail, Instant.now()));
+        agentCalls.onLegEvent(
+                SimulatorProvider.NAME,
+                new LegEvent(UUID.fromString(legIds.get(leg)), callIds.get(leg), kind, detail, Instant.now()));
     }
 
     private static void await(CountDownLatch latch) {

@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
@@ -45,6 +44,7 @@ class CallHistoryTest {
     TestAgents.Seeded john;
     /** Newest first, as the API lists them. */
     List<String> janes = new ArrayList<>();
+
     List<String> johns = new ArrayList<>();
 
     @BeforeEach
@@ -70,19 +70,39 @@ class CallHistoryTest {
 
     @Test
     void pagesThroughAnAgentsWholeHistory() {
-        List<String> seen = readAll(() -> as(admin).queryParam("agent_id", jane.id()).queryParam("page_size", 7));
+        List<String> seen =
+                readAll(() -> as(admin).queryParam("agent_id", jane.id()).queryParam("page_size", 7));
         Assertions.assertEquals(janes, seen);
         // The agent reads its own history the same way.
-        Assertions.assertEquals(janes, readAll(() -> as(jane).queryParam("agent_id", jane.id()).queryParam("page_size", 50)));
+        Assertions.assertEquals(
+                janes, readAll(() -> as(jane).queryParam("agent_id", jane.id()).queryParam("page_size", 50)));
     }
 
     @Test
     void pageSizeDefaultsToTenAndStopsAtFifty() {
-        as(admin).queryParam("agent_id", jane.id()).get("/v1.0/agentcalls").then().statusCode(200).body("result", hasSize(10));
-        as(admin).queryParam("page_size", 500).get("/v1.0/agentcalls").then().statusCode(200).body("result", hasSize(50));
-        as(admin).queryParam("page_size", "ten").get("/v1.0/agentcalls").then().statusCode(400)
+        as(admin)
+                .queryParam("agent_id", jane.id())
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(200)
+                .body("result", hasSize(10));
+        as(admin)
+                .queryParam("page_size", 500)
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(200)
+                .body("result", hasSize(50));
+        as(admin)
+                .queryParam("page_size", "ten")
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(400)
                 .body("error.reason", equalTo("INVALID_REQUEST_PARAMETER"));
-        as(admin).queryParam("page_token", "nope").get("/v1.0/agentcalls").then().statusCode(400)
+        as(admin)
+                .queryParam("page_token", "nope")
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(400)
                 .body("error.reason", equalTo("INVALID_PAGE_TOKEN"));
     }
 
@@ -99,25 +119,46 @@ class CallHistoryTest {
     @Test
     void aTimeWindowIsFromInclusiveToExclusive() {
         // 06:00 (Jane's, included) to 09:00 (Jane's, excluded): Jane 06, 07, 08 and John 06:30, 07:30, 08:30.
-        List<String> window = readAll(() -> as(admin).queryParam("from", "2026-11-02T06:00:00Z")
-                .queryParam("to", "2026-11-02T10:00:00+01:00").queryParam("page_size", 4));
-        Assertions.assertEquals(List.of(johns.get(15), janes.get(17), johns.get(16), janes.get(18), johns.get(17), janes.get(19)), window);
-        Assertions.assertEquals(janes.subList(0, 2),
+        List<String> window = readAll(() -> as(admin)
+                .queryParam("from", "2026-11-02T06:00:00Z")
+                .queryParam("to", "2026-11-02T10:00:00+01:00")
+                .queryParam("page_size", 4));
+        Assertions.assertEquals(
+                List.of(johns.get(15), janes.get(17), johns.get(16), janes.get(18), johns.get(17), janes.get(19)),
+                window);
+        Assertions.assertEquals(
+                janes.subList(0, 2),
                 readAll(() -> as(admin).queryParam("agent_id", jane.id()).queryParam("from", "2026-11-03T00:00:00Z")));
-        Assertions.assertEquals(janes.subList(24, 26),
-                readAll(() -> as(admin).queryParam("agent_id", jane.id()).queryParam("to", "2026-11-02T01:00:00.000001Z")));
+        Assertions.assertEquals(
+                janes.subList(24, 26),
+                readAll(() ->
+                        as(admin).queryParam("agent_id", jane.id()).queryParam("to", "2026-11-02T01:00:00.000001Z")));
 
-        as(admin).queryParam("from", "yesterday").get("/v1.0/agentcalls").then().statusCode(400)
+        as(admin)
+                .queryParam("from", "yesterday")
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(400)
                 .body("error.reason", equalTo("INVALID_REQUEST_PARAMETER"));
-        as(admin).queryParam("from", "2026-11-02T00:00:00").get("/v1.0/agentcalls").then().statusCode(400);
-        as(admin).queryParam("from", "2026-11-03T00:00:00Z").queryParam("to", "2026-11-02T00:00:00Z")
-                .get("/v1.0/agentcalls").then().statusCode(400).body("error.reason", equalTo("INVALID_REQUEST_PARAMETER"));
+        as(admin)
+                .queryParam("from", "2026-11-02T00:00:00")
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(400);
+        as(admin)
+                .queryParam("from", "2026-11-03T00:00:00Z")
+                .queryParam("to", "2026-11-02T00:00:00Z")
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_REQUEST_PARAMETER"));
     }
 
     @Test
     void filtersByOutcome() {
         // Jane's hours 1, 5, 9, ... ended no_answer, hours 2, 6, ... canceled: the missed ones.
-        List<String> missed = readAll(() -> as(admin).queryParam("agent_id", jane.id()).queryParam("status", "no_answer,canceled"));
+        List<String> missed =
+                readAll(() -> as(admin).queryParam("agent_id", jane.id()).queryParam("status", "no_answer,canceled"));
         List<String> expected = new ArrayList<>();
         for (int hour = 23; hour >= 0; hour--) {
             if (hour % 4 == 1 || hour % 4 == 2) {
@@ -125,9 +166,19 @@ class CallHistoryTest {
             }
         }
         Assertions.assertEquals(expected, missed);
-        as(admin).queryParam("status", "failed").queryParam("page_size", 50).get("/v1.0/agentcalls").then().statusCode(200)
-                .body("result", hasSize(6)).body("result.status", org.hamcrest.Matchers.everyItem(equalTo("failed")));
-        as(admin).queryParam("status", "missed").get("/v1.0/agentcalls").then().statusCode(400)
+        as(admin)
+                .queryParam("status", "failed")
+                .queryParam("page_size", 50)
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(200)
+                .body("result", hasSize(6))
+                .body("result.status", org.hamcrest.Matchers.everyItem(equalTo("failed")));
+        as(admin)
+                .queryParam("status", "missed")
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(400)
                 .body("error.reason", equalTo("INVALID_ARGUMENT"));
     }
 
@@ -135,16 +186,36 @@ class CallHistoryTest {
     void whoReadsWhat() {
         // An agent: its own only; the customer-wide list and a colleague's are refused.
         as(jane).get("/v1.0/agentcalls").then().statusCode(403).body("error.reason", equalTo("PERMISSION_DENIED"));
-        as(jane).queryParam("agent_id", john.id()).get("/v1.0/agentcalls").then().statusCode(403);
+        as(jane).queryParam("agent_id", john.id())
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(403);
         // Another customer's admin sees none of it.
         TestAgents.Seeded stranger = agents.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
-        as(stranger).queryParam("page_size", 50).get("/v1.0/agentcalls").then().statusCode(200).body("result", hasSize(0))
+        as(stranger)
+                .queryParam("page_size", 50)
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(200)
+                .body("result", hasSize(0))
                 .body("next_page_token", equalTo(""));
-        as(stranger).queryParam("agent_id", jane.id()).get("/v1.0/agentcalls").then().statusCode(200).body("result", hasSize(0));
+        as(stranger)
+                .queryParam("agent_id", jane.id())
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(200)
+                .body("result", hasSize(0));
         // Access keys by their permission: a manager key reads the customer's, an agent key does not.
-        withKey(createKey(admin, Permission.CUSTOMER_MANAGER)).queryParam("page_size", 50).get("/v1.0/agentcalls").then()
-                .statusCode(200).body("result", hasSize(50));
-        withKey(createKey(admin, Permission.CUSTOMER_AGENT)).get("/v1.0/agentcalls").then().statusCode(403);
+        withKey(createKey(admin, Permission.CUSTOMER_MANAGER))
+                .queryParam("page_size", 50)
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(200)
+                .body("result", hasSize(50));
+        withKey(createKey(admin, Permission.CUSTOMER_AGENT))
+                .get("/v1.0/agentcalls")
+                .then()
+                .statusCode(403);
     }
 
     private static List<String> readAll(Supplier<RequestSpecification> request) {
@@ -155,7 +226,11 @@ class CallHistoryTest {
             if (token != null) {
                 spec.queryParam("page_token", token);
             }
-            JsonPath page = spec.get("/v1.0/agentcalls").then().statusCode(200).extract().jsonPath();
+            JsonPath page = spec.get("/v1.0/agentcalls")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<String> ids = page.getList("result.id");
             if (ids.isEmpty()) {
                 Assertions.assertEquals("", page.getString("next_page_token"));
@@ -170,10 +245,16 @@ class CallHistoryTest {
     @Transactional
     String insertCall(UUID customerId, UUID agentId, String status, Instant start) {
         UUID id = UUID.randomUUID();
-        db.createNativeQuery("insert into agent_calls (id, customer_id, agent_id, dispatch_key, source, ring_method, status, "
-                        + "ring_timeout, deadline, tm_create, tm_end) values (?1, ?2, ?3, ?4, '+15550001000', 'ringall', ?5, 30, ?6, ?6, ?6)")
-                .setParameter(1, id).setParameter(2, customerId).setParameter(3, agentId).setParameter(4, "history:" + id)
-                .setParameter(5, status).setParameter(6, start).executeUpdate();
+        db.createNativeQuery(
+                        "insert into agent_calls (id, customer_id, agent_id, dispatch_key, source, ring_method, status, "
+                                + "ring_timeout, deadline, tm_create, tm_end) values (?1, ?2, ?3, ?4, '+15550001000', 'ringall', ?5, 30, ?6, ?6, ?6)")
+                .setParameter(1, id)
+                .setParameter(2, customerId)
+                .setParameter(3, agentId)
+                .setParameter(4, "history:" + id)
+                .setParameter(5, status)
+                .setParameter(6, start)
+                .executeUpdate();
         return id.toString();
     }
 }

@@ -22,19 +22,37 @@ final class RingTestSupport {
     }
 
     static Address sip(String behaviour) {
-        return new Address(AddressType.SIP, "agent-" + UUID.randomUUID() + "@pbx.example.com", null, null, behaviour, null);
+        return new Address(
+                AddressType.SIP, "agent-" + UUID.randomUUID() + "@pbx.example.com", null, null, behaviour, null);
     }
 
     JsonPath ring(UUID agentId) {
-        return as(admin).body(Map.of("agent_id", agentId, "source", "+15550001000", "reference_id", "call-1",
-                        "ring_timeout", 30, "join_target", "queue-bridge-7"))
+        return as(admin)
+                .body(Map.of(
+                        "agent_id",
+                        agentId,
+                        "source",
+                        "+15550001000",
+                        "reference_id",
+                        "call-1",
+                        "ring_timeout",
+                        30,
+                        "join_target",
+                        "queue-bridge-7"))
                 .post("/v1.0/agentcalls")
-                .then().statusCode(202)
-                .extract().jsonPath();
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
     }
 
     JsonPath get(String agentCallId) {
-        return as(admin).get("/v1.0/agentcalls/" + agentCallId).then().statusCode(200).extract().jsonPath();
+        return as(admin)
+                .get("/v1.0/agentcalls/" + agentCallId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     JsonPath await(String agentCallId, String what, Predicate<JsonPath> done) {

@@ -56,10 +56,18 @@ class StatusHistoryCausesTest {
         TestAgents.Seeded jane = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT);
         RingTestSupport rings = new RingTestSupport(admin);
         UUID agent = jane.id();
-        as(admin).body(Map.of("name", "Jane", "wrapup_seconds", 30, "max_no_answer", 2)).put("/v1.0/agents/" + agent)
-                .then().statusCode(200);
-        JsonPath key = as(admin).body(Map.of("name", "pbx", "expire", 86_400)).post("/v1.0/accesskeys").then().statusCode(200)
-                .extract().jsonPath();
+        as(admin)
+                .body(Map.of("name", "Jane", "wrapup_seconds", 30, "max_no_answer", 2))
+                .put("/v1.0/agents/" + agent)
+                .then()
+                .statusCode(200);
+        JsonPath key = as(admin)
+                .body(Map.of("name", "pbx", "expire", 86_400))
+                .post("/v1.0/accesskeys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> changes = new ArrayList<>();
         List<String> events = new ArrayList<>();
 
@@ -79,15 +87,18 @@ class StatusHistoryCausesTest {
         events.add(call("busy", "busy", "end", answered));
         SweepWindow window = SweepWindow.open();
         seeds.moveInto(window, agent);
-        Assertions.assertEquals(new SweepResult(0, 0, 1), agentCalls.sweep(window.now().plusSeconds(31)));
+        Assertions.assertEquals(
+                new SweepResult(0, 0, 1), agentCalls.sweep(window.now().plusSeconds(31)));
         changes.add(call("busy", "available", "wrapup_over", answered));
 
         // Two misses in a row: the second reaches max_no_answer and sends the agent away.
         ringsWith(admin, agent, "sim:busy:30");
-        String missed = rings.await(rings.ring(agent).getString("id"), "a miss", status("no_answer")).getString("id");
+        String missed = rings.await(rings.ring(agent).getString("id"), "a miss", status("no_answer"))
+                .getString("id");
         changes.add(call("available", "ringing", "claim", missed));
         changes.add(call("ringing", "available", "no_answer", missed));
-        String sentAway = rings.await(rings.ring(agent).getString("id"), "the second miss", status("no_answer")).getString("id");
+        String sentAway = rings.await(rings.ring(agent).getString("id"), "the second miss", status("no_answer"))
+                .getString("id");
         changes.add(call("available", "ringing", "claim", sentAway));
         changes.add(call("ringing", "away", "max_no_answer", sentAway));
 
@@ -101,20 +112,26 @@ class StatusHistoryCausesTest {
         changes.add(call("available", "ringing", "claim", canceled));
         changes.add(call("ringing", "available", "canceled", canceled));
         ringsWith(admin, agent, "sim:fail");
-        String failed = rings.await(rings.ring(agent).getString("id"), "every origination failed", status("failed")).getString("id");
+        String failed = rings.await(rings.ring(agent).getString("id"), "every origination failed", status("failed"))
+                .getString("id");
         changes.add(call("available", "ringing", "claim", failed));
         changes.add(call("ringing", "available", "failed", failed));
         ringsWith(admin, agent, "sim:no-answer");
         String timedOut = rings.ring(agent).getString("id");
         SweepWindow timeout = SweepWindow.open();
         seeds.moveInto(timeout, agent);
-        Assertions.assertEquals(new SweepResult(1, 0, 0), agentCalls.sweep(timeout.now().plusSeconds(31)));
+        Assertions.assertEquals(
+                new SweepResult(1, 0, 0), agentCalls.sweep(timeout.now().plusSeconds(31)));
         changes.add(call("available", "ringing", "claim", timedOut));
         changes.add(call("ringing", "available", "sweeper", timedOut));
 
         // Without wrap-up: an answered call that ends frees the agent at once, and one the sweeper ends past the
         // maximum call duration too.
-        as(admin).body(Map.of("name", "Jane", "wrapup_seconds", 0)).put("/v1.0/agents/" + agent).then().statusCode(200);
+        as(admin)
+                .body(Map.of("name", "Jane", "wrapup_seconds", 0))
+                .put("/v1.0/agents/" + agent)
+                .then()
+                .statusCode(200);
         ringsWith(admin, agent, "sim:answer:50");
         String ended = rings.ring(agent).getString("id");
         rings.await(ended, "the answer", status("answered"));
@@ -126,7 +143,8 @@ class StatusHistoryCausesTest {
         rings.await(expired, "the answer", status("answered"));
         SweepWindow longCall = SweepWindow.open();
         seeds.moveInto(longCall, agent);
-        Assertions.assertEquals(new SweepResult(0, 1, 0), agentCalls.sweep(longCall.now().plus(Duration.ofHours(5))));
+        Assertions.assertEquals(
+                new SweepResult(0, 1, 0), agentCalls.sweep(longCall.now().plus(Duration.ofHours(5))));
         changes.add(call("available", "ringing", "claim", expired));
         changes.add(call("ringing", "busy", "answer", expired));
         changes.add(call("busy", "available", "sweeper", expired));
@@ -137,13 +155,22 @@ class StatusHistoryCausesTest {
 
         List<String> newestFirst = new ArrayList<>(changes);
         Collections.reverse(newestFirst);
-        JsonPath history = as(admin).get("/v1.0/agents/" + agent + "/status_history").then().statusCode(200).extract().jsonPath();
+        JsonPath history = as(admin)
+                .get("/v1.0/agents/" + agent + "/status_history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Assertions.assertEquals(newestFirst, history(history));
-        List<Instant> times = history.getList("result.tm_create", String.class).stream().map(Instant::parse).toList();
+        List<Instant> times = history.getList("result.tm_create", String.class).stream()
+                .map(Instant::parse)
+                .toList();
         for (int i = 1; i < times.size(); i++) {
-            Assertions.assertTrue(times.get(i - 1).isAfter(times.get(i)), "newest first, each change after the one before: " + times);
+            Assertions.assertTrue(
+                    times.get(i - 1).isAfter(times.get(i)), "newest first, each change after the one before: " + times);
         }
-        Assertions.assertEquals(Collections.nCopies(changes.size(), agent.toString()), history.getList("result.agent_id"));
+        Assertions.assertEquals(
+                Collections.nCopies(changes.size(), agent.toString()), history.getList("result.agent_id"));
 
         List<String> expectedEvents = new ArrayList<>(changes);
         expectedEvents.add(expectedEvents.indexOf(call("busy", "available", "wrapup_over", answered)), events.get(0));
@@ -152,12 +179,26 @@ class StatusHistoryCausesTest {
     }
 
     private static void setStatus(io.restassured.specification.RequestSpecification who, UUID agent, String status) {
-        who.body(Map.of("status", status)).put("/v1.0/agents/" + agent + "/status").then().statusCode(200);
+        who.body(Map.of("status", status))
+                .put("/v1.0/agents/" + agent + "/status")
+                .then()
+                .statusCode(200);
     }
 
     private static void ringsWith(TestAgents.Seeded admin, UUID agent, String behaviour) {
-        as(admin).body(Map.of("addresses", List.of(Map.of("type", "sip", "target", "jane-" + UUID.randomUUID() + "@pbx.example.com",
-                "detail", behaviour)))).put("/v1.0/agents/" + agent + "/addresses").then().statusCode(200);
+        as(admin)
+                .body(Map.of(
+                        "addresses",
+                        List.of(Map.of(
+                                "type",
+                                "sip",
+                                "target",
+                                "jane-" + UUID.randomUUID() + "@pbx.example.com",
+                                "detail",
+                                behaviour))))
+                .put("/v1.0/agents/" + agent + "/addresses")
+                .then()
+                .statusCode(200);
     }
 
     private static String chosen(String previous, String status, String type, UUID agentId, UUID accessKeyId) {
@@ -168,16 +209,22 @@ class StatusHistoryCausesTest {
         return line(previous, status, type, null, null, agentCallId);
     }
 
-    private static String line(String previous, String status, String type, Object agentId, Object accessKeyId, Object agentCallId) {
-        return previous + " > " + status + " " + type + " agent=" + agentId + " key=" + accessKeyId + " call=" + agentCallId;
+    private static String line(
+            String previous, String status, String type, Object agentId, Object accessKeyId, Object agentCallId) {
+        return previous + " > " + status + " " + type + " agent=" + agentId + " key=" + accessKeyId + " call="
+                + agentCallId;
     }
 
     private static List<String> history(JsonPath page) {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < page.getList("result").size(); i++) {
             String item = "result[" + i + "].";
-            rows.add(line(page.getString(item + "previous_status"), page.getString(item + "status"), page.getString(item + "cause.type"),
-                    page.getString(item + "cause.agent_id"), page.getString(item + "cause.accesskey_id"),
+            rows.add(line(
+                    page.getString(item + "previous_status"),
+                    page.getString(item + "status"),
+                    page.getString(item + "cause.type"),
+                    page.getString(item + "cause.agent_id"),
+                    page.getString(item + "cause.accesskey_id"),
                     page.getString(item + "cause.agentcall_id")));
         }
         return rows;
@@ -185,7 +232,9 @@ class StatusHistoryCausesTest {
 
     /** An event has no previous status: compare its status and cause. */
     private static List<String> withoutPrevious(List<String> lines) {
-        return lines.stream().map(line -> line.substring(line.indexOf(" > ") + 3)).toList();
+        return lines.stream()
+                .map(line -> line.substring(line.indexOf(" > ") + 3))
+                .toList();
     }
 
     /** The agent's agent_status_updated events in sequence order; every other event of it has no cause. */
@@ -193,16 +242,23 @@ class StatusHistoryCausesTest {
     List<String> statusEvents(UUID agent) throws IOException {
         List<String> causes = new ArrayList<>();
         for (Object body : db.createNativeQuery("select body from event_outbox where agent_id = ?1 order by seq")
-                .setParameter(1, agent).getResultList()) {
+                .setParameter(1, agent)
+                .getResultList()) {
             JsonNode event = JSON.readTree((String) body);
             if (!event.get("type").asText().equals("agent_status_updated")) {
                 Assertions.assertFalse(event.has("cause"), event.toString());
                 continue;
             }
             JsonNode cause = event.get("cause");
-            Assertions.assertEquals(List.of("type", "agent_id", "accesskey_id", "agentcall_id"), fieldNames(cause), event.toString());
-            String line = line("-", event.get("data").get("status").asText(), cause.get("type").asText(), text(cause.get("agent_id")),
-                    text(cause.get("accesskey_id")), text(cause.get("agentcall_id")));
+            Assertions.assertEquals(
+                    List.of("type", "agent_id", "accesskey_id", "agentcall_id"), fieldNames(cause), event.toString());
+            String line = line(
+                    "-",
+                    event.get("data").get("status").asText(),
+                    cause.get("type").asText(),
+                    text(cause.get("agent_id")),
+                    text(cause.get("accesskey_id")),
+                    text(cause.get("agentcall_id")));
             causes.add(line.substring(line.indexOf(" > ") + 3));
         }
         return causes;

@@ -20,14 +20,21 @@ class ModuleBoundariesTest {
 
     @Test
     void coreNeverImportsTheHttpLayer() {
-        noClasses().that().resideOutsideOfPackage("dev.agentbin.api..")
-                .should().dependOnClassesThat().resideInAPackage("dev.agentbin.api..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.agentbin.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.agentbin.api..")
                 .check(CODE);
     }
 
     @Test
     void theHttpLayerNeverImportsTheEventFunctions() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("dev.agentbin.events..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.agentbin.events..")
                 .check(CODE);
     }
 }

@@ -45,7 +45,8 @@ class AuthTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("username", agent.username().toUpperCase(), "password", TestAgents.PASSWORD))
                 .post("/auth/login")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("username", equalTo(agent.username().toUpperCase()))
                 .body("token", notNullValue())
                 .header("Set-Cookie", containsString("token="))
@@ -60,15 +61,18 @@ class AuthTest {
         String wrongPassword = given().contentType(ContentType.JSON)
                 .body(Map.of("username", agent.username(), "password", "wrong-password"))
                 .post("/auth/login")
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .body("error.status", equalTo("UNAUTHENTICATED"))
                 .body("error.reason", equalTo("INVALID_CREDENTIALS"))
                 .body("error.request_id", notNullValue())
-                .extract().path("error.message");
+                .extract()
+                .path("error.message");
         given().contentType(ContentType.JSON)
                 .body(Map.of("username", "nobody-" + UUID.randomUUID() + "@example.com", "password", "wrong-password"))
                 .post("/auth/login")
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .body("error.reason", equalTo("INVALID_CREDENTIALS"))
                 .body("error.message", equalTo(wrongPassword));
     }
@@ -90,47 +94,92 @@ class AuthTest {
 
     @Test
     void loginRejectsMissingFieldsAndBadJson() {
-        given().contentType(ContentType.JSON).body(Map.of("username", agent.username()))
-                .post("/auth/login").then().statusCode(400).body("error.reason", equalTo("INVALID_ARGUMENT"));
-        given().contentType(ContentType.JSON).body("{\"username\":")
-                .post("/auth/login").then().statusCode(400).body("error.reason", equalTo("INVALID_JSON_BODY"));
         given().contentType(ContentType.JSON)
-                .post("/auth/login").then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
+                .body(Map.of("username", agent.username()))
+                .post("/auth/login")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_ARGUMENT"));
+        given().contentType(ContentType.JSON)
+                .body("{\"username\":")
+                .post("/auth/login")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_JSON_BODY"));
+        given().contentType(ContentType.JSON)
+                .post("/auth/login")
+                .then()
+                .statusCode(400)
+                .body("error.status", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
     void tokenIsAcceptedFromCookieQueryAndBearer() {
-        given().cookie("token", agent.token()).get("/v1.0/me").then().statusCode(200).body("id", equalTo(agent.id().toString()));
+        given().cookie("token", agent.token())
+                .get("/v1.0/me")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(agent.id().toString()));
         given().queryParam("token", agent.token()).get("/v1.0/me").then().statusCode(200);
-        given().header("Authorization", "Bearer " + agent.token()).get("/v1.0/me").then().statusCode(200);
+        given().header("Authorization", "Bearer " + agent.token())
+                .get("/v1.0/me")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void cookieIsReadBeforeQueryAndQueryBeforeBearer() {
-        given().cookie("token", agent.token()).queryParam("token", "garbage").header("Authorization", "Bearer garbage")
-                .get("/v1.0/me").then().statusCode(200);
-        given().queryParam("token", agent.token()).header("Authorization", "Bearer garbage")
-                .get("/v1.0/me").then().statusCode(200);
+        given().cookie("token", agent.token())
+                .queryParam("token", "garbage")
+                .header("Authorization", "Bearer garbage")
+                .get("/v1.0/me")
+                .then()
+                .statusCode(200);
+        given().queryParam("token", agent.token())
+                .header("Authorization", "Bearer garbage")
+                .get("/v1.0/me")
+                .then()
+                .statusCode(200);
         // The first credential found is the one checked: a bad one is not skipped for a good one after it.
-        given().cookie("token", "garbage").queryParam("token", agent.token())
-                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
-        given().cookie("token", "garbage").header("Authorization", "Bearer " + agent.token())
-                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
-        given().queryParam("token", "garbage").header("Authorization", "Bearer " + agent.token())
-                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
+        given().cookie("token", "garbage")
+                .queryParam("token", agent.token())
+                .get("/v1.0/me")
+                .then()
+                .statusCode(401)
+                .body("error.reason", equalTo("INVALID_CREDENTIALS"));
+        given().cookie("token", "garbage")
+                .header("Authorization", "Bearer " + agent.token())
+                .get("/v1.0/me")
+                .then()
+                .statusCode(401)
+                .body("error.reason", equalTo("INVALID_CREDENTIALS"));
+        given().queryParam("token", "garbage")
+                .header("Authorization", "Bearer " + agent.token())
+                .get("/v1.0/me")
+                .then()
+                .statusCode(401)
+                .body("error.reason", equalTo("INVALID_CREDENTIALS"));
     }
 
     @Test
     void onlyTheLiteralBearerPrefixCarriesAToken() {
         given().header("Authorization", "bearer " + agent.token())
-                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
+                .get("/v1.0/me")
+                .then()
+                .statusCode(401)
+                .body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
         given().header("Authorization", agent.token())
-                .get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
+                .get("/v1.0/me")
+                .then()
+                .statusCode(401)
+                .body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
     }
 
     @Test
     void noTokenIs401AuthenticationRequired() {
-        given().get("/v1.0/me").then().statusCode(401)
+        given().get("/v1.0/me")
+                .then()
+                .statusCode(401)
                 .body("error.status", equalTo("UNAUTHENTICATED"))
                 .body("error.reason", equalTo("AUTHENTICATION_REQUIRED"));
         given().header("Authorization", "Basic abc").get("/v1.0/agents").then().statusCode(401);
@@ -141,26 +190,62 @@ class AuthTest {
         String sub = agent.id().toString();
         String customer = agent.customerId().toString();
         long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"agentbin\",\"aud\":\"agentbin-api\",\"sub\":\"" + sub + "\",\"customer_id\":\"" + customer
-                + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+        String claims = "{\"iss\":\"agentbin\",\"aud\":\"agentbin-api\",\"sub\":\"" + sub + "\",\"customer_id\":\""
+                + customer + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
 
         assertRejected(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims) + ".");
         String hsInput = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64(claims);
         assertRejected(hsInput + "." + hmac(hsInput, keys.publicKey().getEncoded()));
 
-        assertRejected(Jwt.issuer("agentbin").audience("agentbin-api").subject(sub).claim("customer_id", customer)
-                .issuedAt(now - 7200).expiresAt(now - 3600).jws().algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey()));
-        assertRejected(Jwt.issuer("someone-else").audience("agentbin-api").subject(sub).claim("customer_id", customer)
-                .expiresIn(3600).jws().algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey()));
-        assertRejected(Jwt.issuer("agentbin").audience("another-api").subject(sub).claim("customer_id", customer)
-                .expiresIn(3600).jws().algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey()));
-        assertRejected(Jwt.issuer("agentbin").audience("agentbin-api").subject(sub)
-                .expiresIn(3600).jws().algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey()));
-        assertRejected(Jwt.issuer("agentbin").audience("agentbin-api").subject(sub).claim("customer_id", customer)
-                .expiresIn(3600).jws().algorithm(SignatureAlgorithm.RS256).sign(otherPrivateKey()));
+        assertRejected(Jwt.issuer("agentbin")
+                .audience("agentbin-api")
+                .subject(sub)
+                .claim("customer_id", customer)
+                .issuedAt(now - 7200)
+                .expiresAt(now - 3600)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.privateKey()));
+        assertRejected(Jwt.issuer("someone-else")
+                .audience("agentbin-api")
+                .subject(sub)
+                .claim("customer_id", customer)
+                .expiresIn(3600)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.privateKey()));
+        assertRejected(Jwt.issuer("agentbin")
+                .audience("another-api")
+                .subject(sub)
+                .claim("customer_id", customer)
+                .expiresIn(3600)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.privateKey()));
+        assertRejected(Jwt.issuer("agentbin")
+                .audience("agentbin-api")
+                .subject(sub)
+                .expiresIn(3600)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.privateKey()));
+        assertRejected(Jwt.issuer("agentbin")
+                .audience("agentbin-api")
+                .subject(sub)
+                .claim("customer_id", customer)
+                .expiresIn(3600)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(otherPrivateKey()));
         // The customer claim must match the agent's customer.
-        assertRejected(Jwt.issuer("agentbin").audience("agentbin-api").subject(sub).claim("customer_id", UUID.randomUUID().toString())
-                .expiresIn(3600).jws().algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey()));
+        assertRejected(Jwt.issuer("agentbin")
+                .audience("agentbin-api")
+                .subject(sub)
+                .claim("customer_id", UUID.randomUUID().toString())
+                .expiresIn(3600)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.privateKey()));
 
         String[] parts = agent.token().split("\\.");
         String tamperedClaims = b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -174,8 +259,11 @@ class AuthTest {
         as(agent).get("/v1.0/me").then().statusCode(200);
         as(admin).delete("/v1.0/agents/" + agent.id()).then().statusCode(200);
         as(agent).get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
-        given().contentType(ContentType.JSON).body(Map.of("username", agent.username(), "password", TestAgents.PASSWORD))
-                .post("/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", agent.username(), "password", TestAgents.PASSWORD))
+                .post("/auth/login")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -183,13 +271,19 @@ class AuthTest {
         TestAgents.Seeded admin = seeds.seed(agent.customerId(), Permission.CUSTOMER_ADMIN);
         TestAgents.Seeded manager = seeds.seed(agent.customerId(), Permission.CUSTOMER_MANAGER);
         as(manager).get("/v1.0/agents").then().statusCode(200);
-        as(admin).body(Map.of("permission", Permission.CUSTOMER_AGENT)).put("/v1.0/agents/" + manager.id() + "/permission")
-                .then().statusCode(200);
+        as(admin)
+                .body(Map.of("permission", Permission.CUSTOMER_AGENT))
+                .put("/v1.0/agents/" + manager.id() + "/permission")
+                .then()
+                .statusCode(200);
         as(manager).get("/v1.0/agents").then().statusCode(403).body("error.reason", equalTo("PERMISSION_DENIED"));
     }
 
     private static void assertRejected(String token) {
-        given().header("Authorization", "Bearer " + token).get("/v1.0/me").then().statusCode(401)
+        given().header("Authorization", "Bearer " + token)
+                .get("/v1.0/me")
+                .then()
+                .statusCode(401)
                 .body("error.reason", equalTo("INVALID_CREDENTIALS"));
     }
 
@@ -201,7 +295,9 @@ class AuthTest {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

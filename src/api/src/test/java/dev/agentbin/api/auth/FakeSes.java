@@ -31,20 +31,21 @@ final class FakeSes {
         @Override
         public Map<String, String> start() {
             try {
-                return Map.of("agentbin.mail.ses-endpoint", "http://127.0.0.1:" + FakeSes.start().server.getAddress().getPort());
+                return Map.of(
+                        "agentbin.mail.ses-endpoint",
+                        "http://127.0.0.1:"
+                                + FakeSes.start().server.getAddress().getPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 
     /** One accepted message, as SES received it. */
-    record Sent(String from, List<String> to, String subject, String text) {
-    }
+    record Sent(String from, List<String> to, String subject, String text) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeSes running;
@@ -73,14 +74,21 @@ final class FakeSes {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             JsonNode simple = request.path("Content").path("Simple");
-            List<String> to = JSON.convertValue(request.path("Destination").path("ToAddresses"), JSON.getTypeFactory()
-                    .constructCollectionType(List.class, String.class));
-            if (!"POST".equals(exchange.getRequestMethod()) || !request.hasNonNull("FromEmailAddress") || to == null
-                    || to.isEmpty() || !simple.path("Body").path("Text").hasNonNull("Data")) {
+            List<String> to = JSON.convertValue(
+                    request.path("Destination").path("ToAddresses"),
+                    JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !request.hasNonNull("FromEmailAddress")
+                    || to == null
+                    || to.isEmpty()
+                    || !simple.path("Body").path("Text").hasNonNull("Data")) {
                 answer(exchange, 400, "{\"message\":\"Missing required parameter\"}", "BadRequestException");
                 return;
             }
-            sent.add(new Sent(request.get("FromEmailAddress").asText(), to, simple.path("Subject").path("Data").asText(),
+            sent.add(new Sent(
+                    request.get("FromEmailAddress").asText(),
+                    to,
+                    simple.path("Subject").path("Data").asText(),
                     simple.path("Body").path("Text").path("Data").asText()));
             answer(exchange, 200, "{\"MessageId\":\"" + UUID.randomUUID() + "\"}", null);
         }

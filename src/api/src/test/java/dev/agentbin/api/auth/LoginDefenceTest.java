@@ -36,21 +36,39 @@ class LoginDefenceTest {
     LoginBudgets budgets;
 
     private static Response login(String username, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password)).post("/auth/login");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/auth/login");
     }
 
     @Test
     void aPasswordOver72BytesIsRefusedEvenWithin72Characters() {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         String username = UUID.randomUUID() + "@example.com";
-        as(admin).body(Map.of("username", username, "password", "é".repeat(40))).post("/v1.0/agents")
-                .then().statusCode(400).body("error.message", containsString("at most 72 bytes"));
-        String id = as(admin).body(Map.of("username", username, "password", "é".repeat(36))).post("/v1.0/agents")
-                .then().statusCode(200).extract().path("id");
-        as(admin).body(Map.of("password", "é".repeat(37))).put("/v1.0/agents/" + id + "/password").then().statusCode(400);
+        as(admin)
+                .body(Map.of("username", username, "password", "é".repeat(40)))
+                .post("/v1.0/agents")
+                .then()
+                .statusCode(400)
+                .body("error.message", containsString("at most 72 bytes"));
+        String id = as(admin)
+                .body(Map.of("username", username, "password", "é".repeat(36)))
+                .post("/v1.0/agents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        as(admin)
+                .body(Map.of("password", "é".repeat(37)))
+                .put("/v1.0/agents/" + id + "/password")
+                .then()
+                .statusCode(400);
         TestAgents.login(username, "é".repeat(36));
         // Past 72 bytes nothing matches, even a password that starts with the right one.
-        login(username, "é".repeat(36) + "anything").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
+        login(username, "é".repeat(36) + "anything")
+                .then()
+                .statusCode(401)
+                .body("error.reason", equalTo("INVALID_CREDENTIALS"));
     }
 
     @Test
@@ -59,11 +77,14 @@ class LoginDefenceTest {
         for (int i = 0; i < budgets.pairFailures(); i++) {
             login(agent.username(), "wrong-password").then().statusCode(401);
         }
-        String retryAfter = login(agent.username(), "wrong-password").then().statusCode(429)
+        String retryAfter = login(agent.username(), "wrong-password")
+                .then()
+                .statusCode(429)
                 .body("error.status", equalTo("RESOURCE_EXHAUSTED"))
                 .body("error.reason", equalTo("TOO_MANY_ATTEMPTS"))
                 .body("error.request_id", notNullValue())
-                .extract().header("Retry-After");
+                .extract()
+                .header("Retry-After");
         long seconds = Long.parseLong(retryAfter);
         Assertions.assertTrue(seconds >= 1 && seconds <= budgets.pairWindow().toSeconds(), retryAfter);
         // Even the right password waits: the budget is spent before the password is looked at.
@@ -74,9 +95,15 @@ class LoginDefenceTest {
     void anUnknownUsernameSpendsItsBudgetExactlyLikeAKnownOne() {
         String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
         for (int i = 0; i < budgets.pairFailures(); i++) {
-            login(unknown, "wrong-password").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
+            login(unknown, "wrong-password")
+                    .then()
+                    .statusCode(401)
+                    .body("error.reason", equalTo("INVALID_CREDENTIALS"));
         }
-        login(unknown, "wrong-password").then().statusCode(429).body("error.reason", equalTo("TOO_MANY_ATTEMPTS"))
+        login(unknown, "wrong-password")
+                .then()
+                .statusCode(429)
+                .body("error.reason", equalTo("TOO_MANY_ATTEMPTS"))
                 .header("Retry-After", notNullValue());
     }
 
@@ -87,18 +114,27 @@ class LoginDefenceTest {
         for (int i = 0; i < budgets.pairFailures(); i++) {
             assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login(agent.username(), "wrong-password", attacker));
         }
-        assertStatus(ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login(agent.username(), TestAgents.PASSWORD, attacker));
-        Assertions.assertEquals(agent.id(), logins.login(agent.username(), TestAgents.PASSWORD, "owner-" + UUID.randomUUID()).agentId());
+        assertStatus(
+                ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login(agent.username(), TestAgents.PASSWORD, attacker));
+        Assertions.assertEquals(
+                agent.id(),
+                logins.login(agent.username(), TestAgents.PASSWORD, "owner-" + UUID.randomUUID())
+                        .agentId());
     }
 
     @Test
     void guessesSpreadOverManyAddressesMeetTheShortUsernameBudget() {
         TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_AGENT);
         for (int i = 0; i < budgets.usernameFailures(); i++) {
-            assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login(agent.username(), "wrong-password", "bot-" + UUID.randomUUID()));
+            assertStatus(
+                    ErrorStatus.UNAUTHENTICATED,
+                    () -> logins.login(agent.username(), "wrong-password", "bot-" + UUID.randomUUID()));
         }
-        ApiException refused = assertStatus(ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login(agent.username(), TestAgents.PASSWORD, "owner-" + UUID.randomUUID()));
-        Assertions.assertTrue(refused.retryAfter().orElseThrow().compareTo(budgets.usernameWindow()) <= 0,
+        ApiException refused = assertStatus(
+                ErrorStatus.RESOURCE_EXHAUSTED,
+                () -> logins.login(agent.username(), TestAgents.PASSWORD, "owner-" + UUID.randomUUID()));
+        Assertions.assertTrue(
+                refused.retryAfter().orElseThrow().compareTo(budgets.usernameWindow()) <= 0,
                 "the owner waits at most the short username window");
     }
 
@@ -106,9 +142,13 @@ class LoginDefenceTest {
     void oneAddressTryingManyUsernamesMeetsTheSourceBudget() {
         String source = "stuffer-" + UUID.randomUUID();
         for (int i = 0; i < budgets.sourceFailures(); i++) {
-            assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login("user-" + UUID.randomUUID() + "@example.com", "wrong-password", source));
+            assertStatus(
+                    ErrorStatus.UNAUTHENTICATED,
+                    () -> logins.login("user-" + UUID.randomUUID() + "@example.com", "wrong-password", source));
         }
-        assertStatus(ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login("user-" + UUID.randomUUID() + "@example.com", "wrong-password", source));
+        assertStatus(
+                ErrorStatus.RESOURCE_EXHAUSTED,
+                () -> logins.login("user-" + UUID.randomUUID() + "@example.com", "wrong-password", source));
     }
 
     @Test
@@ -117,19 +157,28 @@ class LoginDefenceTest {
         // Java's toLowerCase(Locale.ROOT) makes it i + U+0307, a different string for every variant.
         String username = "iiiiii-" + UUID.randomUUID() + "@example.com";
         TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_AGENT, username);
-        Assertions.assertEquals(agent.id(), logins.login(dotted(username, 6), TestAgents.PASSWORD, "owner-" + UUID.randomUUID()).agentId());
+        Assertions.assertEquals(
+                agent.id(),
+                logins.login(dotted(username, 6), TestAgents.PASSWORD, "owner-" + UUID.randomUUID())
+                        .agentId());
 
         String source = "variant-" + UUID.randomUUID();
         for (int i = 0; i < budgets.pairFailures(); i++) {
             String variant = dotted(i % 2 == 0 ? username : username.toUpperCase(Locale.ROOT), i);
             assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login(variant, "wrong-password", source));
         }
-        assertStatus(ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login(dotted(username, 6), TestAgents.PASSWORD, source));
-        login(dotted(username.toUpperCase(Locale.ROOT), 5), "wrong-password").then().statusCode(401);
+        assertStatus(
+                ErrorStatus.RESOURCE_EXHAUSTED, () -> logins.login(dotted(username, 6), TestAgents.PASSWORD, source));
+        login(dotted(username.toUpperCase(Locale.ROOT), 5), "wrong-password")
+                .then()
+                .statusCode(401);
         for (int i = 1; i < budgets.pairFailures(); i++) {
             login(dotted(username, i), "wrong-password").then().statusCode(401);
         }
-        login(dotted(username, 6), "wrong-password").then().statusCode(429).body("error.reason", equalTo("TOO_MANY_ATTEMPTS"));
+        login(dotted(username, 6), "wrong-password")
+                .then()
+                .statusCode(429)
+                .body("error.reason", equalTo("TOO_MANY_ATTEMPTS"));
     }
 
     /** The username with its first {@code count} i (or I) written as İ. */
@@ -147,7 +196,8 @@ class LoginDefenceTest {
         String source = "typist-" + UUID.randomUUID();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < budgets.pairFailures() - 1; i++) {
-                assertStatus(ErrorStatus.UNAUTHENTICATED, () -> logins.login(agent.username(), "wrong-password", source));
+                assertStatus(
+                        ErrorStatus.UNAUTHENTICATED, () -> logins.login(agent.username(), "wrong-password", source));
             }
             logins.login(agent.username(), TestAgents.PASSWORD, source);
         }
@@ -160,15 +210,26 @@ class LoginDefenceTest {
         String second = TestAgents.login(agent.username(), TestAgents.PASSWORD);
         as(agent).get("/v1.0/me").then().statusCode(200);
 
-        as(agent).body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD)).put("/v1.0/service_agents/me/password").then().statusCode(200);
+        as(agent)
+                .body(Map.of("password", "my-new-password", "current_password", TestAgents.PASSWORD))
+                .put("/v1.0/service_agents/me/password")
+                .then()
+                .statusCode(200);
         as(agent).get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         as(second).get("/v1.0/me").then().statusCode(401);
         String fresh = TestAgents.login(agent.username(), "my-new-password");
         as(fresh).get("/v1.0/me").then().statusCode(200);
 
-        as(admin).body(Map.of("password", "reset-by-admin")).put("/v1.0/agents/" + agent.id() + "/password").then().statusCode(200);
+        as(admin)
+                .body(Map.of("password", "reset-by-admin"))
+                .put("/v1.0/agents/" + agent.id() + "/password")
+                .then()
+                .statusCode(200);
         as(fresh).get("/v1.0/me").then().statusCode(401);
-        as(TestAgents.login(agent.username(), "reset-by-admin")).get("/v1.0/me").then().statusCode(200);
+        as(TestAgents.login(agent.username(), "reset-by-admin"))
+                .get("/v1.0/me")
+                .then()
+                .statusCode(200);
         as(admin).get("/v1.0/me").then().statusCode(200);
     }
 

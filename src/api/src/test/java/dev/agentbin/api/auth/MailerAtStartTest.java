@@ -44,7 +44,9 @@ class MailerAtStartTest {
         assertTrue(mailerMade(), "the mailer (and its SES client) is made before the first request, not by it");
 
         TestAgents.Seeded agent = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_AGENT);
-        Response known = RestAssured.given().contentType("application/json").body(Map.of("username", agent.username()))
+        Response known = RestAssured.given()
+                .contentType("application/json")
+                .body(Map.of("username", agent.username()))
                 .post("/auth/password-forgot");
         known.then().statusCode(200);
         assertTrue(known.time() >= 1000, "answered in " + known.time() + " ms");

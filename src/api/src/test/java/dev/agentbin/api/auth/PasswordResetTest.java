@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PasswordResetTest {
 
-    private static final Pattern LINK = Pattern.compile("https://agentbin\\.example\\.com/auth/password-reset\\?token=([0-9a-f]{64})");
+    private static final Pattern LINK =
+            Pattern.compile("https://agentbin\\.example\\.com/auth/password-reset\\?token=([0-9a-f]{64})");
     private static FakeSes ses;
 
     @Inject
@@ -71,7 +72,8 @@ class PasswordResetTest {
 
         for (Response response : List.of(known, nobody)) {
             response.then().statusCode(200).contentType(ContentType.JSON);
-            assertTrue(response.time() >= settings.forgotDuration().toMillis(), "answered in " + response.time() + " ms");
+            assertTrue(
+                    response.time() >= settings.forgotDuration().toMillis(), "answered in " + response.time() + " ms");
         }
         assertEquals(known.asString(), nobody.asString());
         assertEquals("{}", known.asString());
@@ -88,7 +90,8 @@ class PasswordResetTest {
         String link = linkIn(forgotAndReadMail(agent.username()));
 
         given().get(URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery())
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/html"))
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")
@@ -100,7 +103,10 @@ class PasswordResetTest {
 
         as(before).get("/v1.0/me").then().statusCode(401).body("error.reason", equalTo("INVALID_CREDENTIALS"));
         login(agent.username(), TestAgents.PASSWORD).then().statusCode(401);
-        as(TestAgents.login(agent.username(), "a-brand-new-password")).get("/v1.0/me").then().statusCode(200)
+        as(TestAgents.login(agent.username(), "a-brand-new-password"))
+                .get("/v1.0/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(agent.id().toString()));
     }
 
@@ -135,30 +141,49 @@ class PasswordResetTest {
         Response malformed = reset("not-a-token", "a-valid-password");
         assertInvalidToken(unknown);
         assertInvalidToken(malformed);
-        assertEquals(unknown.jsonPath().getString("error.message"), malformed.jsonPath().getString("error.message"));
+        assertEquals(
+                unknown.jsonPath().getString("error.message"),
+                malformed.jsonPath().getString("error.message"));
     }
 
     @Test
     void theNewPasswordFollowsTheRulesAndAWeakOneDoesNotSpendTheLink() {
         String token = tokenOf(linkIn(forgotAndReadMail(agent.username())));
         for (String weak : List.of("short", "é".repeat(37), "")) {
-            reset(token, weak).then().statusCode(400)
+            reset(token, weak)
+                    .then()
+                    .statusCode(400)
                     .body("error.reason", equalTo("INVALID_ARGUMENT"))
                     .body("error.message", containsString("8 to 72 characters"));
         }
-        given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/auth/password-reset")
-                .then().statusCode(400).body("error.reason", equalTo("INVALID_ARGUMENT"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/auth/password-reset")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_ARGUMENT"));
         reset(token, "a-strong-enough-one").then().statusCode(200);
     }
 
     @Test
     void badRequestsAreRefusedInTheEnvelope() {
-        given().contentType(ContentType.JSON).body("{}").post("/auth/password-forgot")
-                .then().statusCode(400).body("error.reason", equalTo("INVALID_ARGUMENT"));
-        given().contentType(ContentType.JSON).body("{").post("/auth/password-forgot")
-                .then().statusCode(400).body("error.reason", equalTo("INVALID_JSON_BODY"));
-        given().get("/auth/password-reset?token=not-hex").then().statusCode(400)
-                .contentType(containsString("text/html")).body(containsString("role=\"alert\""));
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/auth/password-forgot")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_ARGUMENT"));
+        given().contentType(ContentType.JSON)
+                .body("{")
+                .post("/auth/password-forgot")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_JSON_BODY"));
+        given().get("/auth/password-reset?token=not-hex")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("role=\"alert\""));
         given().get("/auth/password-reset").then().statusCode(400);
     }
 
@@ -168,7 +193,9 @@ class PasswordResetTest {
         for (int i = 0; i < settings.usernameRequests(); i++) {
             forgot(username).then().statusCode(200);
         }
-        forgot(username.toUpperCase()).then().statusCode(429)
+        forgot(username.toUpperCase())
+                .then()
+                .statusCode(429)
                 .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.greaterThan(0))
                 .body("error.reason", equalTo("TOO_MANY_ATTEMPTS"));
     }
@@ -181,7 +208,10 @@ class PasswordResetTest {
             forgot(LoginDefenceTest.dotted(username, i + 1)).then().statusCode(200);
         }
         assertEquals(settings.usernameRequests(), ses.sentTo(username).size());
-        forgot(LoginDefenceTest.dotted(username, 6)).then().statusCode(429).body("error.reason", equalTo("TOO_MANY_ATTEMPTS"));
+        forgot(LoginDefenceTest.dotted(username, 6))
+                .then()
+                .statusCode(429)
+                .body("error.reason", equalTo("TOO_MANY_ATTEMPTS"));
     }
 
     @Test
@@ -190,21 +220,27 @@ class PasswordResetTest {
         for (int i = 0; i < settings.sourceRequests(); i++) {
             resets.forgot("user-" + UUID.randomUUID() + "@example.com", source);
         }
-        ApiException refused = Assertions.assertThrows(ApiException.class,
-                () -> resets.forgot("user-" + UUID.randomUUID() + "@example.com", source));
+        ApiException refused = Assertions.assertThrows(
+                ApiException.class, () -> resets.forgot("user-" + UUID.randomUUID() + "@example.com", source));
         assertEquals(ErrorStatus.RESOURCE_EXHAUSTED, refused.status());
     }
 
     private static Response forgot(String username) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username)).post("/auth/password-forgot");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username))
+                .post("/auth/password-forgot");
     }
 
     private static Response reset(String token, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", token, "password", password)).post("/auth/password-reset");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("token", token, "password", password))
+                .post("/auth/password-reset");
     }
 
     private static Response login(String username, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password)).post("/auth/login");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/auth/login");
     }
 
     private String forgotAndReadMail(String username) {
@@ -228,14 +264,17 @@ class PasswordResetTest {
     }
 
     private static void assertInvalidToken(Response response) {
-        response.then().statusCode(400)
+        response.then()
+                .statusCode(400)
                 .body("error.status", equalTo("INVALID_ARGUMENT"))
                 .body("error.reason", equalTo("INVALID_RESET_TOKEN"));
     }
 
     @Transactional
     void expireLinksOf(UUID agentId) {
-        db.createNativeQuery("update auth_password_resets set expires_at = now() - interval '1 second' where agent_id = ?1")
-                .setParameter(1, agentId).executeUpdate();
+        db.createNativeQuery(
+                        "update auth_password_resets set expires_at = now() - interval '1 second' where agent_id = ?1")
+                .setParameter(1, agentId)
+                .executeUpdate();
     }
 }

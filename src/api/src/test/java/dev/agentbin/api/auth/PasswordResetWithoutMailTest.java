@@ -29,8 +29,11 @@ class PasswordResetWithoutMailTest {
     @Test
     void forgotAnswers503ForAnyUsernameAndNoRetryAfter() {
         for (String username : new String[] {"admin@example.com", "nobody-" + UUID.randomUUID() + "@example.com"}) {
-            given().contentType("application/json").body(Map.of("username", username))
-                    .post("/auth/password-forgot").then().statusCode(503)
+            given().contentType("application/json")
+                    .body(Map.of("username", username))
+                    .post("/auth/password-forgot")
+                    .then()
+                    .statusCode(503)
                     .header("Retry-After", nullValue())
                     .body("error.status", equalTo("UNAVAILABLE"))
                     .body("error.reason", equalTo("PASSWORD_RESET_UNAVAILABLE"));

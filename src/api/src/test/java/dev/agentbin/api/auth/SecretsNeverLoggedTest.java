@@ -5,9 +5,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
-import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.testing.Await;
@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 class SecretsNeverLoggedTest {
 
     private static final Pattern RESET_TOKEN = Pattern.compile("/auth/password-reset\\?token=([0-9a-f]{64})");
-    private static final List<String> VERBOSE = List.of("dev.agentbin", "io.quarkus.amazon.lambda", "io.quarkus.vertx.http");
+    private static final List<String> VERBOSE =
+            List.of("dev.agentbin", "io.quarkus.amazon.lambda", "io.quarkus.vertx.http");
 
     @Inject
     TestAgents seeds;
@@ -60,24 +61,47 @@ class SecretsNeverLoggedTest {
             secrets.put("a seeded token", admin.token());
             String wrong = "wrong-" + UUID.randomUUID();
             secrets.put("a wrong password", wrong);
-            given().contentType(ContentType.JSON).body(Map.of("username", admin.username(), "password", wrong))
-                    .post("/auth/login").then().statusCode(401);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("username", admin.username(), "password", wrong))
+                    .post("/auth/login")
+                    .then()
+                    .statusCode(401);
             given().cookie("token", token).get("/v1.0/me").then().statusCode(200);
             given().get("/v1.0/me?token=" + token).then().statusCode(200);
 
             String agentPassword = "agent-pw-" + UUID.randomUUID();
             secrets.put("a new agent's password", agentPassword);
             String username = "agent-" + UUID.randomUUID() + "@example.com";
-            String agentId = as(token).body(Map.of("username", username, "password", agentPassword, "name", "agent",
-                    "ring_method", "ringall", "permission", 0, "addresses", List.of())).post("/v1.0/agents")
-                    .then().statusCode(200).extract().path("id");
+            String agentId = as(token)
+                    .body(Map.of(
+                            "username",
+                            username,
+                            "password",
+                            agentPassword,
+                            "name",
+                            "agent",
+                            "ring_method",
+                            "ringall",
+                            "permission",
+                            0,
+                            "addresses",
+                            List.of()))
+                    .post("/v1.0/agents")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("id");
 
             String accessKey = Api.createKey(admin, null);
             secrets.put("an access key", accessKey);
             Api.withKey(accessKey).get("/v1.0/agents").then().statusCode(200);
             Api.withKey(accessKey + "x").get("/v1.0/agents").then().statusCode(401);
 
-            given().contentType(ContentType.JSON).body(Map.of("username", username)).post("/auth/password-forgot").then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("username", username))
+                    .post("/auth/password-forgot")
+                    .then()
+                    .statusCode(200);
             List<FakeSes.Sent> mails = FakeSes.start().sentTo(username);
             assertEquals(1, mails.size());
             Matcher link = RESET_TOKEN.matcher(mails.get(0).text());
@@ -86,19 +110,47 @@ class SecretsNeverLoggedTest {
             given().get("/auth/password-reset?token=" + link.group(1)).then().statusCode(200);
             String newPassword = "reset-pw-" + UUID.randomUUID();
             secrets.put("a password set by reset", newPassword);
-            given().contentType(ContentType.JSON).body(Map.of("token", link.group(1), "password", newPassword))
-                    .post("/auth/password-reset").then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("token", link.group(1), "password", newPassword))
+                    .post("/auth/password-reset")
+                    .then()
+                    .statusCode(200);
             secrets.put("the agent's token after reset", TestAgents.login(username, newPassword));
 
-            String signingSecret = as(token).body(Map.of("webhook_uri", "https://8.8.8.8/hooks/agentbin", "webhook_method", "post"))
-                    .put("/v1.0/customers/" + admin.customerId() + "/webhook").then().statusCode(200).extract().path("signing_secret");
+            String signingSecret = as(token)
+                    .body(Map.of("webhook_uri", "https://8.8.8.8/hooks/agentbin", "webhook_method", "post"))
+                    .put("/v1.0/customers/" + admin.customerId() + "/webhook")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("signing_secret");
             secrets.put("a webhook signing secret", signingSecret);
 
-            UUID ringable = seeds.seedRingable(admin.customerId(), List.of(new Address(AddressType.SIP,
-                    "agent-" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:answer:100", null)), 0, 3);
-            String call = as(token).body(Map.of("agent_id", ringable, "source", "+15550001000")).post("/v1.0/agentcalls")
-                    .then().statusCode(202).extract().path("id");
-            Await.until("the ring to be answered", () -> as(token).get("/v1.0/agentcalls/" + call).then().extract().path("status"),
+            UUID ringable = seeds.seedRingable(
+                    admin.customerId(),
+                    List.of(new Address(
+                            AddressType.SIP,
+                            "agent-" + UUID.randomUUID() + "@pbx.example.com",
+                            null,
+                            null,
+                            "sim:answer:100",
+                            null)),
+                    0,
+                    3);
+            String call = as(token)
+                    .body(Map.of("agent_id", ringable, "source", "+15550001000"))
+                    .post("/v1.0/agentcalls")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            Await.until(
+                    "the ring to be answered",
+                    () -> as(token)
+                            .get("/v1.0/agentcalls/" + call)
+                            .then()
+                            .extract()
+                            .path("status"),
                     "answered"::equals);
             as(token).post("/v1.0/agentcalls/" + call + "/hangup").then().statusCode(200);
             as(token).get("/v1.0/agents/" + agentId).then().statusCode(200);
@@ -108,9 +160,12 @@ class SecretsNeverLoggedTest {
                 Logger.getLogger(VERBOSE.get(i)).setLevel(levels.get(i));
             }
         }
-        ConfigProvider.getConfig().getOptionalValue("agentbin.telephony.simulator.secret", String.class)
+        ConfigProvider.getConfig()
+                .getOptionalValue("agentbin.telephony.simulator.secret", String.class)
                 .ifPresent(secret -> secrets.put("the simulator's signing secret", secret));
-        secrets.put("Twilio's auth token", ConfigProvider.getConfig().getValue("agentbin.telephony.twilio.auth-token", String.class));
+        secrets.put(
+                "Twilio's auth token",
+                ConfigProvider.getConfig().getValue("agentbin.telephony.twilio.auth-token", String.class));
 
         assertTrue(lines.size() > 10, "the lifecycle was logged: " + lines);
         for (LogCapture.Line line : lines) {

@@ -36,7 +36,9 @@ class TokenKeyRotationTest {
     @Test
     void aTokenNamesTheKeyThatSignedIt() throws Exception {
         String token = tokens(OLD, OLD, null).issue(AGENT);
-        assertEquals(JwtKeys.kid(OLD.getPublic()), JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue());
+        assertEquals(
+                JwtKeys.kid(OLD.getPublic()),
+                JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue());
     }
 
     @Test
@@ -55,25 +57,39 @@ class TokenKeyRotationTest {
 
     @Test
     void anUnknownKidIs401EvenWhenTheSignatureWouldVerify() {
-        String token = Jwt.issuer("agentbin").audience("agentbin-api").subject(AGENT.agentId().toString())
+        String token = Jwt.issuer("agentbin")
+                .audience("agentbin-api")
+                .subject(AGENT.agentId().toString())
                 .claim(Tokens.CUSTOMER_CLAIM, AGENT.customerId().toString())
-                .jws().algorithm(SignatureAlgorithm.RS256).keyId("not-one-of-ours").sign(NEW.getPrivate());
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .keyId("not-one-of-ours")
+                .sign(NEW.getPrivate());
         assertInvalid(tokens(NEW, NEW, OLD), token);
     }
 
     @Test
     void aKidNamingTheOtherKeyIs401() {
-        String token = Jwt.issuer("agentbin").audience("agentbin-api").subject(AGENT.agentId().toString())
+        String token = Jwt.issuer("agentbin")
+                .audience("agentbin-api")
+                .subject(AGENT.agentId().toString())
                 .claim(Tokens.CUSTOMER_CLAIM, AGENT.customerId().toString())
-                .jws().algorithm(SignatureAlgorithm.RS256).keyId(JwtKeys.kid(OLD.getPublic())).sign(NEW.getPrivate());
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .keyId(JwtKeys.kid(OLD.getPublic()))
+                .sign(NEW.getPrivate());
         assertInvalid(tokens(NEW, NEW, OLD), token);
     }
 
     @Test
     void aTokenFromBeforeKidsIsCheckedWithTheCurrentKeyOnly() {
-        String legacy = Jwt.issuer("agentbin").audience("agentbin-api").subject(AGENT.agentId().toString())
+        String legacy = Jwt.issuer("agentbin")
+                .audience("agentbin-api")
+                .subject(AGENT.agentId().toString())
                 .claim(Tokens.CUSTOMER_CLAIM, AGENT.customerId().toString())
-                .jws().algorithm(SignatureAlgorithm.RS256).sign(OLD.getPrivate());
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(OLD.getPrivate());
         assertEquals(AGENT.agentId(), tokens(null, OLD, null).verify(legacy).agentId());
         assertInvalid(tokens(null, NEW, OLD), legacy);
     }
@@ -91,12 +107,21 @@ class TokenKeyRotationTest {
 
     /** The objects a function builds from agentbin.jwt.private-key, public-key and previous-public-key. */
     private static Tokens tokens(KeyPair signing, KeyPair current, KeyPair previous) {
-        Map<String, Object> values = new HashMap<>(Map.of("issuer", "agentbin", "audience", "agentbin-api",
-                "lifetime", Duration.ofMinutes(5), "publicKey", Optional.of(pem(current, true)),
-                "privateKey", Optional.ofNullable(signing == null ? null : pem(signing, false)),
-                "previousPublicKey", Optional.ofNullable(previous == null ? null : pem(previous, true))));
-        JwtSettings settings = (JwtSettings) Proxy.newProxyInstance(JwtSettings.class.getClassLoader(),
-                new Class<?>[] {JwtSettings.class}, (proxy, method, args) -> {
+        Map<String, Object> values = new HashMap<>(Map.of(
+                "issuer",
+                "agentbin",
+                "audience",
+                "agentbin-api",
+                "lifetime",
+                Duration.ofMinutes(5),
+                "publicKey",
+                Optional.of(pem(current, true)),
+                "privateKey",
+                Optional.ofNullable(signing == null ? null : pem(signing, false)),
+                "previousPublicKey",
+                Optional.ofNullable(previous == null ? null : pem(previous, true))));
+        JwtSettings settings = (JwtSettings) Proxy.newProxyInstance(
+                JwtSettings.class.getClassLoader(), new Class<?>[] {JwtSettings.class}, (proxy, method, args) -> {
                     if (!values.containsKey(method.getName())) {
                         throw new UnsupportedOperationException(method.getName());
                     }
@@ -107,8 +132,10 @@ class TokenKeyRotationTest {
 
     private static String pem(KeyPair pair, boolean isPublic) {
         String label = isPublic ? "PUBLIC KEY" : "PRIVATE KEY";
-        byte[] der = isPublic ? pair.getPublic().getEncoded() : pair.getPrivate().getEncoded();
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label + "-----\n";
+        byte[] der =
+                isPublic ? pair.getPublic().getEncoded() : pair.getPrivate().getEncoded();
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label
+                + "-----\n";
     }
 
     private static KeyPair generate() {

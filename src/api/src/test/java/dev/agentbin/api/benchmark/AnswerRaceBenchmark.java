@@ -1,10 +1,10 @@
 package dev.agentbin.api.benchmark;
 
+import dev.agentbin.access.Caller;
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.access.Caller;
-import dev.agentbin.access.Permission;
 import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallLeg;
 import dev.agentbin.agentcall.AgentCallService;
@@ -60,8 +60,11 @@ class AnswerRaceBenchmark {
     public static class InProcess implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("agentbin.telephony.simulator.callback-base-url", "",
-                    "agentbin.telephony.simulator.originate-latency", "0ms");
+            return Map.of(
+                    "agentbin.telephony.simulator.callback-base-url",
+                    "",
+                    "agentbin.telephony.simulator.originate-latency",
+                    "0ms");
         }
     }
 
@@ -82,10 +85,19 @@ class AnswerRaceBenchmark {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         Caller caller = new Caller(admin.id(), admin.customerId(), Permission.CUSTOMER_ADMIN, 0);
         List<UUID> agents = IntStream.rangeClosed(MIN_LEGS, MAX_LEGS)
-                .mapToObj(legs -> seeds.seedRingable(admin.customerId(), IntStream.range(0, legs)
-                        .mapToObj(i -> new Address(AddressType.SIP, "race-" + UUID.randomUUID() + "@pbx.example.com", null,
-                                null, "sim:no-answer", null))
-                        .toList(), 0, 3))
+                .mapToObj(legs -> seeds.seedRingable(
+                        admin.customerId(),
+                        IntStream.range(0, legs)
+                                .mapToObj(i -> new Address(
+                                        AddressType.SIP,
+                                        "race-" + UUID.randomUUID() + "@pbx.example.com",
+                                        null,
+                                        null,
+                                        "sim:no-answer",
+                                        null))
+                                .toList(),
+                        0,
+                        3))
                 .toList();
         ExecutorService pool = Executors.newFixedThreadPool(MAX_LEGS);
         List<String> violations = new ArrayList<>();
@@ -94,34 +106,55 @@ class AnswerRaceBenchmark {
             for (int trial = 0; trial < TRIALS; trial++) {
                 int legs = MIN_LEGS + trial % (MAX_LEGS - MIN_LEGS + 1);
                 UUID agent = agents.get(legs - MIN_LEGS);
-                AgentCall ringing = agentCalls.dispatch(new RingRequest(agent, admin.customerId(), "+15550001000", null, 60,
-                        null, null), "race-" + UUID.randomUUID());
+                AgentCall ringing = agentCalls.dispatch(
+                        new RingRequest(agent, admin.customerId(), "+15550001000", null, 60, null, null),
+                        "race-" + UUID.randomUUID());
                 List<AgentCallLeg> legList = ringing.legs();
 
                 CyclicBarrier atOnce = new CyclicBarrier(legs);
                 List<CompletableFuture<Void>> answers = legList.stream()
-                        .map(leg -> CompletableFuture.runAsync(() -> {
-                            await(atOnce);
-                            agentCalls.onLegEvent(SimulatorProvider.NAME, new LegEvent(leg.id(), leg.providerCallId(),
-                                    LegEvent.Kind.ANSWERED, "in-progress", Instant.now()));
-                        }, pool))
+                        .map(leg -> CompletableFuture.runAsync(
+                                () -> {
+                                    await(atOnce);
+                                    agentCalls.onLegEvent(
+                                            SimulatorProvider.NAME,
+                                            new LegEvent(
+                                                    leg.id(),
+                                                    leg.providerCallId(),
+                                                    LegEvent.Kind.ANSWERED,
+                                                    "in-progress",
+                                                    Instant.now()));
+                                },
+                                pool))
                         .toList();
                 answers.forEach(CompletableFuture::join);
 
                 AgentCall answered = agentCalls.get(caller, ringing.id());
-                long winners = answered.legs().stream().filter(leg -> leg.status() == LegStatus.ANSWERED).count();
-                long live = answered.legs().stream().filter(leg -> LegStatus.LIVE.contains(leg.status())).count();
-                if (answered.status() != AgentCallStatus.ANSWERED || winners != 1 || live != 0
+                long winners = answered.legs().stream()
+                        .filter(leg -> leg.status() == LegStatus.ANSWERED)
+                        .count();
+                long live = answered.legs().stream()
+                        .filter(leg -> LegStatus.LIVE.contains(leg.status()))
+                        .count();
+                if (answered.status() != AgentCallStatus.ANSWERED
+                        || winners != 1
+                        || live != 0
                         || seeds.reload(agent).status != AgentStatus.BUSY) {
-                    violations.add("trial " + trial + ": " + answered.status() + ", legs " + answered.legs().stream()
-                            .map(AgentCallLeg::status).toList() + ", agent " + seeds.reload(agent).status);
+                    violations.add("trial " + trial + ": " + answered.status() + ", legs "
+                            + answered.legs().stream().map(AgentCallLeg::status).toList() + ", agent "
+                            + seeds.reload(agent).status);
                 }
-                AgentCallLeg winner = answered.legs().stream().filter(leg -> leg.id().equals(answered.answeredLegId()))
-                        .findFirst().orElseThrow();
-                agentCalls.onLegEvent(SimulatorProvider.NAME, new LegEvent(winner.id(), winner.providerCallId(),
-                        LegEvent.Kind.ENDED, "completed", Instant.now()));
+                AgentCallLeg winner = answered.legs().stream()
+                        .filter(leg -> leg.id().equals(answered.answeredLegId()))
+                        .findFirst()
+                        .orElseThrow();
+                agentCalls.onLegEvent(
+                        SimulatorProvider.NAME,
+                        new LegEvent(
+                                winner.id(), winner.providerCallId(), LegEvent.Kind.ENDED, "completed", Instant.now()));
                 if (seeds.reload(agent).status != AgentStatus.AVAILABLE) {
-                    violations.add("trial " + trial + ": agent " + seeds.reload(agent).status + " after the call ended");
+                    violations.add(
+                            "trial " + trial + ": agent " + seeds.reload(agent).status + " after the call ended");
                 }
             }
         } finally {
@@ -139,7 +172,8 @@ class AnswerRaceBenchmark {
             }
         }
 
-        String report = String.format("trials | legs | seconds | trials/s | violations | agents left ringing%n"
+        String report = String.format(
+                "trials | legs | seconds | trials/s | violations | agents left ringing%n"
                         + "%d | %d-%d | %.1f | %.0f | %d | %d%n",
                 TRIALS, MIN_LEGS, MAX_LEGS, seconds, TRIALS / seconds, violations.size(), ringingLeft);
         System.out.println(report);

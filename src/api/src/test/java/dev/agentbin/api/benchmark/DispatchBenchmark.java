@@ -2,9 +2,9 @@ package dev.agentbin.api.benchmark;
 
 import static dev.agentbin.api.support.Api.as;
 
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
-import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.TestAgents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -51,12 +51,27 @@ class DispatchBenchmark {
         for (int addresses : List.of(1, 5, 10)) {
             List<Long> millis = new ArrayList<>();
             for (int run = 0; run < RUNS + 1; run++) {
-                UUID agent = seeds.seedRingable(admin.customerId(), IntStream.range(0, addresses)
-                        .mapToObj(i -> new Address(AddressType.SIP, "b" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer", null))
-                        .toList(), 0, 0);
+                UUID agent = seeds.seedRingable(
+                        admin.customerId(),
+                        IntStream.range(0, addresses)
+                                .mapToObj(i -> new Address(
+                                        AddressType.SIP,
+                                        "b" + UUID.randomUUID() + "@pbx.example.com",
+                                        null,
+                                        null,
+                                        "sim:no-answer",
+                                        null))
+                                .toList(),
+                        0,
+                        0);
                 long start = System.nanoTime();
-                String id = as(admin).body(Map.of("agent_id", agent, "source", "+15550001000")).post("/v1.0/agentcalls")
-                        .then().statusCode(202).extract().path("id");
+                String id = as(admin)
+                        .body(Map.of("agent_id", agent, "source", "+15550001000"))
+                        .post("/v1.0/agentcalls")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id");
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
                 as(admin).post("/v1.0/agentcalls/" + id + "/hangup").then().statusCode(200);
                 if (run > 0) {
@@ -64,8 +79,13 @@ class DispatchBenchmark {
                 }
             }
             Collections.sort(millis);
-            report.append(String.format("%d | %d | %d | %d | %d%n", addresses, millis.get(millis.size() / 2), millis.get(0),
-                    millis.get(millis.size() - 1), addresses * 200));
+            report.append(String.format(
+                    "%d | %d | %d | %d | %d%n",
+                    addresses,
+                    millis.get(millis.size() / 2),
+                    millis.get(0),
+                    millis.get(millis.size() - 1),
+                    addresses * 200));
         }
         System.out.println(report);
         Files.writeString(Path.of("target/dispatch-benchmark.txt"), report);

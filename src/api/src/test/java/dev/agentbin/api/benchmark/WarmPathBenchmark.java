@@ -75,16 +75,26 @@ class WarmPathBenchmark {
             int[] turn = {0};
 
             Map<String, Case> cases = new LinkedHashMap<>();
-            cases.put("GET /v1.0/agents/{id}", new Case(
-                    () -> event("GET", "/v1.0/agents/" + target, "", admin.token(), null),
-                    () -> floor.get(target)));
-            cases.put("GET /v1.0/agents?page_size=100", new Case(
-                    () -> event("GET", "/v1.0/agents", "page_size=100", admin.token(), null),
-                    () -> floor.list(admin.customerId(), 100)));
-            cases.put("PUT /v1.0/agents/{id}/status", new Case(
-                    () -> event("PUT", "/v1.0/agents/" + target + "/status", "", admin.token(),
-                            "{\"status\":\"" + statuses[turn[0]++ % 2] + "\"}"),
-                    () -> floor.setStatus(target, statuses[turn[0]++ % 2])));
+            cases.put(
+                    "GET /v1.0/agents/{id}",
+                    new Case(
+                            () -> event("GET", "/v1.0/agents/" + target, "", admin.token(), null),
+                            () -> floor.get(target)));
+            cases.put(
+                    "GET /v1.0/agents?page_size=100",
+                    new Case(
+                            () -> event("GET", "/v1.0/agents", "page_size=100", admin.token(), null),
+                            () -> floor.list(admin.customerId(), 100)));
+            cases.put(
+                    "PUT /v1.0/agents/{id}/status",
+                    new Case(
+                            () -> event(
+                                    "PUT",
+                                    "/v1.0/agents/" + target + "/status",
+                                    "",
+                                    admin.token(),
+                                    "{\"status\":\"" + statuses[turn[0]++ % 2] + "\"}"),
+                            () -> floor.setStatus(target, statuses[turn[0]++ % 2])));
 
             StringBuilder report = new StringBuilder(String.format(
                     "%d runs after %d warm-up, request by request against JDBC%n"
@@ -102,17 +112,22 @@ class WarmPathBenchmark {
                         plain.add(j);
                     }
                 }
-                report.append(String.format("%s | %.2f | %.2f | %.2f | %.2f | %.2fx | %d%n", entry.getKey(),
-                        percentile(handler, 50), percentile(handler, 99), percentile(plain, 50), percentile(plain, 99),
-                        percentile(handler, 50) / percentile(plain, 50), statements(c.event().get())));
+                report.append(String.format(
+                        "%s | %.2f | %.2f | %.2f | %.2f | %.2fx | %d%n",
+                        entry.getKey(),
+                        percentile(handler, 50),
+                        percentile(handler, 99),
+                        percentile(plain, 50),
+                        percentile(plain, 99),
+                        percentile(handler, 50) / percentile(plain, 50),
+                        statements(c.event().get())));
             }
             System.out.println(report);
             Files.writeString(Path.of("target/warm-path-benchmark.txt"), report);
         }
     }
 
-    record Case(Supplier<String> event, Runnable jdbc) {
-    }
+    record Case(Supplier<String> event, Runnable jdbc) {}
 
     /** What the requests read and write, by hand: the caller re-read, the agent(s), their addresses. */
     static final class Floor {
@@ -135,9 +150,12 @@ class WarmPathBenchmark {
         void list(UUID customer, int pageSize) {
             run(() -> {
                 rows("select * from agent_agents where id = ? and tm_delete is null", caller);
-                List<Object[]> page = rows("select * from agent_agents where customer_id = ? and tm_delete is null "
-                        + "order by tm_create desc, id desc limit " + pageSize, customer);
-                Array ids = connection.createArrayOf("uuid", page.stream().map(row -> row[0]).toArray());
+                List<Object[]> page = rows(
+                        "select * from agent_agents where customer_id = ? and tm_delete is null "
+                                + "order by tm_create desc, id desc limit " + pageSize,
+                        customer);
+                Array ids = connection.createArrayOf(
+                        "uuid", page.stream().map(row -> row[0]).toArray());
                 rows("select * from agent_addresses where agent_id = any (?) order by agent_id, idx", ids);
             });
         }
@@ -197,10 +215,11 @@ class WarmPathBenchmark {
     private List<UUID> seedAgents(Connection jdbc, UUID customer) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         try (PreparedStatement agent = jdbc.prepareStatement("insert into agent_agents (id, customer_id, username, "
-                + "password_hash, name, detail, ring_method, status, permission, tag_ids, tm_create) "
-                + "values (?, ?, ?, 'x', ?, 'warm path', 'ringall', 'available', 16, ?, ?)");
-                PreparedStatement address = jdbc.prepareStatement("insert into agent_addresses (id, agent_id, customer_id, "
-                        + "type, target, detail, idx, tm_create) values (?, ?, ?, 'tel', ?, '', ?, now())")) {
+                        + "password_hash, name, detail, ring_method, status, permission, tag_ids, tm_create) "
+                        + "values (?, ?, ?, 'x', ?, 'warm path', 'ringall', 'available', 16, ?, ?)");
+                PreparedStatement address =
+                        jdbc.prepareStatement("insert into agent_addresses (id, agent_id, customer_id, "
+                                + "type, target, detail, idx, tm_create) values (?, ?, ?, 'tel', ?, '', ?, now())")) {
             Instant now = Instant.now();
             for (int i = 0; i < AGENTS; i++) {
                 UUID id = UUID.randomUUID();
@@ -235,19 +254,23 @@ class WarmPathBenchmark {
     private static void invoke(String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            AmazonLambdaRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
+            AmazonLambdaRecorder.handle(
+                    new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    out,
                     SyntheticLambdaContext.priming());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         String response = out.toString(StandardCharsets.UTF_8);
         if (!response.contains("\"statusCode\":200")) {
-            throw new IllegalStateException("request failed: " + response.substring(0, Math.min(500, response.length())));
+            throw new IllegalStateException(
+                    "request failed: " + response.substring(0, Math.min(500, response.length())));
         }
     }
 
     static String event(String method, String path, String query, String token, String body) {
-        return "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"" + query
+        return "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\""
+                + query
                 + "\",\"cookies\":[\"token=" + token + "\"],\"headers\":{\"accept\":\"application/json\""
                 + (body == null ? "" : ",\"content-type\":\"application/json\"") + "},"
                 + "\"requestContext\":{\"http\":{\"method\":\"" + method + "\",\"path\":\"" + path

@@ -14,13 +14,23 @@ class ConsoleResourceTest {
 
     @Test
     void thePageAndItsScriptsAreServedWithoutATokenUnderAStrictContentSecurityPolicy() {
-        given().get("/console").then().statusCode(200)
+        given().get("/console")
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/html"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .body(containsString("<script type=\"module\" src=\"/console/console.js\">"));
-        for (String script : new String[] {"console.js", "api.js", "ui.js", "agent-view.js", "supervisor-view.js", "tags.js",
-                "figures.js", "agent-stats.js"}) {
+        for (String script : new String[] {
+            "console.js",
+            "api.js",
+            "ui.js",
+            "agent-view.js",
+            "supervisor-view.js",
+            "tags.js",
+            "figures.js",
+            "agent-stats.js"
+        }) {
             given().get("/console/" + script).then().statusCode(200).contentType(startsWith("text/javascript"));
         }
         given().get("/console/console.css").then().statusCode(200).contentType(startsWith("text/css"));
@@ -29,7 +39,10 @@ class ConsoleResourceTest {
     @Test
     void anythingElseUnderConsoleIsNotFound() {
         for (String name : new String[] {"secret.properties", "..%2Fapplication.properties", "index.htm"}) {
-            given().urlEncodingEnabled(false).get("/console/" + name).then().statusCode(404)
+            given().urlEncodingEnabled(false)
+                    .get("/console/" + name)
+                    .then()
+                    .statusCode(404)
                     .body("error.reason", equalTo("ROUTE_NOT_FOUND"));
         }
     }

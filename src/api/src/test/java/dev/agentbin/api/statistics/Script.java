@@ -51,27 +51,56 @@ final class Script {
     }
 
     UUID agent(int wrapupSeconds, int maxNoAnswer) {
-        return UUID.fromString(as(admin).body(Map.of("username", "stats-" + UUID.randomUUID() + "@example.com",
-                        "password", TestAgents.PASSWORD, "name", "scripted", "wrapup_seconds", wrapupSeconds, "max_no_answer", maxNoAnswer,
-                        "addresses", List.of(address(RINGS))))
-                .post("/v1.0/agents").then().statusCode(200).extract().path("id"));
+        return UUID.fromString(as(admin)
+                .body(Map.of(
+                        "username",
+                        "stats-" + UUID.randomUUID() + "@example.com",
+                        "password",
+                        TestAgents.PASSWORD,
+                        "name",
+                        "scripted",
+                        "wrapup_seconds",
+                        wrapupSeconds,
+                        "max_no_answer",
+                        maxNoAnswer,
+                        "addresses",
+                        List.of(address(RINGS))))
+                .post("/v1.0/agents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id"));
     }
 
     /** The agent's status as the API shows it. */
     String statusOf(UUID agent) {
-        return as(admin).get("/v1.0/agents/" + agent).then().statusCode(200).extract().path("status");
+        return as(admin)
+                .get("/v1.0/agents/" + agent)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 
     void status(UUID agent, String status) {
-        as(admin).body(Map.of("status", status)).put("/v1.0/agents/" + agent + "/status").then().statusCode(200);
+        as(admin)
+                .body(Map.of("status", status))
+                .put("/v1.0/agents/" + agent + "/status")
+                .then()
+                .statusCode(200);
     }
 
     void addresses(UUID agent, String behaviour) {
-        as(admin).body(Map.of("addresses", List.of(address(behaviour)))).put("/v1.0/agents/" + agent + "/addresses").then().statusCode(200);
+        as(admin)
+                .body(Map.of("addresses", List.of(address(behaviour))))
+                .put("/v1.0/agents/" + agent + "/addresses")
+                .then()
+                .statusCode(200);
     }
 
     AgentCall ring(UUID agent) {
-        return agentCalls.dispatch(new RingRequest(agent, admin.customerId(), "+15550001000", null, 600, null, null),
+        return agentCalls.dispatch(
+                new RingRequest(agent, admin.customerId(), "+15550001000", null, 600, null, null),
                 "stats:" + UUID.randomUUID());
     }
 
@@ -120,7 +149,11 @@ final class Script {
         if (to != null) {
             request.queryParam("to", to);
         }
-        return request.get("/v1.0/agents/" + agent + "/statistics").then().statusCode(200).extract().jsonPath();
+        return request.get("/v1.0/agents/" + agent + "/statistics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private void event(AgentCall call, LegEvent.Kind kind, String detail, Instant t) {

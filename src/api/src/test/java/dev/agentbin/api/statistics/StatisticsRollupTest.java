@@ -15,7 +15,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -92,11 +91,23 @@ class StatisticsRollupTest {
 
         // And the read: the whole window's figures for the customer, against the same raw rows.
         LocalDate first = LocalDate.ofInstant(START, ZoneOffset.UTC);
-        JsonPath read = as(admin).queryParam("from", first.toString()).queryParam("to", LocalDate.ofInstant(end, ZoneOffset.UTC).toString())
-                .get("/v1.0/agent_statistics").then().statusCode(200).extract().jsonPath();
+        JsonPath read = as(admin)
+                .queryParam("from", first.toString())
+                .queryParam("to", LocalDate.ofInstant(end, ZoneOffset.UTC).toString())
+                .get("/v1.0/agent_statistics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Long> raw = rows(RAW_TOTAL, agents).values().iterator().next();
-        assertEquals(raw.subList(0, 5), List.of(read.getLong("total.offered"), read.getLong("total.answered"), read.getLong("total.missed"),
-                read.getLong("total.canceled"), read.getLong("total.failed")));
+        assertEquals(
+                raw.subList(0, 5),
+                List.of(
+                        read.getLong("total.offered"),
+                        read.getLong("total.answered"),
+                        read.getLong("total.missed"),
+                        read.getLong("total.canceled"),
+                        read.getLong("total.failed")));
         assertEquals(raw.get(5), read.getLong("total.talk_time_total_ms"));
         assertWithinTolerance(raw.get(6), read.getLong("total.time_to_answer_p50_ms"));
         assertWithinTolerance(raw.get(7), read.getLong("total.time_to_answer_p90_ms"));
@@ -163,16 +174,17 @@ class StatisticsRollupTest {
 
     /** ms from a to b, as the rollups count them (whole milliseconds; the script's times have no finer part). */
     private static final String MS = "floor(extract(epoch from (%s)) * 1000)";
+
     private static final String DAY = "(c.tm_create at time zone 'UTC')::date";
 
-    static final String RAW_COUNTS = """
+    static final String RAW_COUNTS =
+            """
             select c.agent_id || ' ' || %1$s, count(*), count(c.tm_answer),
                    count(*) filter (where c.status = 'no_answer'), count(*) filter (where c.status = 'canceled'),
                    count(*) filter (where c.status = 'failed'), coalesce(sum(%2$s) filter (where c.tm_answer is not null), 0),
                    count(*) filter (where c.status = 'completed'),
                    coalesce(sum(%3$s) filter (where c.status = 'completed'), 0)
-              from agent_calls c where c.agent_id = any(:agents) group by 1""".formatted(DAY,
-            MS.formatted("c.tm_answer - c.tm_create"), MS.formatted("c.tm_end - c.tm_answer"));
+              from agent_calls c where c.agent_id = any(:agents) group by 1""".formatted(DAY, MS.formatted("c.tm_answer - c.tm_create"), MS.formatted("c.tm_end - c.tm_answer"));
     static final String ROLLUP_COUNTS = """
             select agent_id || ' ' || day, offered, answered, missed, canceled, failed, answer_ms_sum, talked, talk_ms_sum
               from agent_stat_days where agent_id = any(:agents) and offered > 0""";
@@ -183,6 +195,7 @@ class StatisticsRollupTest {
                    lateral (select case when m.ms < 60000 then floor(m.ms / 1000) when m.ms < 600000 then 60 + floor((m.ms - 60000) / 10000)
                                         else 114 end as bucket) b
              where c.agent_id = any(:agents) and c.tm_answer is not null group by 1""".formatted(DAY, MS.formatted("c.tm_answer - c.tm_create"));
+
     static final String ROLLUP_HISTOGRAMS = """
             select d.agent_id || ' ' || d.day || ' ' || (h.i - 1), h.n from agent_stat_days d, unnest(d.answer_histogram) with ordinality h(n, i)
              where d.agent_id = any(:agents) and h.n > 0""";
@@ -200,6 +213,7 @@ class StatisticsRollupTest {
             select agent_id || ' ' || day, coalesce(sum(%1$s) filter (where what = 'ringing'), 0),
                    coalesce(sum(%1$s) filter (where what = 'busy'), 0)
               from shares where part > interval '0' group by 1""".formatted(MS.formatted("part"));
+
     static final String ROLLUP_RINGING_AND_BUSY = """
             select agent_id || ' ' || day, ringing_ms, busy_ms from agent_stat_days
              where agent_id = any(:agents) and ringing_ms + busy_ms > 0""";
@@ -207,21 +221,23 @@ class StatisticsRollupTest {
             select agent_id || ' ' || day, available_ms + ringing_ms + busy_ms + wrapup_ms + away_ms + offline_ms
               from agent_stat_days where agent_id = any(:agents)""";
     /** The three agents together: counts, talk time, and the exact nearest-rank p50 and p90 of the times to answer. */
-    static final String RAW_TOTAL = """
+    static final String RAW_TOTAL =
+            """
             select 'all', count(*), count(c.tm_answer), count(*) filter (where c.status = 'no_answer'),
                    count(*) filter (where c.status = 'canceled'), count(*) filter (where c.status = 'failed'),
                    coalesce(sum(%2$s) filter (where c.status = 'completed'), 0),
                    percentile_disc(0.5) within group (order by %1$s) filter (where c.tm_answer is not null),
                    percentile_disc(0.9) within group (order by %1$s) filter (where c.tm_answer is not null)
-              from agent_calls c where c.agent_id = any(:agents)""".formatted(MS.formatted("c.tm_answer - c.tm_create"),
-            MS.formatted("c.tm_end - c.tm_answer"));
+              from agent_calls c where c.agent_id = any(:agents)""".formatted(MS.formatted("c.tm_answer - c.tm_create"), MS.formatted("c.tm_end - c.tm_answer"));
 
     /** Rows keyed by their first column, the rest as numbers. */
     @Transactional
     @SuppressWarnings("unchecked")
     Map<String, List<Long>> rows(String sql, List<UUID> agents) {
         Map<String, List<Long>> rows = new TreeMap<>();
-        for (Object[] row : (List<Object[]>) db.createNativeQuery(sql).setParameter("agents", agents.toArray(UUID[]::new)).getResultList()) {
+        for (Object[] row : (List<Object[]>) db.createNativeQuery(sql)
+                .setParameter("agents", agents.toArray(UUID[]::new))
+                .getResultList()) {
             List<Long> values = new ArrayList<>();
             for (int i = 1; i < row.length; i++) {
                 values.add(row[i] == null ? null : ((Number) row[i]).longValue());

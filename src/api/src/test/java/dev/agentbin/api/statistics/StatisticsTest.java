@@ -66,71 +66,77 @@ class StatisticsTest {
      */
     @Test
     void aKnownDayIsCountedExactly() {
-        UUID jane = script.at(at(D, "08:00:00")).agent(30);                 // offline from 08:00
-        script.at(at(D, "08:10:00")).status(jane, "available");            // offline 600 000
+        UUID jane = script.at(at(D, "08:00:00")).agent(30); // offline from 08:00
+        script.at(at(D, "08:10:00")).status(jane, "available"); // offline 600 000
 
-        AgentCall ring1 = script.at(at(D, "08:20:00")).ring(jane);         // available 600 000
-        script.answer(ring1, at(D, "08:20:04.200"));                       // ringing 4 200, time to answer 4 200
-        script.end(ring1, at(D, "08:25:04.200"));                          // busy 300 000 (talk)
-        script.sweep(at(D, "08:25:40"));                                   // wrap-up 35 800
+        AgentCall ring1 = script.at(at(D, "08:20:00")).ring(jane); // available 600 000
+        script.answer(ring1, at(D, "08:20:04.200")); // ringing 4 200, time to answer 4 200
+        script.end(ring1, at(D, "08:25:04.200")); // busy 300 000 (talk)
+        script.sweep(at(D, "08:25:40")); // wrap-up 35 800
 
-        AgentCall ring2 = script.at(at(D, "09:00:00")).ring(jane);         // available 2 060 000
-        script.answer(ring2, at(D, "09:00:12.700"));                       // ringing 12 700, time to answer 12 700
-        script.end(ring2, at(D, "09:02:12.700"));                          // busy 120 000
-        script.sweep(at(D, "09:03:00"));                                   // wrap-up 47 300
+        AgentCall ring2 = script.at(at(D, "09:00:00")).ring(jane); // available 2 060 000
+        script.answer(ring2, at(D, "09:00:12.700")); // ringing 12 700, time to answer 12 700
+        script.end(ring2, at(D, "09:02:12.700")); // busy 120 000
+        script.sweep(at(D, "09:03:00")); // wrap-up 47 300
 
-        AgentCall ring3 = script.at(at(D, "10:00:00")).ring(jane);         // available 3 420 000
-        script.noAnswer(ring3, at(D, "10:00:20"));                         // ringing 20 000, missed
+        AgentCall ring3 = script.at(at(D, "10:00:00")).ring(jane); // available 3 420 000
+        script.noAnswer(ring3, at(D, "10:00:20")); // ringing 20 000, missed
 
-        AgentCall ring4 = script.at(at(D, "10:30:00")).ring(jane);         // available 1 780 000
-        script.at(at(D, "10:30:07")).cancel(ring4);                        // ringing 7 000, canceled
+        AgentCall ring4 = script.at(at(D, "10:30:00")).ring(jane); // available 1 780 000
+        script.at(at(D, "10:30:07")).cancel(ring4); // ringing 7 000, canceled
 
-        script.at(at(D, "11:00:00")).ring(jane);                           // available 1 793 000
-        script.sweep(at(D, "11:10:01"));                                   // ringing 601 000: its 600 s ring timeout, missed
+        script.at(at(D, "11:00:00")).ring(jane); // available 1 793 000
+        script.sweep(at(D, "11:10:01")); // ringing 601 000: its 600 s ring timeout, missed
 
         script.addresses(jane, Script.FAILS);
-        script.at(at(D, "11:30:00")).ring(jane);                           // available 1 199 000, failed at once
+        script.at(at(D, "11:30:00")).ring(jane); // available 1 199 000, failed at once
         script.addresses(jane, Script.RINGS);
 
-        AgentCall ring7 = script.at(at(D, "12:00:00")).ring(jane);         // available 1 800 000
-        script.answer(ring7, at(D, "12:01:05"));                           // ringing 65 000, time to answer 65 000
-        script.end(ring7, at(D, "12:11:05"));                              // busy 600 000
-        script.sweep(at(D, "12:11:40"));                                   // wrap-up 35 000
+        AgentCall ring7 = script.at(at(D, "12:00:00")).ring(jane); // available 1 800 000
+        script.answer(ring7, at(D, "12:01:05")); // ringing 65 000, time to answer 65 000
+        script.end(ring7, at(D, "12:11:05")); // busy 600 000
+        script.sweep(at(D, "12:11:40")); // wrap-up 35 000
 
-        script.at(at(D, "12:30:00")).status(jane, "away");                 // available 1 100 000
-        script.at(at(D, "13:00:00")).status(jane, "offline");              // away 1 800 000
-        script.at(at(D, "14:00:00"));                                      // offline 3 600 000 so far (open)
+        script.at(at(D, "12:30:00")).status(jane, "away"); // available 1 100 000
+        script.at(at(D, "13:00:00")).status(jane, "offline"); // away 1 800 000
+        script.at(at(D, "14:00:00")); // offline 3 600 000 so far (open)
 
         JsonPath day = script.statistics(jane, D.toString(), D.toString());
-        assertEquals(Map.ofEntries(
-                Map.entry("agent_id", jane.toString()),
-                Map.entry("from", "2100-07-20"),
-                Map.entry("to", "2100-07-20"),
-                Map.entry("offered", 7),
-                Map.entry("answered", 3),
-                Map.entry("missed", 2),
-                Map.entry("canceled", 1),
-                Map.entry("failed", 1),
-                Map.entry("answer_rate", 3 / 7.0f),
-                Map.entry("time_to_answer_mean_ms", 27_300),        // (4 200 + 12 700 + 65 000) / 3
-                Map.entry("time_to_answer_p50_ms", 12_500),         // exact 12 700, in [12 s, 13 s)
-                Map.entry("time_to_answer_p90_ms", 65_000),         // exact 65 000, in [60 s, 70 s)
-                Map.entry("talk_time_total_ms", 1_020_000),
-                Map.entry("talk_time_mean_ms", 340_000),
-                Map.entry("wrapup_time_total_ms", 118_100),
-                Map.entry("status_ms", Map.of(
-                        "available", 13_752_000,
-                        "ringing", 709_900,
-                        "busy", 1_020_000,
-                        "wrapup", 118_100,
-                        "away", 1_800_000,
-                        "offline", 4_200_000))),
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry("agent_id", jane.toString()),
+                        Map.entry("from", "2100-07-20"),
+                        Map.entry("to", "2100-07-20"),
+                        Map.entry("offered", 7),
+                        Map.entry("answered", 3),
+                        Map.entry("missed", 2),
+                        Map.entry("canceled", 1),
+                        Map.entry("failed", 1),
+                        Map.entry("answer_rate", 3 / 7.0f),
+                        Map.entry("time_to_answer_mean_ms", 27_300), // (4 200 + 12 700 + 65 000) / 3
+                        Map.entry("time_to_answer_p50_ms", 12_500), // exact 12 700, in [12 s, 13 s)
+                        Map.entry("time_to_answer_p90_ms", 65_000), // exact 65 000, in [60 s, 70 s)
+                        Map.entry("talk_time_total_ms", 1_020_000),
+                        Map.entry("talk_time_mean_ms", 340_000),
+                        Map.entry("wrapup_time_total_ms", 118_100),
+                        Map.entry(
+                                "status_ms",
+                                Map.of(
+                                        "available", 13_752_000,
+                                        "ringing", 709_900,
+                                        "busy", 1_020_000,
+                                        "wrapup", 118_100,
+                                        "away", 1_800_000,
+                                        "offline", 4_200_000))),
                 day.getMap(""));
         assertEquals(6 * 3_600_000, statusTotal(day), "08:00 to 14:00, every moment in exactly one status");
 
         // The same read a minute later: only the open interval grew.
         script.at(at(D, "14:01:00"));
-        assertEquals(4_260_000, script.statistics(jane, null, null).getLong("status_ms.offline"), "the default window is today");
+        assertEquals(
+                4_260_000,
+                script.statistics(jane, null, null).getLong("status_ms.offline"),
+                "the default window is today");
     }
 
     /**
@@ -175,7 +181,10 @@ class StatisticsTest {
 
         JsonPath all = script.statistics(edge, before.toString(), after.toString());
         assertCounts(all, 2, 2, 12_500L, 710_000);
-        assertEquals(2 * 86_400_000L - 23 * 3_600_000L + 3_600_000L, statusTotal(all), "created at 23:00, read at 01:00 two days on");
+        assertEquals(
+                2 * 86_400_000L - 23 * 3_600_000L + 3_600_000L,
+                statusTotal(all),
+                "created at 23:00, read at 01:00 two days on");
     }
 
     /** Every live agent of the customer in one page, newest first, with their total; and the counts by status now. */
@@ -203,15 +212,41 @@ class StatisticsTest {
         script.end(ended, at(D, "09:11:04"));
         script.at(at(D, "09:20:00"));
 
-        as(admin).get("/v1.0/agent_statistics/now").then().statusCode(200)
-                .body("", equalTo(Map.of("available", 1, "ringing", 1, "busy", 1, "wrapup", 1, "away", 1,
-                        "offline", 2, "total", 7)));
+        as(admin)
+                .get("/v1.0/agent_statistics/now")
+                .then()
+                .statusCode(200)
+                .body(
+                        "",
+                        equalTo(Map.of(
+                                "available",
+                                1,
+                                "ringing",
+                                1,
+                                "busy",
+                                1,
+                                "wrapup",
+                                1,
+                                "away",
+                                1,
+                                "offline",
+                                2,
+                                "total",
+                                7)));
 
-        JsonPath list = as(admin).get("/v1.0/agent_statistics").then().statusCode(200).extract().jsonPath();
+        JsonPath list = as(admin)
+                .get("/v1.0/agent_statistics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("2100-07-20", list.getString("from"));
         assertEquals("2100-07-20", list.getString("to"));
         // Newest first as the agent list (the admin was made in the present, long before), the deleted agent left out.
-        assertEquals(List.of(offline, away, wrappingUp, busy, ringing, available, admin.id()).stream().map(UUID::toString).toList(),
+        assertEquals(
+                List.of(offline, away, wrappingUp, busy, ringing, available, admin.id()).stream()
+                        .map(UUID::toString)
+                        .toList(),
                 list.getList("result.agent_id"));
         assertEquals(3, list.getInt("total.offered"));
         assertEquals(2, list.getInt("total.answered"));
@@ -236,9 +271,15 @@ class StatisticsTest {
         String janes = "/v1.0/agents/" + jane + "/statistics";
 
         // An agent: its own only; a colleague's, the customer's list and its counts are refused.
-        as(self).get("/v1.0/agents/" + self.id() + "/statistics").then().statusCode(200).body("agent_id", equalTo(self.id().toString()));
+        as(self).get("/v1.0/agents/" + self.id() + "/statistics")
+                .then()
+                .statusCode(200)
+                .body("agent_id", equalTo(self.id().toString()));
         as(self).get(janes).then().statusCode(403).body("error.reason", equalTo("PERMISSION_DENIED"));
-        as(self).get("/v1.0/agent_statistics").then().statusCode(403).body("error.reason", equalTo("PERMISSION_DENIED"));
+        as(self).get("/v1.0/agent_statistics")
+                .then()
+                .statusCode(403)
+                .body("error.reason", equalTo("PERMISSION_DENIED"));
         as(self).get("/v1.0/agent_statistics/now").then().statusCode(403);
         // Admins and managers: every agent of their customer.
         as(manager).get(janes).then().statusCode(200);
@@ -246,8 +287,16 @@ class StatisticsTest {
         as(manager).get("/v1.0/agent_statistics/now").then().statusCode(200);
         // Another customer's agent does not exist for the caller; its list is its own customer's.
         as(stranger).get(janes).then().statusCode(404).body("error.reason", equalTo("AGENT_NOT_FOUND"));
-        as(stranger).get("/v1.0/agent_statistics").then().statusCode(200).body("result.agent_id", equalTo(List.of(stranger.id().toString())));
-        as(admin).get("/v1.0/agents/" + UUID.randomUUID() + "/statistics").then().statusCode(404).body("error.reason", equalTo("AGENT_NOT_FOUND"));
+        as(stranger)
+                .get("/v1.0/agent_statistics")
+                .then()
+                .statusCode(200)
+                .body("result.agent_id", equalTo(List.of(stranger.id().toString())));
+        as(admin)
+                .get("/v1.0/agents/" + UUID.randomUUID() + "/statistics")
+                .then()
+                .statusCode(404)
+                .body("error.reason", equalTo("AGENT_NOT_FOUND"));
         // Access keys by their permission: a manager's key reads the customer's, an agent's key none.
         String managerKey = createKey(admin, Permission.CUSTOMER_MANAGER);
         withKey(managerKey).get(janes).then().statusCode(200);
@@ -269,28 +318,50 @@ class StatisticsTest {
                 Map.of("from", "2100-06-19", "to", "2100-07-20"),
                 Map.of("from", "2100-07-21"))) {
             for (String path : List.of(janes, "/v1.0/agent_statistics")) {
-                as(admin).queryParams(query).get(path).then().statusCode(400)
+                as(admin)
+                        .queryParams(query)
+                        .get(path)
+                        .then()
+                        .statusCode(400)
                         .body("error.status", equalTo("INVALID_ARGUMENT"))
                         .body("error.reason", equalTo("INVALID_REQUEST_PARAMETER"));
             }
         }
-        as(admin).queryParams(Map.of("from", "2100-06-20", "to", "2100-07-20")).get(janes).then().statusCode(200)
+        as(admin)
+                .queryParams(Map.of("from", "2100-06-20", "to", "2100-07-20"))
+                .get(janes)
+                .then()
+                .statusCode(200)
                 .body("from", equalTo("2100-06-20"));
-        as(admin).get("/v1.0/agents/not-an-id/statistics").then().statusCode(400).body("error.reason", equalTo("INVALID_ID"));
+        as(admin)
+                .get("/v1.0/agents/not-an-id/statistics")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_ID"));
     }
 
     private static void assertCounts(JsonPath stats, int offered, int answered, Long meanTimeToAnswer, long talk) {
         assertEquals(offered, stats.getInt("offered"));
         assertEquals(answered, stats.getInt("answered"));
-        assertEquals(meanTimeToAnswer, stats.get("time_to_answer_mean_ms") == null ? null : stats.getLong("time_to_answer_mean_ms"));
+        assertEquals(
+                meanTimeToAnswer,
+                stats.get("time_to_answer_mean_ms") == null ? null : stats.getLong("time_to_answer_mean_ms"));
         assertEquals(answered, stats.getInt("answered"));
         assertEquals(talk, stats.getLong("talk_time_total_ms"));
     }
 
     private static void assertStatus(JsonPath stats, long available, long ringing, long busy, long offline) {
-        assertEquals(Map.of("available", available, "ringing", ringing, "busy", busy, "offline", offline),
-                Map.of("available", stats.getLong("status_ms.available"), "ringing", stats.getLong("status_ms.ringing"),
-                        "busy", stats.getLong("status_ms.busy"), "offline", stats.getLong("status_ms.offline")));
+        assertEquals(
+                Map.of("available", available, "ringing", ringing, "busy", busy, "offline", offline),
+                Map.of(
+                        "available",
+                        stats.getLong("status_ms.available"),
+                        "ringing",
+                        stats.getLong("status_ms.ringing"),
+                        "busy",
+                        stats.getLong("status_ms.busy"),
+                        "offline",
+                        stats.getLong("status_ms.offline")));
     }
 
     private static long statusTotal(JsonPath stats) {

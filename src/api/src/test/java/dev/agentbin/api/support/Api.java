@@ -7,8 +7,7 @@ import io.restassured.specification.RequestSpecification;
 /** Requests as a logged-in agent or with an access key, through the Lambda mock event server. */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(TestAgents.Seeded agent) {
         return as(agent.token());
@@ -25,10 +24,17 @@ public final class Api {
 
     /** A new access key of the admin's customer (its secret), with this permission or, when null, the default. */
     public static String createKey(TestAgents.Seeded admin, Long permission) {
-        java.util.Map<String, Object> body = new java.util.HashMap<>(java.util.Map.of("name", "test key", "expire", 86_400));
+        java.util.Map<String, Object> body =
+                new java.util.HashMap<>(java.util.Map.of("name", "test key", "expire", 86_400));
         if (permission != null) {
             body.put("permission", permission);
         }
-        return as(admin).body(body).post("/v1.0/accesskeys").then().statusCode(200).extract().path("token");
+        return as(admin)
+                .body(body)
+                .post("/v1.0/accesskeys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 }

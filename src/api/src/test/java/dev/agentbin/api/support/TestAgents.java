@@ -1,12 +1,12 @@
 package dev.agentbin.api.support;
 
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressRepository;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
-import dev.agentbin.access.Permission;
 import dev.agentbin.agent.RingMethod;
 import dev.agentbin.testing.SeededAgents;
 import dev.agentbin.testing.SweepWindow;
@@ -36,8 +36,7 @@ public class TestAgents {
     }
 
     /** A seeded agent and a token for it. */
-    public record Seeded(UUID id, UUID customerId, String username, String token) {
-    }
+    public record Seeded(UUID id, UUID customerId, String username, String token) {}
 
     public Seeded seed(UUID customerId, long permission) {
         return seed(customerId, permission, "agent-" + UUID.randomUUID() + "@example.com");
@@ -112,7 +111,9 @@ public class TestAgents {
                 .contentType(ContentType.JSON)
                 .body(java.util.Map.of("username", username, "password", password))
                 .post("/auth/login")
-                .then().statusCode(200)
-                .extract().path("token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 }

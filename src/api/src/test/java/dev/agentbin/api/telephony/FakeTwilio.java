@@ -56,6 +56,7 @@ final class FakeTwilio {
 
     /** The account the test configuration gives agentbin (application.properties, %test). */
     static final String ACCOUNT_SID = "ACtest00000000000000000000000000";
+
     static final String TOKEN = "test-auth-token";
     /** The public base URL agentbin gives Twilio for its webhooks. */
     static final String BASE = "https://agentbin.example.com";
@@ -64,20 +65,23 @@ final class FakeTwilio {
     static final String FAIL_MALFORMED = "0502";
     static final String FAIL_TIMEOUT = "0504";
 
-    enum Fault { NONE, SERVER_ERROR, MALFORMED }
+    enum Fault {
+        NONE,
+        SERVER_ERROR,
+        MALFORMED
+    }
 
     private volatile Fault updateFault = Fault.NONE;
     /** The account's auth token was rotated at Twilio and agentbin still has the old one. */
     private volatile boolean tokenRotated;
 
-    record Request(String path, Map<String, List<String>> form) {
-    }
+    record Request(String path, Map<String, List<String>> form) {}
 
     private static final Pattern UPDATE = Pattern.compile(".*/Calls/(CA[0-9a-f]{32})\\.json");
     private static final Set<String> FINAL = Set.of("completed", "canceled", "busy", "no-answer", "failed");
     private static final String ACCOUNT_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/";
-    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
-            (ACCOUNT_SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
+    private static final String AUTHORIZATION =
+            "Basic " + Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -86,6 +90,7 @@ final class FakeTwilio {
     private final Map<String, String> statuses = new ConcurrentHashMap<>();
     /** The conference each call was put in, by sid: Twilio knows a conference by its name within the account. */
     private final Map<String, String> conferences = new ConcurrentHashMap<>();
+
     private volatile String lastSid;
     private volatile CountDownLatch createsHeld = new CountDownLatch(0);
 
@@ -144,7 +149,10 @@ final class FakeTwilio {
 
     /** Every Status sent to one call, in order. */
     List<String> updatesOf(String sid) {
-        return requests.stream().filter(r -> r.path().endsWith("/Calls/" + sid + ".json")).map(r -> r.form().get("Status").get(0)).toList();
+        return requests.stream()
+                .filter(r -> r.path().endsWith("/Calls/" + sid + ".json"))
+                .map(r -> r.form().get("Status").get(0))
+                .toList();
     }
 
     /** Every request is then refused as Twilio refuses a wrong auth token (401, code 20003). */
@@ -176,7 +184,8 @@ final class FakeTwilio {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        Map<String, List<String>> form = TwilioForm.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, List<String>> form =
+                TwilioForm.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         if (!"POST".equals(exchange.getRequestMethod())) {
             reply(exchange, 405, "{\"code\":20004,\"message\":\"Method not allowed\",\"status\":405}");
             return;
@@ -186,7 +195,10 @@ final class FakeTwilio {
             return;
         }
         if (!path.startsWith(ACCOUNT_PATH)) {
-            reply(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
+            reply(
+                    exchange,
+                    404,
+                    "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
             return;
         }
         requests.add(new Request(path, form));
@@ -194,7 +206,8 @@ final class FakeTwilio {
         String to = form.containsKey("To") ? form.get("To").get(0) : "";
         if ((update.matches() && updateFault == Fault.SERVER_ERROR) || (!update.matches() && to.endsWith(FAIL_5XX))) {
             reply(exchange, 503, "{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}");
-        } else if ((update.matches() && updateFault == Fault.MALFORMED) || (!update.matches() && to.endsWith(FAIL_MALFORMED))) {
+        } else if ((update.matches() && updateFault == Fault.MALFORMED)
+                || (!update.matches() && to.endsWith(FAIL_MALFORMED))) {
             reply(exchange, update.matches() ? 200 : 201, "<html>upstream proxy</html>");
         } else if (!update.matches() && to.endsWith(FAIL_TIMEOUT)) {
             try {
@@ -204,16 +217,24 @@ final class FakeTwilio {
             }
             exchange.close();
         } else if (update.matches() && !statuses.containsKey(update.group(1))) {
-            reply(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
+            reply(
+                    exchange,
+                    404,
+                    "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
         } else if (update.matches()) {
-            String status = statuses.compute(update.group(1), (sid, now) -> next(now, form.get("Status").get(0)));
+            String status = statuses.compute(
+                    update.group(1), (sid, now) -> next(now, form.get("Status").get(0)));
             reply(exchange, 200, "{\"sid\":\"" + update.group(1) + "\",\"status\":\"" + status + "\"}");
         } else if (path.endsWith("/Calls.json")) {
             String sid = String.format("CA%032x", calls.incrementAndGet());
             statuses.put(sid, "queued");
             lastSid = sid;
             awaitRelease();
-            reply(exchange, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\"" + form.get("To").get(0) + "\"}");
+            reply(
+                    exchange,
+                    201,
+                    "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\""
+                            + form.get("To").get(0) + "\"}");
         } else {
             reply(exchange, 404, "{\"code\":20404,\"message\":\"not found\",\"status\":404}");
         }
@@ -251,7 +272,8 @@ final class FakeTwilio {
     /** Twilio's status callback for a leg's call; the call takes that status here first. */
     Response statusCallback(String leg, String sid, String status) {
         reports(sid, status);
-        return signed("/v1.0/telephony/twilio/events", leg, Map.of("CallSid", sid, "CallStatus", status)).post();
+        return signed("/v1.0/telephony/twilio/events", leg, Map.of("CallSid", sid, "CallStatus", status))
+                .post();
     }
 
     /** Twilio fetching the TwiML of a leg that picked up. */
@@ -270,16 +292,21 @@ final class FakeTwilio {
 
     /** Twilio posting the keys a person pressed on an answered leg (Gather's action). */
     Response confirm(String leg, String sid, String digits) {
-        return follow(sid, signed("/v1.0/telephony/twilio/confirm", leg, Map.of("CallSid", sid, "Digits", digits)).post());
+        return follow(
+                sid,
+                signed("/v1.0/telephony/twilio/confirm", leg, Map.of("CallSid", sid, "Digits", digits))
+                        .post());
     }
 
     /** Twilio carrying out the TwiML we answered: {@code <Dial><Conference>name} puts the call in that conference. */
     private Response follow(String sid, Response twiml) {
         if (twiml.statusCode() == 200 && twiml.asString().contains("<Conference>")) {
             try {
-                var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                var document = DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
                         .parse(new ByteArrayInputStream(twiml.asByteArray()));
-                conferences.put(sid, document.getElementsByTagName("Conference").item(0).getTextContent());
+                conferences.put(
+                        sid, document.getElementsByTagName("Conference").item(0).getTextContent());
             } catch (ParserConfigurationException | SAXException | IOException e) {
                 throw new IllegalStateException("Twilio could not read the TwiML: " + twiml.asString(), e);
             }
@@ -294,7 +321,11 @@ final class FakeTwilio {
         Map<String, List<String>> params = new HashMap<>();
         form.forEach((name, value) -> params.put(name, List.of(value)));
         String url = BASE + path + "?leg=" + leg;
-        return RestAssured.given().basePath(path).contentType("application/x-www-form-urlencoded").formParams(form)
-                .queryParam("leg", leg).header("X-Twilio-Signature", TwilioSignature.compute(TOKEN, url, params));
+        return RestAssured.given()
+                .basePath(path)
+                .contentType("application/x-www-form-urlencoded")
+                .formParams(form)
+                .queryParam("leg", leg)
+                .header("X-Twilio-Signature", TwilioSignature.compute(TOKEN, url, params));
     }
 }

@@ -3,11 +3,11 @@ package dev.agentbin.api.telephony;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.agent.AnswerConfirmation;
-import dev.agentbin.access.Permission;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
@@ -54,9 +54,12 @@ class TwilioAnswerConfirmationTest {
         List<String> sids = call.getList("legs.provider_call_id");
         Assertions.assertEquals(List.of("key", "key"), call.getList("legs.confirmation"));
 
-        answer(legs.get(0), sids.get(0), null).then().statusCode(200)
+        answer(legs.get(0), sids.get(0), null)
+                .then()
+                .statusCode(200)
                 .body(containsString("<Gather numDigits=\"1\""))
-                .body(containsString("action=\"" + FakeTwilio.BASE + "/v1.0/telephony/twilio/confirm?leg=" + legs.get(0) + "\""))
+                .body(containsString(
+                        "action=\"" + FakeTwilio.BASE + "/v1.0/telephony/twilio/confirm?leg=" + legs.get(0) + "\""))
                 .body(not(containsString("<Conference>")));
         JsonPath voicemail = get(admin, call);
         Assertions.assertEquals("ringing", voicemail.getString("status"), "a pick-up alone wins nothing");
@@ -67,7 +70,10 @@ class TwilioAnswerConfirmationTest {
         Assertions.assertEquals("answered but not confirmed", get(admin, call).getString("legs[0].end_reason"));
 
         answer(legs.get(1), sids.get(1), null).then().statusCode(200).body(containsString("<Gather"));
-        TWILIO.confirm(legs.get(1), sids.get(1), "5").then().statusCode(200).body(containsString("<Conference>" + call.getString("provider_join_target") + "</Conference>"));
+        TWILIO.confirm(legs.get(1), sids.get(1), "5")
+                .then()
+                .statusCode(200)
+                .body(containsString("<Conference>" + call.getString("provider_join_target") + "</Conference>"));
         JsonPath answered = get(admin, call);
         Assertions.assertEquals("answered", answered.getString("status"));
         Assertions.assertEquals(legs.get(1), answered.getString("answered_leg_id"));
@@ -87,7 +93,10 @@ class TwilioAnswerConfirmationTest {
                 .filter(c -> legs.contains(c.form().get("Url").get(0).replaceAll(".*leg=", "")))
                 .allMatch(c -> List.of("Enable").equals(c.form().get("MachineDetection"))));
 
-        answer(legs.get(0), sids.get(0), "machine_end_beep").then().statusCode(200).body(containsString("<Hangup/>"));
+        answer(legs.get(0), sids.get(0), "machine_end_beep")
+                .then()
+                .statusCode(200)
+                .body(containsString("<Hangup/>"));
         JsonPath afterMachine = get(admin, call);
         Assertions.assertEquals("ringing", afterMachine.getString("status"));
         Assertions.assertEquals("answered by a machine", afterMachine.getString("legs[0].end_reason"));
@@ -120,7 +129,9 @@ class TwilioAnswerConfirmationTest {
         seeds.setAnswerConfirmation(agent, AnswerConfirmation.KEY);
         JsonPath call = ring(admin, agent);
         Assertions.assertEquals(List.of("key", "none"), call.getList("legs.confirmation"));
-        answer(call.getString("legs[1].id"), call.getString("legs[1].provider_call_id"), null).then().statusCode(200)
+        answer(call.getString("legs[1].id"), call.getString("legs[1].provider_call_id"), null)
+                .then()
+                .statusCode(200)
                 .body(containsString("<Conference>"));
     }
 
@@ -132,11 +143,23 @@ class TwilioAnswerConfirmationTest {
             UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel(), tel()), 0, 3);
             seeds.setAnswerConfirmation(agent, AnswerConfirmation.KEY);
             JsonPath call = ring(admin, agent);
-            List<UUID> legs = call.getList("legs.id", String.class).stream().map(UUID::fromString).toList();
+            List<UUID> legs = call.getList("legs.id", String.class).stream()
+                    .map(UUID::fromString)
+                    .toList();
             List<String> sids = call.getList("legs.provider_call_id");
             for (int i = 0; i < 2; i++) {
-                Assertions.assertEquals(AnswerOutcome.Kind.CONFIRM, agentCalls.onAnswer("twilio",
-                        new LegEvent(legs.get(i), sids.get(i), LegEvent.Kind.ANSWERED, "answered", Instant.now())).kind());
+                Assertions.assertEquals(
+                        AnswerOutcome.Kind.CONFIRM,
+                        agentCalls
+                                .onAnswer(
+                                        "twilio",
+                                        new LegEvent(
+                                                legs.get(i),
+                                                sids.get(i),
+                                                LegEvent.Kind.ANSWERED,
+                                                "answered",
+                                                Instant.now()))
+                                .kind());
             }
             CyclicBarrier together = new CyclicBarrier(2);
             List<CompletableFuture<AnswerOutcome.Kind>> outcomes = new ArrayList<>();
@@ -144,23 +167,36 @@ class TwilioAnswerConfirmationTest {
                 int leg = i;
                 outcomes.add(CompletableFuture.supplyAsync(() -> {
                     await(together);
-                    return agentCalls.onAnswer("twilio",
-                            new LegEvent(legs.get(leg), sids.get(leg), LegEvent.Kind.CONFIRMED, "key pressed", Instant.now())).kind();
+                    return agentCalls
+                            .onAnswer(
+                                    "twilio",
+                                    new LegEvent(
+                                            legs.get(leg),
+                                            sids.get(leg),
+                                            LegEvent.Kind.CONFIRMED,
+                                            "key pressed",
+                                            Instant.now()))
+                            .kind();
                 }));
             }
             List<AnswerOutcome.Kind> kinds = new ArrayList<>();
             for (CompletableFuture<AnswerOutcome.Kind> outcome : outcomes) {
                 kinds.add(outcome.get());
             }
-            Assertions.assertEquals(1, kinds.stream().filter(k -> k == AnswerOutcome.Kind.JOIN).count(), "trial " + trial + ": " + kinds);
-            Assertions.assertEquals(1, kinds.stream().filter(k -> k == AnswerOutcome.Kind.HANGUP).count(), "trial " + trial + ": " + kinds);
+            Assertions.assertEquals(
+                    1,
+                    kinds.stream().filter(k -> k == AnswerOutcome.Kind.JOIN).count(),
+                    "trial " + trial + ": " + kinds);
+            Assertions.assertEquals(
+                    1,
+                    kinds.stream().filter(k -> k == AnswerOutcome.Kind.HANGUP).count(),
+                    "trial " + trial + ": " + kinds);
             Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
         }
     }
 
     /** An agent with two phones and this answer confirmation, rung by its customer's admin. */
-    record TwoPhones(TestAgents.Seeded admin, UUID agent, JsonPath call) {
-    }
+    record TwoPhones(TestAgents.Seeded admin, UUID agent, JsonPath call) {}
 
     private TwoPhones ringTwoPhones(AnswerConfirmation confirmation) {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
@@ -178,12 +214,30 @@ class TwilioAnswerConfirmationTest {
     }
 
     private static JsonPath ring(TestAgents.Seeded admin, UUID agent) {
-        return Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 25, "join_target", "support-queue"))
-                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        return Api.as(admin)
+                .body(Map.of(
+                        "agent_id",
+                        agent,
+                        "source",
+                        "+15550009999",
+                        "ring_timeout",
+                        25,
+                        "join_target",
+                        "support-queue"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath get(TestAgents.Seeded admin, JsonPath call) {
-        return Api.as(admin).get("/v1.0/agentcalls/" + call.getString("id")).then().statusCode(200).extract().jsonPath();
+        return Api.as(admin)
+                .get("/v1.0/agentcalls/" + call.getString("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static Address tel() {

@@ -1,10 +1,9 @@
 package dev.agentbin.api.telephony;
 
-
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.Address;
 import dev.agentbin.agent.AddressType;
 import dev.agentbin.agent.AgentStatus;
-import dev.agentbin.access.Permission;
 import dev.agentbin.api.support.Api;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.testing.Await;
@@ -51,13 +50,21 @@ class TwilioFaultTest {
         try (LogCapture log = LogCapture.start()) {
             JsonPath call = ring(admin, agent);
             Assertions.assertEquals("failed", call.getString("status"));
-            List<String> failed = Await.until("the failed-leg metrics", () -> log.metricLines().stream()
-                    .filter(line -> line.contains("\"LegsFailed\"") && line.contains(call.getString("id"))).toList(),
+            List<String> failed = Await.until(
+                    "the failed-leg metrics",
+                    () -> log.metricLines().stream()
+                            .filter(line -> line.contains("\"LegsFailed\"") && line.contains(call.getString("id")))
+                            .toList(),
                     lines -> lines.size() == 2);
-            failed.forEach(line -> Assertions.assertTrue(line.contains("\"Provider\":\"twilio\"") && line.contains("\"ErrorClass\":\"auth\""), line));
+            failed.forEach(line -> Assertions.assertTrue(
+                    line.contains("\"Provider\":\"twilio\"") && line.contains("\"ErrorClass\":\"auth\""), line));
             for (String legId : call.<String>getList("legs.id")) {
-                Assertions.assertTrue(log.lines().stream().anyMatch(line -> line.level().intValue() >= Level.SEVERE.intValue()
-                        && line.message().contains(legId) && line.message().contains(call.getString("id"))), "an ERROR line names leg " + legId);
+                Assertions.assertTrue(
+                        log.lines().stream()
+                                .anyMatch(line -> line.level().intValue() >= Level.SEVERE.intValue()
+                                        && line.message().contains(legId)
+                                        && line.message().contains(call.getString("id"))),
+                        "an ERROR line names leg " + legId);
             }
         }
     }
@@ -65,8 +72,11 @@ class TwilioFaultTest {
     @Test
     void whenEveryOriginationFailsTheCallFailsAndTheAgentIsAvailableAgain() {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel(FakeTwilio.FAIL_5XX), tel(FakeTwilio.FAIL_MALFORMED),
-                tel(FakeTwilio.FAIL_TIMEOUT)), 0, 3);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(),
+                List.of(tel(FakeTwilio.FAIL_5XX), tel(FakeTwilio.FAIL_MALFORMED), tel(FakeTwilio.FAIL_TIMEOUT)),
+                0,
+                3);
         JsonPath call = ring(admin, agent);
         Assertions.assertEquals("failed", call.getString("status"));
         Assertions.assertEquals(List.of("failed", "failed", "failed"), call.getList("legs.status"));
@@ -82,49 +92,72 @@ class TwilioFaultTest {
         Assertions.assertEquals("failed", call.getString("legs[0].status"));
         Assertions.assertEquals(AgentStatus.RINGING, seeds.reload(agent).status);
 
-        TWILIO.statusCallback(call.getString("legs[1].id"), call.getString("legs[1].provider_call_id"), "no-answer").then().statusCode(204);
+        TWILIO.statusCallback(call.getString("legs[1].id"), call.getString("legs[1].provider_call_id"), "no-answer")
+                .then()
+                .statusCode(204);
         Assertions.assertEquals("no_answer", get(admin, call.getString("id")).getString("status"));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
 
     @ParameterizedTest
-    @EnumSource(value = FakeTwilio.Fault.class, names = {"SERVER_ERROR", "MALFORMED"})
+    @EnumSource(
+            value = FakeTwilio.Fault.class,
+            names = {"SERVER_ERROR", "MALFORMED"})
     void aHangupTheProviderRefusesStillEndsTheRingForUs(FakeTwilio.Fault fault) {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("0011"), tel("0012")), 0, 3);
         JsonPath call = ring(admin, agent);
         TWILIO.failUpdates(fault);
 
-        Api.as(admin).post("/v1.0/agentcalls/" + call.getString("id") + "/hangup").then().statusCode(200);
+        Api.as(admin)
+                .post("/v1.0/agentcalls/" + call.getString("id") + "/hangup")
+                .then()
+                .statusCode(200);
         JsonPath after = get(admin, call.getString("id"));
         Assertions.assertEquals("canceled", after.getString("status"));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
 
     @ParameterizedTest
-    @EnumSource(value = FakeTwilio.Fault.class, names = {"SERVER_ERROR", "MALFORMED"})
+    @EnumSource(
+            value = FakeTwilio.Fault.class,
+            names = {"SERVER_ERROR", "MALFORMED"})
     void losersThatCannotBeHungUpDoNotUndoTheAnswer(FakeTwilio.Fault fault) {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         UUID agent = seeds.seedRingable(admin.customerId(), List.of(tel("0021"), tel("0022")), 0, 3);
         JsonPath call = ring(admin, agent);
         TWILIO.failUpdates(fault);
 
-        TWILIO.answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id")).then().statusCode(200);
+        TWILIO.answer(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id"))
+                .then()
+                .statusCode(200);
         JsonPath answered = get(admin, call.getString("id"));
         Assertions.assertEquals("answered", answered.getString("status"));
         Assertions.assertEquals(AgentStatus.BUSY, seeds.reload(agent).status);
-        TWILIO.statusCallback(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id"), "completed").then().statusCode(204);
+        TWILIO.statusCallback(call.getString("legs[0].id"), call.getString("legs[0].provider_call_id"), "completed")
+                .then()
+                .statusCode(204);
         Assertions.assertEquals("completed", get(admin, call.getString("id")).getString("status"));
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
     }
 
     private static JsonPath ring(TestAgents.Seeded admin, UUID agent) {
-        return Api.as(admin).body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 30))
-                .post("/v1.0/agentcalls").then().statusCode(202).extract().jsonPath();
+        return Api.as(admin)
+                .body(Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", 30))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath get(TestAgents.Seeded admin, String id) {
-        return Api.as(admin).get("/v1.0/agentcalls/" + id).then().statusCode(200).extract().jsonPath();
+        return Api.as(admin)
+                .get("/v1.0/agentcalls/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** A unique number per leg ending in the fault's digits. */

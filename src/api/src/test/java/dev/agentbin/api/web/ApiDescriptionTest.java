@@ -57,7 +57,8 @@ class ApiDescriptionTest {
             if (!id.matches("[a-z]+[A-Za-z]*") || !ids.add(id)) {
                 problems.add(name + ": operationId '" + id + "' is not a unique camelCase name");
             }
-            if (operation.path("tags").size() != 1 || !tags.contains(operation.path("tags").get(0).asText())) {
+            if (operation.path("tags").size() != 1
+                    || !tags.contains(operation.path("tags").get(0).asText())) {
                 problems.add(name + ": not one tag among the described ones " + tags);
             }
             for (String field : List.of("summary", "description")) {
@@ -72,34 +73,48 @@ class ApiDescriptionTest {
     @Test
     void everyParameterIsDescribedAndTyped() {
         List<String> problems = new ArrayList<>();
-        operations().forEach((name, operation) -> operation.path("parameters").forEach(parameter -> {
-            JsonNode resolved = resolve(parameter);
-            if (resolved.path("description").asText().isBlank() || (!resolved.has("schema") && !resolved.has("content"))) {
-                problems.add(name + ": parameter " + resolved.path("name").asText() + " lacks a description or a schema");
-            }
-        }));
+        operations()
+                .forEach((name, operation) -> operation.path("parameters").forEach(parameter -> {
+                    JsonNode resolved = resolve(parameter);
+                    if (resolved.path("description").asText().isBlank()
+                            || (!resolved.has("schema") && !resolved.has("content"))) {
+                        problems.add(name + ": parameter "
+                                + resolved.path("name").asText() + " lacks a description or a schema");
+                    }
+                }));
         assertEquals(List.of(), problems);
     }
 
     @Test
     void everyErrorAnswerIsTheEnvelopeWithItsReasons() {
         List<String> problems = new ArrayList<>();
-        operations().forEach((name, operation) -> operation.path("responses").fields().forEachRemaining(answer -> {
-            String status = answer.getKey();
-            if (!status.matches("[45]\\d\\d")) {
-                return;
-            }
-            JsonNode response = resolve(answer.getValue());
-            if (!response.path("content").path("application/json").path("schema").path("$ref").asText().endsWith("/ErrorEnvelope")) {
-                problems.add(name + " " + status + ": not the error envelope");
-            }
-            if (!REASON.matcher(response.path("description").asText()).find()) {
-                problems.add(name + " " + status + ": names no reason");
-            }
-            if ((status.equals("429") || status.equals("503")) && !response.path("headers").has("Retry-After")) {
-                problems.add(name + " " + status + ": no Retry-After");
-            }
-        }));
+        operations()
+                .forEach((name, operation) -> operation
+                        .path("responses")
+                        .fields()
+                        .forEachRemaining(answer -> {
+                            String status = answer.getKey();
+                            if (!status.matches("[45]\\d\\d")) {
+                                return;
+                            }
+                            JsonNode response = resolve(answer.getValue());
+                            if (!response.path("content")
+                                    .path("application/json")
+                                    .path("schema")
+                                    .path("$ref")
+                                    .asText()
+                                    .endsWith("/ErrorEnvelope")) {
+                                problems.add(name + " " + status + ": not the error envelope");
+                            }
+                            if (!REASON.matcher(response.path("description").asText())
+                                    .find()) {
+                                problems.add(name + " " + status + ": names no reason");
+                            }
+                            if ((status.equals("429") || status.equals("503"))
+                                    && !response.path("headers").has("Retry-After")) {
+                                problems.add(name + " " + status + ": no Retry-After");
+                            }
+                        }));
         assertEquals(List.of(), problems);
     }
 
@@ -111,25 +126,33 @@ class ApiDescriptionTest {
             listed.add(reasons.group(1));
         }
         String code = mainSources();
-        Set<String> unknown = listed.stream().filter(reason -> !code.contains("\"" + reason + "\""))
+        Set<String> unknown = listed.stream()
+                .filter(reason -> !code.contains("\"" + reason + "\""))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of(), unknown, "reasons the document lists that no main source throws");
     }
 
     @Test
     void everyEventTypeIsAWebhookWithItsEnvelope() {
-        Set<String> types = Arrays.stream(EventType.values()).map(EventType::wire).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> types =
+                Arrays.stream(EventType.values()).map(EventType::wire).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(types, names(document.path("webhooks")));
         document.path("webhooks").fields().forEachRemaining(webhook -> {
             JsonNode post = webhook.getValue().path("post");
-            JsonNode body = resolve(post.path("requestBody").path("content").path("application/json").path("schema"));
+            JsonNode body = resolve(post.path("requestBody")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema"));
             Set<String> envelope = webhook.getKey().equals(EventType.AGENT_STATUS_UPDATED.wire())
                     ? Set.of("id", "type", "time", "sequence", "cause", "data")
                     : Set.of("id", "type", "time", "sequence", "data");
             assertEquals(envelope, names(body.path("properties")), webhook.getKey());
-            assertEquals(webhook.getKey(), body.path("properties").path("type").path("enum").get(0).asText());
+            assertEquals(
+                    webhook.getKey(),
+                    body.path("properties").path("type").path("enum").get(0).asText());
             Set<String> headers = new TreeSet<>();
-            post.path("parameters").forEach(header -> headers.add(header.path("name").asText()));
+            post.path("parameters")
+                    .forEach(header -> headers.add(header.path("name").asText()));
             assertEquals(Set.of("webhook-id", "webhook-timestamp", "webhook-signature"), headers, webhook.getKey());
         });
     }
@@ -137,11 +160,13 @@ class ApiDescriptionTest {
     /** "METHOD /path" to its operation. */
     private static Map<String, JsonNode> operations() {
         Map<String, JsonNode> operations = new java.util.TreeMap<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            if (METHODS.contains(method.getKey())) {
-                operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+                    if (METHODS.contains(method.getKey())) {
+                        operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
+                    }
+                }));
         return operations;
     }
 
@@ -166,19 +191,26 @@ class ApiDescriptionTest {
     /** Every module's main Java sources, as one text. */
     private static String mainSources() throws IOException {
         try (Stream<Path> modules = Files.list(Path.of(".."))) {
-            return modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).flatMap(root -> {
-                try {
-                    return Files.walk(root).filter(file -> file.toString().endsWith(".java")).toList().stream();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).map(file -> {
-                try {
-                    return Files.readString(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).collect(Collectors.joining("\n"));
+            return modules.map(module -> module.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .flatMap(root -> {
+                        try {
+                            return Files.walk(root)
+                                    .filter(file -> file.toString().endsWith(".java"))
+                                    .toList()
+                                    .stream();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .map(file -> {
+                        try {
+                            return Files.readString(file);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .collect(Collectors.joining("\n"));
         }
     }
 }

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.access.Permission;
+import dev.agentbin.agent.AgentStatus;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.testing.DatabaseFaults;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,14 +39,18 @@ class DatabaseFaultTest {
         UUID agent = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT).id();
         try (DatabaseFaults faults = new DatabaseFaults()) {
             faults.hold("select 1 from agent_agents where id = ? for update", agent);
-            CompletableFuture<Response> request = CompletableFuture.supplyAsync(() ->
-                    as(admin).body(Map.of("status", "away")).put("/v1.0/agents/" + agent + "/status"));
+            CompletableFuture<Response> request = CompletableFuture.supplyAsync(
+                    () -> as(admin).body(Map.of("status", "away")).put("/v1.0/agents/" + agent + "/status"));
             faults.terminateTheWaitingBackend();
             faults.release();
             isUnavailable(request.join());
         }
         Assertions.assertEquals(AgentStatus.OFFLINE, seeds.reload(agent).status);
-        as(admin).body(Map.of("status", "away")).put("/v1.0/agents/" + agent + "/status").then().statusCode(200)
+        as(admin)
+                .body(Map.of("status", "away"))
+                .put("/v1.0/agents/" + agent + "/status")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("away"));
     }
 
@@ -54,14 +58,25 @@ class DatabaseFaultTest {
     void anAgentCreateCutOffBetweenItsRowsLeavesNoAgentBehind() {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         String username = UUID.randomUUID() + "@example.com";
-        String target = "+1555" + String.format("%07d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000_000));
-        Map<String, Object> body = Map.of("username", username, "password", "a-long-password",
-                "addresses", List.of(Map.of("type", "tel", "target", target)));
+        String target =
+                "+1555" + String.format("%07d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000_000));
+        Map<String, Object> body = Map.of(
+                "username",
+                username,
+                "password",
+                "a-long-password",
+                "addresses",
+                List.of(Map.of("type", "tel", "target", target)));
         try (DatabaseFaults faults = new DatabaseFaults()) {
             // The same address, uncommitted: the request's address insert queues behind it, after its agent row.
-            faults.hold("insert into agent_addresses (id, agent_id, customer_id, type, target, idx, tm_create)"
-                    + " values (gen_random_uuid(), ?, ?, 'tel', ?, 0, now())", admin.id(), admin.customerId(), target);
-            CompletableFuture<Response> request = CompletableFuture.supplyAsync(() -> as(admin).body(body).post("/v1.0/agents"));
+            faults.hold(
+                    "insert into agent_addresses (id, agent_id, customer_id, type, target, idx, tm_create)"
+                            + " values (gen_random_uuid(), ?, ?, 'tel', ?, 0, now())",
+                    admin.id(),
+                    admin.customerId(),
+                    target);
+            CompletableFuture<Response> request =
+                    CompletableFuture.supplyAsync(() -> as(admin).body(body).post("/v1.0/agents"));
             faults.terminateTheWaitingBackend();
             faults.release();
             isUnavailable(request.join());
@@ -74,25 +89,41 @@ class DatabaseFaultTest {
     @Test
     void aRingCutOffMidDispatchLeavesTheAgentAvailableAndNoAgentcall() {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(new dev.agentbin.agent.Address(dev.agentbin.agent.AddressType.SIP,
-                "x-" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer", null)), 0, 3);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(),
+                List.of(new dev.agentbin.agent.Address(
+                        dev.agentbin.agent.AddressType.SIP,
+                        "x-" + UUID.randomUUID() + "@pbx.example.com",
+                        null,
+                        null,
+                        "sim:no-answer",
+                        null)),
+                0,
+                3);
         try (DatabaseFaults faults = new DatabaseFaults()) {
             faults.hold("select 1 from agent_agents where id = ? for update", agent);
             CompletableFuture<Response> request = CompletableFuture.supplyAsync(() -> as(admin)
-                    .body(Map.of("agent_id", agent, "source", "+15550001000")).post("/v1.0/agentcalls"));
+                    .body(Map.of("agent_id", agent, "source", "+15550001000"))
+                    .post("/v1.0/agentcalls"));
             faults.terminateTheWaitingBackend();
             faults.release();
             isUnavailable(request.join());
         }
         Assertions.assertEquals(AgentStatus.AVAILABLE, seeds.reload(agent).status);
         Assertions.assertEquals(0L, callsOf(agent));
-        String call = as(admin).body(Map.of("agent_id", agent, "source", "+15550001000")).post("/v1.0/agentcalls")
-                .then().statusCode(202).extract().path("id");
+        String call = as(admin)
+                .body(Map.of("agent_id", agent, "source", "+15550001000"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         as(admin).post("/v1.0/agentcalls/" + call + "/hangup").then().statusCode(200);
     }
 
     private static void isUnavailable(Response response) {
-        response.then().statusCode(503)
+        response.then()
+                .statusCode(503)
                 .header("Retry-After", notNullValue())
                 .body("error.status", equalTo("UNAVAILABLE"))
                 .body("error.reason", equalTo("UNAVAILABLE"))
@@ -102,13 +133,17 @@ class DatabaseFaultTest {
 
     @jakarta.transaction.Transactional
     long agentsNamed(String username) {
-        return ((Number) db.createNativeQuery("select count(*) from agent_agents where username = ?1").setParameter(1, username)
-                .getSingleResult()).longValue();
+        return ((Number) db.createNativeQuery("select count(*) from agent_agents where username = ?1")
+                        .setParameter(1, username)
+                        .getSingleResult())
+                .longValue();
     }
 
     @jakarta.transaction.Transactional
     long callsOf(UUID agent) {
-        return ((Number) db.createNativeQuery("select count(*) from agent_calls where agent_id = ?1").setParameter(1, agent)
-                .getSingleResult()).longValue();
+        return ((Number) db.createNativeQuery("select count(*) from agent_calls where agent_id = ?1")
+                        .setParameter(1, agent)
+                        .getSingleResult())
+                .longValue();
     }
 }

@@ -22,10 +22,15 @@ class DatabaseUnreachableTest {
     public static class NoDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:9/agentbin",
-                    "quarkus.flyway.migrate-at-start", "false",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "5S",
-                    "quarkus.hibernate-orm.database.version-check.enabled", "false");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:9/agentbin",
+                    "quarkus.flyway.migrate-at-start",
+                    "false",
+                    "quarkus.datasource.jdbc.acquisition-timeout",
+                    "5S",
+                    "quarkus.hibernate-orm.database.version-check.enabled",
+                    "false");
         }
     }
 
@@ -34,13 +39,19 @@ class DatabaseUnreachableTest {
 
     @Test
     void loginAndAuthenticatedRoutesAnswer503() {
-        given().contentType("application/json").body(Map.of("username", "a@example.com", "password", "a-long-password"))
-                .post("/auth/login").then().statusCode(503)
+        given().contentType("application/json")
+                .body(Map.of("username", "a@example.com", "password", "a-long-password"))
+                .post("/auth/login")
+                .then()
+                .statusCode(503)
                 .header("Retry-After", notNullValue())
                 .body("error.status", equalTo("UNAVAILABLE"))
                 .body("error.request_id", notNullValue());
         String token = tokens.issue(new Caller(UUID.randomUUID(), UUID.randomUUID(), 32, 0));
-        given().header("Authorization", "Bearer " + token).get("/v1.0/me").then().statusCode(503)
+        given().header("Authorization", "Bearer " + token)
+                .get("/v1.0/me")
+                .then()
+                .statusCode(503)
                 .body("error.reason", equalTo("UNAVAILABLE"));
     }
 }

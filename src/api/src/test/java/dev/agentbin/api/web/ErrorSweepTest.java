@@ -44,12 +44,10 @@ import org.junit.jupiter.api.Test;
 class ErrorSweepTest {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Catalog(List<Function> functions) {
-    }
+    record Catalog(List<Function> functions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Function(String module, List<String> routes) {
-    }
+    record Function(String module, List<String> routes) {}
 
     /** Text that must never reach a client: Java stack frames, exception names, SQL. */
     private static final Pattern LEAK = Pattern.compile(
@@ -60,51 +58,142 @@ class ErrorSweepTest {
 
     /** JSON values tried in every field a route reads: wrong types, nulls, NUL, huge, overflowing, invalid ids. */
     private static final List<String> VALUES = List.of(
-            "null", "\"\"", "\"x\"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"" + "h".repeat(60_000) + "\"",
-            "-1", "0", "3", "1.5", "1e400", "99999999999999999999999999", "-9223372036854775809", "true",
-            "[]", "{}", "[null]", "[\"not-a-uuid\"]", "\"not-a-uuid\"", "\"00000000-0000-0000-0000-000000000000\"",
-            "\"+300000-01-01T00:00:00Z\"", "{\"$gt\":\"\"}", DEEP_ARRAY);
+            "null",
+            "\"\"",
+            "\"x\"",
+            "\"\\u0000\"",
+            "\"a\\u0000b\"",
+            "\"\\ud800\"",
+            "\"" + "h".repeat(60_000) + "\"",
+            "-1",
+            "0",
+            "3",
+            "1.5",
+            "1e400",
+            "99999999999999999999999999",
+            "-9223372036854775809",
+            "true",
+            "[]",
+            "{}",
+            "[null]",
+            "[\"not-a-uuid\"]",
+            "\"not-a-uuid\"",
+            "\"00000000-0000-0000-0000-000000000000\"",
+            "\"+300000-01-01T00:00:00Z\"",
+            "{\"$gt\":\"\"}",
+            DEEP_ARRAY);
 
     /** Whole bodies tried on every route that takes one. */
     private static final List<String> BODIES = List.of(
-            "", "null", "[]", "123", "\"text\"", "true", "{", "{\"a\":", "{}{}", "{} trailing", "{\"a\":1,\"a\":1}",
-            "\u0000", DEEP_ARRAY, DEEP_OBJECT, "{\"x\":\"" + "b".repeat(300_000) + "\"}");
+            "",
+            "null",
+            "[]",
+            "123",
+            "\"text\"",
+            "true",
+            "{",
+            "{\"a\":",
+            "{}{}",
+            "{} trailing",
+            "{\"a\":1,\"a\":1}",
+            "\u0000",
+            DEEP_ARRAY,
+            DEEP_OBJECT,
+            "{\"x\":\"" + "b".repeat(300_000) + "\"}");
 
     /** The fields each route's body has, with a valid body to put one hostile field into. */
-    private static final Map<String, Map<String, Object>> FIELDS = Map.ofEntries(Map.entry(
-            "POST /auth/login", Map.of("username", "\"nobody@example.com\"", "password", "\"not-the-password\"")), Map.entry(
-            "POST /auth/password-reset", Map.of("token", "\"" + "0".repeat(64) + "\"", "password", "\"a-long-password\"")), Map.entry(
-            "POST /v1.0/agents", Map.ofEntries(Map.entry("username", "\"sweep@example.com\""), Map.entry("password", "\"a-long-password\""),
-                    Map.entry("name", "\"n\""), Map.entry("detail", "\"d\""), Map.entry("ring_method", "\"ringall\""),
-                    Map.entry("permission", "16"), Map.entry("tag_ids", "[]"), Map.entry("addresses", "[]"),
-                    Map.entry("wrapup_seconds", "0"), Map.entry("max_no_answer", "3"), Map.entry("customer_id", "null"))),
+    private static final Map<String, Map<String, Object>> FIELDS = Map.ofEntries(
+            Map.entry(
+                    "POST /auth/login",
+                    Map.of("username", "\"nobody@example.com\"", "password", "\"not-the-password\"")),
+            Map.entry(
+                    "POST /auth/password-reset",
+                    Map.of("token", "\"" + "0".repeat(64) + "\"", "password", "\"a-long-password\"")),
+            Map.entry(
+                    "POST /v1.0/agents",
+                    Map.ofEntries(
+                            Map.entry("username", "\"sweep@example.com\""),
+                            Map.entry("password", "\"a-long-password\""),
+                            Map.entry("name", "\"n\""),
+                            Map.entry("detail", "\"d\""),
+                            Map.entry("ring_method", "\"ringall\""),
+                            Map.entry("permission", "16"),
+                            Map.entry("tag_ids", "[]"),
+                            Map.entry("addresses", "[]"),
+                            Map.entry("wrapup_seconds", "0"),
+                            Map.entry("max_no_answer", "3"),
+                            Map.entry("customer_id", "null"))),
             Map.entry("PUT /v1.0/agents/{id}", profile()),
             Map.entry("PUT /v1.0/service_agents/me", profile()),
             Map.entry("PUT /v1.0/agents/{id}/tag_ids", Map.of("tag_ids", "[]")),
             Map.entry("PUT /v1.0/agents/{id}/status", Map.of("status", "\"away\"")),
             Map.entry("PUT /v1.0/service_agents/me/status", Map.of("status", "\"away\"")),
             Map.entry("PUT /v1.0/agents/{id}/permission", Map.of("permission", "16")),
-            Map.entry("POST /v1.0/agentcalls", Map.of("agent_id", "\"AGENT\"", "source", "\"+15550100000\"", "reference_id", "\"r\"",
-                    "ring_timeout", "30", "join_target", "\"j\"")),
-            Map.entry("POST /v1.0/accesskeys", Map.of("name", "\"n\"", "detail", "\"d\"", "expire", "86400", "permission", "16")),
+            Map.entry(
+                    "POST /v1.0/agentcalls",
+                    Map.of(
+                            "agent_id",
+                            "\"AGENT\"",
+                            "source",
+                            "\"+15550100000\"",
+                            "reference_id",
+                            "\"r\"",
+                            "ring_timeout",
+                            "30",
+                            "join_target",
+                            "\"j\"")),
+            Map.entry(
+                    "POST /v1.0/accesskeys",
+                    Map.of("name", "\"n\"", "detail", "\"d\"", "expire", "86400", "permission", "16")),
             Map.entry("PUT /v1.0/accesskeys/{id}", Map.of("name", "\"n\"", "detail", "\"d\"")),
             Map.entry("POST /v1.0/tags", Map.of("name", "\"n\"", "detail", "\"d\"")),
             Map.entry("PUT /v1.0/tags/{id}", Map.of("name", "\"n\"", "detail", "\"d\"")));
 
     /** Fields of one address, tried inside an otherwise valid addresses array. */
-    private static final Map<String, Object> ADDRESS = Map.of("type", "\"tel\"", "target", "\"+15550100777\"",
-            "target_name", "\"t\"", "name", "\"n\"", "detail", "\"sim:no-answer\"");
+    private static final Map<String, Object> ADDRESS = Map.of(
+            "type",
+            "\"tel\"",
+            "target",
+            "\"+15550100777\"",
+            "target_name",
+            "\"t\"",
+            "name",
+            "\"n\"",
+            "detail",
+            "\"sim:no-answer\"");
 
-    private static final Map<String, Object> SIMULATOR_EVENT = Map.of("leg_id", "\"LEG\"", "call_id", "\"SIM1\"",
-            "kind", "\"RINGING\"", "detail", "\"ringing\"", "occurred_at", "\"2024-01-01T00:00:00Z\"");
+    private static final Map<String, Object> SIMULATOR_EVENT = Map.of(
+            "leg_id",
+            "\"LEG\"",
+            "call_id",
+            "\"SIM1\"",
+            "kind",
+            "\"RINGING\"",
+            "detail",
+            "\"ringing\"",
+            "occurred_at",
+            "\"2024-01-01T00:00:00Z\"");
 
-    private static final List<String> IDS = List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%00", "%2e%2e",
-            "1-2-3-4-5", "a".repeat(300), UUID.randomUUID().toString(), "5e4a0680-804e-11ec-8477-2fea5968d85b%00");
+    private static final List<String> IDS = List.of(
+            "not-a-uuid",
+            "00000000-0000-0000-0000-000000000000",
+            "%00",
+            "%2e%2e",
+            "1-2-3-4-5",
+            "a".repeat(300),
+            UUID.randomUUID().toString(),
+            "5e4a0680-804e-11ec-8477-2fea5968d85b%00");
 
     private static final Map<String, List<String>> QUERY = Map.of(
             "page_size", List.of("abc", "-1", "99999999999999999999", "1.5", "%00", ""),
-            "page_token", List.of("x", "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "2024-01-01T00:00:00Z_not-a-uuid", "%00",
-                    "2024-13-45T99:99:99Z"),
+            "page_token",
+                    List.of(
+                            "x",
+                            "+300000-01-01T00:00:00Z",
+                            "-5000-01-01T00:00:00Z",
+                            "2024-01-01T00:00:00Z_not-a-uuid",
+                            "%00",
+                            "2024-13-45T99:99:99Z"),
             "status", List.of("ringing%00", "AVAILABLE", "1", ""),
             "tag_ids", List.of("", ",", "not-a-uuid", "00000000-0000-0000-0000-000000000000"),
             "token", List.of("garbage", "a.b.c", "%00"),
@@ -127,9 +216,11 @@ class ErrorSweepTest {
     private static final String CURRENT = "<current>";
     /** How send() authenticates the routes that are not public: the admin's token as a header (the credential sweep sends its own). */
     private java.util.function.UnaryOperator<RequestSpecification> credential;
+
     private String target;
     /** The route being swept, "METHOD /path" as functions.yaml and the document name it. */
     private String route;
+
     private JsonNode document;
     private int tried;
     private int lastStatus;
@@ -137,7 +228,17 @@ class ErrorSweepTest {
     private final Map<Integer, Integer> statuses = new TreeMap<>();
 
     private static Map<String, Object> profile() {
-        return Map.of("name", "\"n\"", "detail", "\"d\"", "ring_method", "\"ringall\"", "wrapup_seconds", "0", "max_no_answer", "3");
+        return Map.of(
+                "name",
+                "\"n\"",
+                "detail",
+                "\"d\"",
+                "ring_method",
+                "\"ringall\"",
+                "wrapup_seconds",
+                "0",
+                "max_no_answer",
+                "3");
     }
 
     @Test
@@ -159,29 +260,50 @@ class ErrorSweepTest {
                     send(method, path, json(body));
                     if (lastStatus == 200 && path.equals("/v1.0/service_agents/me/password")) {
                         // A hostile value that is a valid password was set, revoking the admin's tokens: log in afresh.
-                        adminPassword = new ObjectMapper().readTree(body).get("password").asText();
-                        admin = new TestAgents.Seeded(admin.id(), admin.customerId(), admin.username(),
+                        adminPassword = new ObjectMapper()
+                                .readTree(body)
+                                .get("password")
+                                .asText();
+                        admin = new TestAgents.Seeded(
+                                admin.id(),
+                                admin.customerId(),
+                                admin.username(),
                                 TestAgents.login(admin.username(), adminPassword));
                     }
                 }
             }
             if (path.contains("{id}")) {
                 for (String id : IDS) {
-                    send(method, path.replace("{id}", id), spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"));
+                    send(
+                            method,
+                            path.replace("{id}", id),
+                            spec -> spec.urlEncodingEnabled(false)
+                                    .contentType("application/json")
+                                    .body("{}"));
                 }
             }
             if (path.contains("{file}")) {
-                for (String file : List.of("unknown.js", "%00", "..%2Fapplication.properties", "INDEX.HTML", "a".repeat(500))) {
+                for (String file :
+                        List.of("unknown.js", "%00", "..%2Fapplication.properties", "INDEX.HTML", "a".repeat(500))) {
                     send(method, path.replace("{file}", file), spec -> spec.urlEncodingEnabled(false));
                 }
             }
             if (path.contains("{provider}")) {
                 for (String provider : List.of("unknown", "%00", "SIMULATOR", "a".repeat(500))) {
-                    send(method, path.replace("{provider}", provider), spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"));
+                    send(
+                            method,
+                            path.replace("{provider}", provider),
+                            spec -> spec.urlEncodingEnabled(false)
+                                    .contentType("application/json")
+                                    .body("{}"));
                 }
             }
-            QUERY.forEach((name, values) -> values.forEach(value ->
-                    send(method, path + "?" + name + "=" + value, spec -> spec.urlEncodingEnabled(false).contentType("application/json").body("{}"))));
+            QUERY.forEach((name, values) -> values.forEach(value -> send(
+                    method,
+                    path + "?" + name + "=" + value,
+                    spec -> spec.urlEncodingEnabled(false)
+                            .contentType("application/json")
+                            .body("{}"))));
             headers().forEach(header -> send(method, path, header));
         }
         signedProviderEvents();
@@ -195,15 +317,19 @@ class ErrorSweepTest {
     private static List<String[]> routes() throws IOException {
         List<String[]> routes = new ObjectMapper(new YAMLFactory())
                 .readValue(Paths.get("../../functions.yaml").toFile(), Catalog.class).functions().stream()
-                .filter(f -> "api".equals(f.module()) && f.routes() != null)
-                .flatMap(f -> f.routes().stream()).map(route -> route.split(" ", 2)).toList();
+                        .filter(f -> "api".equals(f.module()) && f.routes() != null)
+                        .flatMap(f -> f.routes().stream())
+                        .map(route -> route.split(" ", 2))
+                        .toList();
         Assertions.assertTrue(routes.size() >= 17, "routes from functions.yaml: " + routes.size());
         return routes;
     }
 
     /** Who holds a credential: an agent of the role (a token), or a key of the permission. */
     enum Holder {
-        ADMIN(Permission.CUSTOMER_ADMIN), MANAGER(Permission.CUSTOMER_MANAGER), AGENT(Permission.CUSTOMER_AGENT);
+        ADMIN(Permission.CUSTOMER_ADMIN),
+        MANAGER(Permission.CUSTOMER_MANAGER),
+        AGENT(Permission.CUSTOMER_AGENT);
 
         final long permission;
 
@@ -214,7 +340,12 @@ class ErrorSweepTest {
 
     /** Every way a credential travels: a token by header, cookie and query; an access key by query, cookie and header. */
     enum Carrier {
-        TOKEN_HEADER, TOKEN_COOKIE, TOKEN_QUERY, KEY_QUERY, KEY_COOKIE, KEY_HEADER;
+        TOKEN_HEADER,
+        TOKEN_COOKIE,
+        TOKEN_QUERY,
+        KEY_QUERY,
+        KEY_COOKIE,
+        KEY_HEADER;
 
         java.util.function.UnaryOperator<RequestSpecification> carry(String secret) {
             return switch (this) {
@@ -242,14 +373,23 @@ class ErrorSweepTest {
         List<String[]> routes = new ArrayList<>(routes());
         // Deletions, then password changes (which revoke the caller's token) last, so the routes before them
         // still find what they act on.
-        routes.sort(java.util.Comparator.comparingInt(route -> route[1].endsWith("/password") ? 2 : route[0].equals("DELETE") ? 1 : 0));
+        routes.sort(java.util.Comparator.comparingInt(
+                route -> route[1].endsWith("/password") ? 2 : route[0].equals("DELETE") ? 1 : 0));
         for (Carrier carrier : Carrier.values()) {
             for (Holder holder : Holder.values()) {
                 admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
                 credential = spec -> spec.header("Authorization", "Bearer " + admin.token());
                 String agentCall = rungAgentCall();
-                String key = Api.as(admin).body(Map.of("expire", 86_400)).post("/v1.0/accesskeys").then().statusCode(200).extract().path("id");
-                String secret = carrier.isKey() ? Api.createKey(admin, holder.permission) : seeds.seed(admin.customerId(), holder.permission).token();
+                String key = Api.as(admin)
+                        .body(Map.of("expire", 86_400))
+                        .post("/v1.0/accesskeys")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("id");
+                String secret = carrier.isKey()
+                        ? Api.createKey(admin, holder.permission)
+                        : seeds.seed(admin.customerId(), holder.permission).token();
                 java.util.function.UnaryOperator<RequestSpecification> carried = carrier.carry(secret);
                 // Sent on every route, the public ones (logout) included.
                 credential = java.util.function.UnaryOperator.identity();
@@ -264,7 +404,12 @@ class ErrorSweepTest {
                         path += "?agent_id=" + target;
                     }
                     String body = validBody(method + " " + route[1]);
-                    send(method, path, spec -> carried.apply(spec).contentType("application/json").body(body));
+                    send(
+                            method,
+                            path,
+                            spec -> carried.apply(spec)
+                                    .contentType("application/json")
+                                    .body(body));
                 }
                 for (int i = before; i < failures.size(); i++) {
                     failures.set(i, carrier + " of " + holder + ": " + failures.get(i));
@@ -279,16 +424,38 @@ class ErrorSweepTest {
     /** A fresh target agent of the admin's customer, rung once (its agentcall id). */
     private String rungAgentCall() {
         target = seeds.seed(admin.customerId(), Permission.CUSTOMER_AGENT).id().toString();
-        Api.as(admin).body(Map.of("addresses", List.of(Map.of("type", "sip", "target", target + "@pbx.example.com", "detail", "sim:no-answer"))))
-                .put("/v1.0/agents/" + target + "/addresses").then().statusCode(200);
-        Api.as(admin).body(Map.of("status", "available")).put("/v1.0/agents/" + target + "/status").then().statusCode(200);
-        String id = Api.as(admin).body(Map.of("agent_id", target, "source", "+15550001000", "ring_timeout", 30, "join_target", "sweep"))
-                .post("/v1.0/agentcalls").then().statusCode(202).extract().path("id");
+        Api.as(admin)
+                .body(Map.of(
+                        "addresses",
+                        List.of(Map.of(
+                                "type", "sip", "target", target + "@pbx.example.com", "detail", "sim:no-answer"))))
+                .put("/v1.0/agents/" + target + "/addresses")
+                .then()
+                .statusCode(200);
+        Api.as(admin)
+                .body(Map.of("status", "available"))
+                .put("/v1.0/agents/" + target + "/status")
+                .then()
+                .statusCode(200);
+        String id = Api.as(admin)
+                .body(Map.of("agent_id", target, "source", "+15550001000", "ring_timeout", 30, "join_target", "sweep"))
+                .post("/v1.0/agentcalls")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         // The simulator reports the leg ringing on its own thread: wait for it, so that this late write does not
         // land inside a refused request's before/after snapshot and pass for a change that request made. The
         // silent leg then stays ringing for the rest of the sweep.
-        Await.until("the swept agentcall's leg to ring", () -> Api.as(admin).get("/v1.0/agentcalls/" + id).then().extract()
-                .jsonPath().getList("legs.status"), legs -> legs.equals(List.of("ringing")));
+        Await.until(
+                "the swept agentcall's leg to ring",
+                () -> Api.as(admin)
+                        .get("/v1.0/agentcalls/" + id)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("legs.status"),
+                legs -> legs.equals(List.of("ringing")));
         return id;
     }
 
@@ -318,15 +485,18 @@ class ErrorSweepTest {
     /** Each field of the route's body replaced by each hostile value, the rest of the body valid. */
     private List<String> fieldsOf(String route) {
         List<String> bodies = new ArrayList<>();
-        String key = route.replace("/v1.0/agents/{id}/password", "PASSWORD").replace("/v1.0/service_agents/me/password", "PASSWORD");
+        String key = route.replace("/v1.0/agents/{id}/password", "PASSWORD")
+                .replace("/v1.0/service_agents/me/password", "PASSWORD");
         if (key.endsWith("PASSWORD")) {
             // On the self-service route the current password is valid, so each hostile new one meets the
             // password rules rather than the missing-current-password refusal.
-            String current = route.endsWith("/service_agents/me/password") ? "\"current_password\":" + CURRENT + "," : "";
+            String current =
+                    route.endsWith("/service_agents/me/password") ? "\"current_password\":" + CURRENT + "," : "";
             VALUES.forEach(value -> bodies.add("{" + current + "\"password\":" + value + "}"));
         } else if (route.endsWith("/addresses")) {
-            ADDRESS.keySet().forEach(field -> VALUES.forEach(value ->
-                    bodies.add("{\"addresses\":[" + object(ADDRESS, field, value) + "]}")));
+            ADDRESS.keySet()
+                    .forEach(field -> VALUES.forEach(
+                            value -> bodies.add("{\"addresses\":[" + object(ADDRESS, field, value) + "]}")));
             VALUES.forEach(value -> bodies.add("{\"addresses\":" + value + "}"));
         } else if (FIELDS.containsKey(route)) {
             Map<String, Object> base = FIELDS.get(route);
@@ -339,7 +509,10 @@ class ErrorSweepTest {
         Map<String, Object> body = new LinkedHashMap<>(base);
         body.put(field, value);
         StringBuilder json = new StringBuilder("{");
-        body.forEach((name, literal) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
+        body.forEach((name, literal) -> json.append(json.length() > 1 ? "," : "")
+                .append('"')
+                .append(name)
+                .append("\":")
                 .append(literal.toString().replace("AGENT", target).replace("sweep@", UUID.randomUUID() + "@")));
         return json.append('}').toString();
     }
@@ -357,14 +530,30 @@ class ErrorSweepTest {
                 spec -> spec.contentType("application/json; charset=utf-16").body(body),
                 spec -> spec.contentType("garbage").body(body),
                 spec -> spec.body(body),
-                spec -> spec.contentType("application/json").accept("text/plain").body(body),
-                spec -> spec.contentType("application/json").header("Authorization", "Bearer garbage").body(body),
-                spec -> spec.contentType("application/json").header("Authorization", "Bearer " + "a".repeat(3000)).body(body),
-                spec -> spec.contentType("application/json").header("Authorization", "Basic Zm9vOmJhcg==").body(body),
-                spec -> spec.contentType("application/json").cookie("token", "garbage").body(body),
-                spec -> spec.contentType("application/json").cookie("accesskey", "garbage").body(body),
-                spec -> spec.contentType("application/json").header("Idempotency-Key", "k".repeat(300)).body(body),
-                spec -> spec.contentType("application/json").header("X-Padding", "p".repeat(20_000)).body(body));
+                spec -> spec.contentType("application/json")
+                        .accept("text/plain")
+                        .body(body),
+                spec -> spec.contentType("application/json")
+                        .header("Authorization", "Bearer garbage")
+                        .body(body),
+                spec -> spec.contentType("application/json")
+                        .header("Authorization", "Bearer " + "a".repeat(3000))
+                        .body(body),
+                spec -> spec.contentType("application/json")
+                        .header("Authorization", "Basic Zm9vOmJhcg==")
+                        .body(body),
+                spec -> spec.contentType("application/json")
+                        .cookie("token", "garbage")
+                        .body(body),
+                spec -> spec.contentType("application/json")
+                        .cookie("accesskey", "garbage")
+                        .body(body),
+                spec -> spec.contentType("application/json")
+                        .header("Idempotency-Key", "k".repeat(300))
+                        .body(body),
+                spec -> spec.contentType("application/json")
+                        .header("X-Padding", "p".repeat(20_000))
+                        .body(body));
     }
 
     /** Bodies that pass the provider's signature, so the validation behind it is what is swept. */
@@ -372,24 +561,46 @@ class ErrorSweepTest {
         this.route = "POST /v1.0/telephony/{provider}/events";
         for (String field : SIMULATOR_EVENT.keySet()) {
             for (String value : VALUES) {
-                byte[] body = object(SIMULATOR_EVENT, field, value).replace("LEG", UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8);
-                send("POST", "/v1.0/telephony/simulator/events", spec -> spec.contentType("application/json")
-                        .header(SimulatorSignature.HEADER, SimulatorSignature.sign("simulator-local-secret", body)).body(body));
+                byte[] body = object(SIMULATOR_EVENT, field, value)
+                        .replace("LEG", UUID.randomUUID().toString())
+                        .getBytes(StandardCharsets.UTF_8);
+                send(
+                        "POST",
+                        "/v1.0/telephony/simulator/events",
+                        spec -> spec.contentType("application/json")
+                                .header(
+                                        SimulatorSignature.HEADER,
+                                        SimulatorSignature.sign("simulator-local-secret", body))
+                                .body(body));
             }
         }
         for (String route : List.of("events", "answer")) {
             this.route = "POST /v1.0/telephony/{provider}/" + route;
             for (String field : List.of("CallSid", "CallStatus", "Timestamp")) {
-                for (String value : List.of("", "\u0000", "x".repeat(60_000), "ringing", "in-progress", "%", "Tue, 99 Foo 300000 25:61:61 +0000")) {
+                for (String value : List.of(
+                        "",
+                        "\u0000",
+                        "x".repeat(60_000),
+                        "ringing",
+                        "in-progress",
+                        "%",
+                        "Tue, 99 Foo 300000 25:61:61 +0000")) {
                     String leg = UUID.randomUUID().toString();
-                    Map<String, String> form = new LinkedHashMap<>(Map.of("CallSid", "CA" + "0".repeat(32), "CallStatus", "ringing"));
+                    Map<String, String> form =
+                            new LinkedHashMap<>(Map.of("CallSid", "CA" + "0".repeat(32), "CallStatus", "ringing"));
                     form.put(field, value);
                     Map<String, List<String>> params = new java.util.HashMap<>();
                     form.forEach((name, v) -> params.put(name, List.of(v)));
-                    String signature = TwilioSignature.compute("test-auth-token",
-                            "https://agentbin.example.com/v1.0/telephony/twilio/" + route + "?leg=" + leg, params);
-                    send("POST", "/v1.0/telephony/twilio/" + route + "?leg=" + leg, spec -> spec
-                            .contentType("application/x-www-form-urlencoded").formParams(form).header("X-Twilio-Signature", signature));
+                    String signature = TwilioSignature.compute(
+                            "test-auth-token",
+                            "https://agentbin.example.com/v1.0/telephony/twilio/" + route + "?leg=" + leg,
+                            params);
+                    send(
+                            "POST",
+                            "/v1.0/telephony/twilio/" + route + "?leg=" + leg,
+                            spec -> spec.contentType("application/x-www-form-urlencoded")
+                                    .formParams(form)
+                                    .header("X-Twilio-Signature", signature));
                 }
             }
         }
@@ -397,12 +608,15 @@ class ErrorSweepTest {
 
     /** The reset form is a page for a browser: its refusal is that page, with the error announced. */
     private static boolean isResetPageRefusal(String method, String path, Response response) {
-        return method.equals("GET") && path.startsWith("/auth/password-reset")
-                && String.valueOf(response.contentType()).startsWith("text/html") && response.asString().contains("role=\"alert\"");
+        return method.equals("GET")
+                && path.startsWith("/auth/password-reset")
+                && String.valueOf(response.contentType()).startsWith("text/html")
+                && response.asString().contains("role=\"alert\"");
     }
 
     private void send(String method, String path, java.util.function.UnaryOperator<RequestSpecification> input) {
-        String resolved = path.replace("{id}", target).replace("{provider}", "simulator").replace("{file}", "index.html");
+        String resolved =
+                path.replace("{id}", target).replace("{provider}", "simulator").replace("{file}", "index.html");
         boolean write = !method.equals("GET");
         String before = write ? snapshot() : null;
         RequestSpecification spec = given();
@@ -424,7 +638,8 @@ class ErrorSweepTest {
             if (write && !before.equals(snapshot())) {
                 failures.add("refused but changed the database: " + what);
             }
-            String undocumented = undocumented(status, isEnvelope(response) ? response.jsonPath().getString("error.reason") : null);
+            String undocumented = undocumented(
+                    status, isEnvelope(response) ? response.jsonPath().getString("error.reason") : null);
             if (undocumented != null) {
                 failures.add("not in the API's document: " + undocumented + ": " + what);
             }
@@ -451,10 +666,15 @@ class ErrorSweepTest {
             }
         }
         String[] methodAndPath = route.split(" ", 2);
-        JsonNode answer = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase()).path("responses")
+        JsonNode answer = document.path("paths")
+                .path(methodAndPath[1])
+                .path(methodAndPath[0].toLowerCase())
+                .path("responses")
                 .path(String.valueOf(status));
         if (answer.has("$ref")) {
-            answer = document.path("components").path("responses").path(answer.get("$ref").asText().replaceAll(".*/", ""));
+            answer = document.path("components")
+                    .path("responses")
+                    .path(answer.get("$ref").asText().replaceAll(".*/", ""));
         }
         if (answer.isMissingNode()) {
             return route + " answers " + status;
@@ -487,7 +707,8 @@ class ErrorSweepTest {
                         + " union all select l::text from agent_call_legs l join agent_calls c on c.id = l.agent_call_id where c.customer_id = ?1"
                         + " union all select k::text from customer_accesskeys k where customer_id = ?1"
                         + " union all select g::text from tag_tags g where customer_id = ?1) t")
-                .setParameter(1, admin.customerId()).getSingleResult();
+                .setParameter(1, admin.customerId())
+                .getSingleResult();
     }
 
     private static String abbreviate(String text) {

@@ -28,12 +28,10 @@ import org.junit.jupiter.api.Test;
 class FunctionCatalogTest {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Catalog(List<Function> functions) {
-    }
+    record Catalog(List<Function> functions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Function(String name, String module, String auth, List<String> routes) {
-    }
+    record Function(String name, String module, String auth, List<String> routes) {}
 
     /** A function's auth says what its routes do: "none" exactly when every route is a @PublicRoute. */
     @Test
@@ -42,7 +40,9 @@ class FunctionCatalogTest {
         List<String> wrong = new ArrayList<>();
         for (Function function : catalog().functions()) {
             if ("api".equals(function.module())) {
-                long open = function.routes().stream().filter(publicRoutes::contains).count();
+                long open = function.routes().stream()
+                        .filter(publicRoutes::contains)
+                        .count();
                 String truth = open == function.routes().size() ? "none" : open == 0 ? "jwt" : "mixed";
                 if (!truth.equals(function.auth())) {
                     wrong.add(function.name() + " says auth " + function.auth() + " but its routes are " + truth);
@@ -59,7 +59,9 @@ class FunctionCatalogTest {
         Map<String, List<String>> servedBy = new HashMap<>();
         for (Function function : catalog().functions()) {
             if ("api".equals(function.module()) && function.routes() != null) {
-                function.routes().forEach(route -> servedBy.computeIfAbsent(route, r -> new ArrayList<>()).add(function.name()));
+                function.routes()
+                        .forEach(route -> servedBy.computeIfAbsent(route, r -> new ArrayList<>())
+                                .add(function.name()));
             }
         }
 
@@ -79,7 +81,8 @@ class FunctionCatalogTest {
     }
 
     private static Catalog catalog() throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readValue(Paths.get("../../functions.yaml").toFile(), Catalog.class);
+        return new ObjectMapper(new YAMLFactory())
+                .readValue(Paths.get("../../functions.yaml").toFile(), Catalog.class);
     }
 
     /** "METHOD /path" for every resource method compiled into this module (only the @PublicRoute ones when asked). */
@@ -98,9 +101,17 @@ class FunctionCatalogTest {
     private static Stream<String> routesOf(Class<?> resource, boolean publicOnly) {
         String base = resource.getAnnotation(Path.class).value();
         return Stream.of(resource.getDeclaredMethods())
-                .filter(method -> !publicOnly || resource.isAnnotationPresent(PublicRoute.class) || method.isAnnotationPresent(PublicRoute.class))
+                .filter(method -> !publicOnly
+                        || resource.isAnnotationPresent(PublicRoute.class)
+                        || method.isAnnotationPresent(PublicRoute.class))
                 .flatMap(method -> httpMethod(method).stream()
-                .map(verb -> verb + " " + join(base, method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "")));
+                        .map(verb -> verb + " "
+                                + join(
+                                        base,
+                                        method.isAnnotationPresent(Path.class)
+                                                ? method.getAnnotation(Path.class)
+                                                        .value()
+                                                : "")));
     }
 
     private static java.util.Optional<String> httpMethod(Method method) {

@@ -21,12 +21,18 @@ class OpenApiDocumentTest {
 
     @Test
     void theCommittedDocumentIsTheOneTheCodeGenerates() throws IOException {
-        String generated = given().get("/q/openapi?format=yaml").then().statusCode(200).extract().asString();
+        String generated = given().get("/q/openapi?format=yaml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         if (Boolean.getBoolean("openapi.update")) {
             Files.createDirectories(COMMITTED.getParent());
             Files.writeString(COMMITTED, generated);
         }
-        assertEquals(Files.readString(COMMITTED), generated,
+        assertEquals(
+                Files.readString(COMMITTED),
+                generated,
                 "openapi/openapi.yaml differs from what the code generates: regenerate it (see this test's comment) and commit it");
     }
 }

@@ -54,14 +54,20 @@ class ReferenceOpenApiTest {
 
     @Test
     void theAgentCarriesTheReferenceFields() {
-        Set<String> referenceFields = names(schema(reference, "AgentManagerAgent").path("properties"));
+        Set<String> referenceFields =
+                names(schema(reference, "AgentManagerAgent").path("properties"));
         Set<String> ourFields = names(schema(ours, "Agent").path("properties"));
         assertSameDifference("agent_fields_not_sent", minus(referenceFields, ourFields));
         assertSameDifference("agent_fields_added", minus(ourFields, referenceFields));
-        assertSameDifference("address_fields_added", minus(names(schema(ours, "Address").path("properties")),
-                names(schema(reference, "CommonAddress").path("properties"))));
-        assertTrue(minus(names(schema(reference, "CommonAddress").path("properties")),
-                names(schema(ours, "Address").path("properties"))).isEmpty());
+        assertSameDifference(
+                "address_fields_added",
+                minus(
+                        names(schema(ours, "Address").path("properties")),
+                        names(schema(reference, "CommonAddress").path("properties"))));
+        assertTrue(minus(
+                        names(schema(reference, "CommonAddress").path("properties")),
+                        names(schema(ours, "Address").path("properties")))
+                .isEmpty());
     }
 
     @Test
@@ -87,7 +93,8 @@ class ReferenceOpenApiTest {
                 added.put(op, minus(mine, theirs));
             }
         }
-        assertEquals(listed("request_fields_not_read"), notRead, "request fields the reference reads and agentbin does not");
+        assertEquals(
+                listed("request_fields_not_read"), notRead, "request fields the reference reads and agentbin does not");
         assertEquals(listed("request_fields_added"), added, "request fields agentbin reads and the reference does not");
     }
 
@@ -113,24 +120,33 @@ class ReferenceOpenApiTest {
     /** "METHOD /path" of every operation, the path with the prefix taken off. */
     private static Set<String> operations(JsonNode document, String prefix) {
         Set<String> ops = new TreeSet<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (METHODS.contains(method)) {
-                ops.add(method.toUpperCase() + " " + path.getKey().substring(prefix.length()));
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (METHODS.contains(method)) {
+                        ops.add(method.toUpperCase() + " " + path.getKey().substring(prefix.length()));
+                    }
+                }));
         return ops;
     }
 
     private static JsonNode requestSchema(JsonNode document, String op, String prefix) {
         String method = op.substring(0, op.indexOf(' ')).toLowerCase();
         String path = prefix + op.substring(op.indexOf(' ') + 1);
-        JsonNode schema = document.path("paths").path(path).path(method).path("requestBody").path("content")
-                .path("application/json").path("schema");
+        JsonNode schema = document.path("paths")
+                .path(path)
+                .path(method)
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
         return schema.isMissingNode() ? null : resolve(document, schema);
     }
 
     private static JsonNode resolve(JsonNode document, JsonNode schema) {
-        return schema.has("$ref") ? resolve(document, schema(document, schema.get("$ref").asText().replaceAll(".*/", ""))) : schema;
+        return schema.has("$ref")
+                ? resolve(document, schema(document, schema.get("$ref").asText().replaceAll(".*/", "")))
+                : schema;
     }
 
     private static JsonNode schema(JsonNode document, String name) {

@@ -18,9 +18,17 @@ import java.util.regex.Pattern;
  */
 public record SimulatedBehaviour(Kind kind, long afterMillis) {
 
-    public enum Kind { ANSWER, ANSWER_NO_KEY, MACHINE, BUSY, NO_ANSWER, FAIL }
+    public enum Kind {
+        ANSWER,
+        ANSWER_NO_KEY,
+        MACHINE,
+        BUSY,
+        NO_ANSWER,
+        FAIL
+    }
 
-    private static final Pattern DIRECTIVE = Pattern.compile("sim:(answer-nokey|answer|machine|busy|no-answer|fail)(?::(\\d{1,7}))?");
+    private static final Pattern DIRECTIVE =
+            Pattern.compile("sim:(answer-nokey|answer|machine|busy|no-answer|fail)(?::(\\d{1,7}))?");
 
     public static SimulatedBehaviour of(String detail) {
         Matcher m = detail == null ? null : DIRECTIVE.matcher(detail);

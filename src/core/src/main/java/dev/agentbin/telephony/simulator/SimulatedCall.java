@@ -34,14 +34,14 @@ final class SimulatedCall {
     private static final long CONFIRM_WINDOW_MILLIS = 5_000;
 
     /** An event waiting for its call's earlier events to be delivered. */
-    private record Outgoing(LegEvent event, long dueNanos) {
-    }
+    private record Outgoing(LegEvent event, long dueNanos) {}
 
     private final UUID legId;
     private final String callId;
     private final long startNanos;
     /** Only keeps time: a due step changes the state and queues its event, it never waits on a webhook. */
     private final ScheduledExecutorService clock;
+
     private final SimulatorEventTransport transport;
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final Deque<Outgoing> outbox = new ArrayDeque<>();
@@ -50,7 +50,12 @@ final class SimulatedCall {
     private boolean ended;
     private boolean delivering;
 
-    SimulatedCall(UUID legId, String callId, long startNanos, ScheduledExecutorService clock, SimulatorEventTransport transport) {
+    SimulatedCall(
+            UUID legId,
+            String callId,
+            long startNanos,
+            ScheduledExecutorService clock,
+            SimulatorEventTransport transport) {
         this.legId = legId;
         this.callId = callId;
         this.startNanos = startNanos;
@@ -63,7 +68,8 @@ final class SimulatedCall {
      * confirmed behaves as its answerer would: a person presses the key (or is detected as human), a
      * machine is detected as one or never presses, and a leg left unconfirmed is hung up after the window.
      */
-    synchronized void script(SimulatedBehaviour behaviour, int ringTimeoutSeconds, Origination.Confirmation confirmation) {
+    synchronized void script(
+            SimulatedBehaviour behaviour, int ringTimeoutSeconds, Origination.Confirmation confirmation) {
         at(RINGING_AFTER_MILLIS, this::ring);
         long after = Math.max(RINGING_AFTER_MILLIS, behaviour.afterMillis());
         switch (behaviour.kind()) {
@@ -71,9 +77,14 @@ final class SimulatedCall {
                 at(after, this::answer);
                 boolean machine = behaviour.kind() == SimulatedBehaviour.Kind.MACHINE;
                 if (confirmation == Origination.Confirmation.MACHINE_DETECTION) {
-                    at(after + DETECTION_MILLIS, due -> confirm(due, machine ? LegEvent.Kind.MACHINE : LegEvent.Kind.CONFIRMED,
-                            machine ? "machine_end_beep" : "human"));
-                } else if (confirmation == Origination.Confirmation.KEY && behaviour.kind() == SimulatedBehaviour.Kind.ANSWER) {
+                    at(
+                            after + DETECTION_MILLIS,
+                            due -> confirm(
+                                    due,
+                                    machine ? LegEvent.Kind.MACHINE : LegEvent.Kind.CONFIRMED,
+                                    machine ? "machine_end_beep" : "human"));
+                } else if (confirmation == Origination.Confirmation.KEY
+                        && behaviour.kind() == SimulatedBehaviour.Kind.ANSWER) {
                     at(after + KEY_PRESS_MILLIS, due -> confirm(due, LegEvent.Kind.CONFIRMED, "key pressed"));
                 } else if (confirmation == Origination.Confirmation.KEY) {
                     at(after + CONFIRM_WINDOW_MILLIS, due -> finish(due, "no key pressed"));

@@ -10,7 +10,8 @@ import java.util.UUID;
 public record SimulatorEvent(UUID legId, String callId, LegEvent.Kind kind, String detail, Instant occurredAt) {
 
     public static SimulatorEvent of(LegEvent event) {
-        return new SimulatorEvent(event.legId(), event.providerCallId(), event.kind(), event.detail(), event.occurredAt());
+        return new SimulatorEvent(
+                event.legId(), event.providerCallId(), event.kind(), event.detail(), event.occurredAt());
     }
 
     public LegEvent toLegEvent() {

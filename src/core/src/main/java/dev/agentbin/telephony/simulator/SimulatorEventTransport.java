@@ -31,11 +31,16 @@ final class SimulatorEventTransport {
     private final ObjectMapper json;
     private final Executor delivery;
     private final SimulatorDiagnostics diagnostics;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param delivery runs the in-process sink and starts each call's deliveries off the call's lock */
-    SimulatorEventTransport(SimulatorSettings settings, Instance<LegEventSink> sink, ObjectMapper json, Executor delivery,
-                            SimulatorDiagnostics diagnostics) {
+    SimulatorEventTransport(
+            SimulatorSettings settings,
+            Instance<LegEventSink> sink,
+            ObjectMapper json,
+            Executor delivery,
+            SimulatorDiagnostics diagnostics) {
         this.settings = settings;
         this.sink = sink;
         this.json = json;
@@ -53,15 +58,23 @@ final class SimulatorEventTransport {
         long sentNanos = System.nanoTime();
         CompletableFuture<Boolean> accepted = settings.callbackBaseUrl()
                 .map(baseUrl -> post(baseUrl, event))
-                .orElseGet(() -> CompletableFuture.supplyAsync(() -> {
-                    sink.get().onLegEvent(SimulatorProvider.NAME, event);
-                    return true;
-                }, delivery));
+                .orElseGet(() -> CompletableFuture.supplyAsync(
+                        () -> {
+                            sink.get().onLegEvent(SimulatorProvider.NAME, event);
+                            return true;
+                        },
+                        delivery));
         return accepted.exceptionally(e -> {
-            LOG.warnf(e, "simulated %s event for leg %s was not delivered", event.kind(), event.legId());
-            return false;
-        }).thenAccept(ok -> diagnostics.delivered(new SimulatorProvider.Delivery(event.legId(), event.kind(), event.detail(),
-                Duration.ofNanos(sentNanos - dueNanos), Duration.ofNanos(System.nanoTime() - dueNanos), ok)));
+                    LOG.warnf(e, "simulated %s event for leg %s was not delivered", event.kind(), event.legId());
+                    return false;
+                })
+                .thenAccept(ok -> diagnostics.delivered(new SimulatorProvider.Delivery(
+                        event.legId(),
+                        event.kind(),
+                        event.detail(),
+                        Duration.ofNanos(sentNanos - dueNanos),
+                        Duration.ofNanos(System.nanoTime() - dueNanos),
+                        ok)));
     }
 
     /** Completes with whether the webhook accepted the event. */

@@ -4,10 +4,10 @@ import dev.agentbin.common.StrictJson;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
+import dev.agentbin.telephony.ProviderCallback;
 import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.ProviderCallback;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -47,18 +47,23 @@ public class SimulatorProvider implements TelephonyProvider {
      * One delivered event: how long after its scripted time it was sent (the simulator's own lateness) and
      * applied (its webhook answered, i.e. agentbin took it in), and whether it was accepted.
      */
-    public record Delivery(UUID legId, LegEvent.Kind kind, String detail, Duration sentLate, Duration appliedLate, boolean accepted) {
-    }
+    public record Delivery(
+            UUID legId, LegEvent.Kind kind, String detail, Duration sentLate, Duration appliedLate, boolean accepted) {}
 
     /** One origination, from when it was asked for to when the simulator answered it (System.nanoTime). */
-    public record OriginationSpan(UUID agentCallId, UUID legId, long startNanos, long endNanos) {
-    }
+    public record OriginationSpan(UUID agentCallId, UUID legId, long startNanos, long endNanos) {}
 
     private final SimulatorSettings settings;
     private final SimulatorWebhook webhook;
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("telephony-simulator-clock"));
-    private final ThreadPoolExecutor delivery = new ThreadPoolExecutor(DELIVERY_THREADS, DELIVERY_THREADS, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), daemon("telephony-simulator-webhook"));
+    private final ScheduledExecutorService clock =
+            Executors.newSingleThreadScheduledExecutor(daemon("telephony-simulator-clock"));
+    private final ThreadPoolExecutor delivery = new ThreadPoolExecutor(
+            DELIVERY_THREADS,
+            DELIVERY_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("telephony-simulator-webhook"));
     private final SimulatorDiagnostics diagnostics = new SimulatorDiagnostics();
     private final SimulatorEventTransport transport;
     private final Map<String, SimulatedCall> calls = new ConcurrentHashMap<>();
@@ -82,11 +87,13 @@ public class SimulatorProvider implements TelephonyProvider {
         try {
             sleep(settings.originateLatency());
         } finally {
-            diagnostics.originated(new OriginationSpan(origination.agentCallId(), origination.legId(), start, System.nanoTime()));
+            diagnostics.originated(
+                    new OriginationSpan(origination.agentCallId(), origination.legId(), start, System.nanoTime()));
         }
         SimulatedBehaviour behaviour = SimulatedBehaviour.of(origination.to().detail());
         if (behaviour.kind() == SimulatedBehaviour.Kind.FAIL) {
-            throw new TelephonyException("simulated origination failure for " + origination.to().target());
+            throw new TelephonyException(
+                    "simulated origination failure for " + origination.to().target());
         }
         String callId = "SIM" + origination.legId().toString().replace("-", "");
         SimulatedCall call = new SimulatedCall(origination.legId(), callId, System.nanoTime(), clock, transport);

@@ -12,8 +12,7 @@ public final class SimulatorSignature {
 
     public static final String HEADER = "X-Simulator-Signature";
 
-    private SimulatorSignature() {
-    }
+    private SimulatorSignature() {}
 
     public static String sign(String secret, byte[] body) {
         try {
@@ -26,7 +25,9 @@ public final class SimulatorSignature {
     }
 
     public static boolean verify(String secret, byte[] body, String signature) {
-        return signature != null && MessageDigest.isEqual(
-                sign(secret, body).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
+        return signature != null
+                && MessageDigest.isEqual(
+                        sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+                        signature.getBytes(StandardCharsets.US_ASCII));
     }
 }

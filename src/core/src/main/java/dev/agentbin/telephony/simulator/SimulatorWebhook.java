@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentbin.common.ApiException;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
+import dev.agentbin.telephony.ProviderCallback;
 import dev.agentbin.telephony.ProviderEvents;
 import dev.agentbin.telephony.WebhookErrors;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.ProviderCallback;
 import java.io.IOException;
 
 /**
@@ -28,7 +28,9 @@ final class SimulatorWebhook {
         if (request.hook() != ProviderCallback.Hook.EVENTS) {
             throw WebhookErrors.unknownProvider(SimulatorProvider.NAME);
         }
-        sink.onLegEvent(SimulatorProvider.NAME, verified(request.body(), request.header().apply(SimulatorSignature.HEADER)));
+        sink.onLegEvent(
+                SimulatorProvider.NAME,
+                verified(request.body(), request.header().apply(SimulatorSignature.HEADER)));
         return WebhookReply.NONE;
     }
 
@@ -40,7 +42,8 @@ final class SimulatorWebhook {
         try {
             event = json.readValue(body, SimulatorEvent.class);
         } catch (IOException e) {
-            throw ApiException.invalidArgument("The simulator event is not valid JSON: a JSON object with leg_id and kind.");
+            throw ApiException.invalidArgument(
+                    "The simulator event is not valid JSON: a JSON object with leg_id and kind.");
         }
         if (event == null) {
             throw ApiException.invalidArgument("The simulator event must be a JSON object with leg_id and kind.");

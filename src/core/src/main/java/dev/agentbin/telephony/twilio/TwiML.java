@@ -14,8 +14,7 @@ public final class TwiML {
 
     private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
-    private TwiML() {
-    }
+    private TwiML() {}
 
     /** The winning leg joins the conference the caller is (or will be) in. */
     public static String joinConference(String conferenceName) {
@@ -32,7 +31,8 @@ public final class TwiML {
      */
     public static String confirm(String actionUrl, int seconds) {
         return PROLOG + "<Response><Gather numDigits=\"1\" timeout=\"" + seconds + "\" method=\"POST\" action=\""
-                + escape(actionUrl) + "\"><Say>You have a call. Press any key to take it.</Say></Gather><Hangup/></Response>";
+                + escape(actionUrl)
+                + "\"><Say>You have a call. Press any key to take it.</Say></Gather><Hangup/></Response>";
     }
 
     /** A losing leg is hung up at once. */
@@ -57,8 +57,7 @@ public final class TwiML {
                 case '\'' -> out.append("&apos;");
                 default -> {
                     if (!isXmlChar(c)) {
-                        throw new IllegalArgumentException(String.format(
-                                "character U+%04X cannot appear in TwiML", c));
+                        throw new IllegalArgumentException(String.format("character U+%04X cannot appear in TwiML", c));
                     }
                     out.appendCodePoint(c);
                 }
@@ -70,7 +69,9 @@ public final class TwiML {
 
     /** XML 1.0 Char production. */
     private static boolean isXmlChar(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
                 || (c >= 0x20 && c <= 0xD7FF)
                 || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class TwilioForm {
 
-    private TwilioForm() {
-    }
+    private TwilioForm() {}
 
     /**
      * Decodes a form body. Values are kept exactly as sent (no trimming): the signature covers them
@@ -59,7 +58,8 @@ public final class TwilioForm {
                 if (body.length() > 0) {
                     body.append('&');
                 }
-                body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                body.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=')
                         .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         });

@@ -5,10 +5,10 @@ import dev.agentbin.common.E164;
 import dev.agentbin.telephony.Destination;
 import dev.agentbin.telephony.LegEventSink;
 import dev.agentbin.telephony.Origination;
+import dev.agentbin.telephony.ProviderCallback;
 import dev.agentbin.telephony.TelephonyException;
 import dev.agentbin.telephony.TelephonyProvider;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.ProviderCallback;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +84,8 @@ public final class TwilioProvider implements TelephonyProvider {
         Objects.requireNonNull(origination.legId(), "origination.legId");
         int timeout = origination.ringTimeoutSeconds();
         if (timeout < 1 || timeout > MAX_RING_TIMEOUT_SECONDS) {
-            throw new TelephonyException("ring timeout must be 1 to " + MAX_RING_TIMEOUT_SECONDS
-                    + " seconds for Twilio, got " + timeout);
+            throw new TelephonyException(
+                    "ring timeout must be 1 to " + MAX_RING_TIMEOUT_SECONDS + " seconds for Twilio, got " + timeout);
         }
         Map<String, List<String>> form = new LinkedHashMap<>();
         form.put("To", List.of(to(origination.to())));
@@ -155,20 +155,25 @@ public final class TwilioProvider implements TelephonyProvider {
     private static boolean isAlreadyOver(TwilioApiException e) {
         Integer code = e.twilioCode();
         return e.httpStatus() == 404
-                || (code != null && (code == TwilioApiException.NOT_FOUND || code == TwilioApiException.INVALID_CALL_STATE));
+                || (code != null
+                        && (code == TwilioApiException.NOT_FOUND || code == TwilioApiException.INVALID_CALL_STATE));
     }
 
     /** A number is rung as such, sip as a SIP URI; an extension only exists on a PBX Twilio cannot reach. */
     static String to(Destination address) {
-        if (address == null || address.kind() == null || address.target() == null || address.target().isBlank()) {
+        if (address == null
+                || address.kind() == null
+                || address.target() == null
+                || address.target().isBlank()) {
             throw new TelephonyException("the address to ring has no type or target");
         }
         String target = address.target();
         return switch (address.kind()) {
             case PHONE_NUMBER -> target;
             case SIP -> target.regionMatches(true, 0, "sip:", 0, 4) ? target : "sip:" + target;
-            case EXTENSION -> throw new TelephonyException(
-                    "extension addresses cannot be rung over Twilio (extension " + target + ")");
+            case EXTENSION ->
+                throw new TelephonyException(
+                        "extension addresses cannot be rung over Twilio (extension " + target + ")");
         };
     }
 

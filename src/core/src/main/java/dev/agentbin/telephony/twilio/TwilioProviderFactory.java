@@ -37,7 +37,12 @@ public class TwilioProviderFactory implements TelephonyProviderFactory {
 
     @Override
     public Optional<TelephonyProvider> create(boolean chosen) {
-        return config.accountSid().map(sid -> new TwilioProvider(new TwilioSettings(sid, config.authToken().orElse(null),
-                config.apiBaseUrl().orElse(null), config.callbackBaseUrl().orElse(null), config.fromNumber().orElse(null))));
+        return config.accountSid()
+                .map(sid -> new TwilioProvider(new TwilioSettings(
+                        sid,
+                        config.authToken().orElse(null),
+                        config.apiBaseUrl().orElse(null),
+                        config.callbackBaseUrl().orElse(null),
+                        config.fromNumber().orElse(null))));
     }
 }

@@ -68,8 +68,10 @@ final class TwilioRestClient {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
     }
 
     static HttpClient defaultHttpClient() {
@@ -104,9 +106,11 @@ final class TwilioRestClient {
             } catch (IOException e) {
                 boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 if (lastAttempt || !(neverSent || idempotent)) {
-                    throw new TelephonyException("Twilio " + operation + " failed: "
-                            + (neverSent ? "could not connect" : "no answer, outcome unknown") + " ("
-                            + redact(String.valueOf(e.getMessage())) + ")", e);
+                    throw new TelephonyException(
+                            "Twilio " + operation + " failed: "
+                                    + (neverSent ? "could not connect" : "no answer, outcome unknown") + " ("
+                                    + redact(String.valueOf(e.getMessage())) + ")",
+                            e);
                 }
                 pause(backoff(attempt, null), operation);
                 continue;
@@ -119,7 +123,11 @@ final class TwilioRestClient {
                 return parse(operation, response.body());
             }
             if ((status == 429 || status >= 500) && !lastAttempt) {
-                pause(backoff(attempt, response.headers().firstValue("Retry-After").orElse(null)), operation);
+                pause(
+                        backoff(
+                                attempt,
+                                response.headers().firstValue("Retry-After").orElse(null)),
+                        operation);
                 continue;
             }
             throw error(operation, status, response.body());
@@ -127,7 +135,8 @@ final class TwilioRestClient {
     }
 
     private String accountUrl() {
-        return settings.apiBaseUrl() + "/2010-04-01/Accounts/" + URLEncoder.encode(settings.accountSid(), StandardCharsets.UTF_8);
+        return settings.apiBaseUrl() + "/2010-04-01/Accounts/"
+                + URLEncoder.encode(settings.accountSid(), StandardCharsets.UTF_8);
     }
 
     /** 250 ms, then 500 ms, plus up to 50 % jitter; Retry-After (seconds) may raise it; never above 2 s. */
@@ -174,13 +183,19 @@ final class TwilioRestClient {
             JsonNode node = json.readTree(body == null ? "" : body);
             if (node != null && node.isObject()) {
                 code = errorCode(node.get("code"));
-                message = node.path("message").isTextual() ? node.path("message").asText() : null;
-                moreInfo = node.path("more_info").isTextual() ? node.path("more_info").asText() : null;
+                message =
+                        node.path("message").isTextual() ? node.path("message").asText() : null;
+                moreInfo = node.path("more_info").isTextual()
+                        ? node.path("more_info").asText()
+                        : null;
             }
         } catch (IOException | RuntimeException ignored) {
             // Not Twilio's envelope (e.g. a proxy's HTML page): report the status alone.
         }
-        StringBuilder text = new StringBuilder("Twilio ").append(operation).append(" failed: HTTP ").append(status);
+        StringBuilder text = new StringBuilder("Twilio ")
+                .append(operation)
+                .append(" failed: HTTP ")
+                .append(status);
         if (code != null) {
             text.append(", Twilio error ").append(code);
         }

@@ -23,8 +23,8 @@ import java.util.Locale;
  * @param fromNumber      the caller id (E.164) presented when the ring request's source is not itself an
  *                        E.164 number; Twilio refuses numbers that are not ours or verified
  */
-public record TwilioSettings(String accountSid, String authToken, String apiBaseUrl, String callbackBaseUrl,
-                             String fromNumber) {
+public record TwilioSettings(
+        String accountSid, String authToken, String apiBaseUrl, String callbackBaseUrl, String fromNumber) {
 
     /** Twilio's public REST API (the 2010-04-01 voice API lives under it). */
     public static final String DEFAULT_API_BASE_URL = "https://api.twilio.com";
@@ -38,8 +38,8 @@ public record TwilioSettings(String accountSid, String authToken, String apiBase
         callbackBaseUrl = absoluteHttpUrl("callbackBaseUrl", required("callbackBaseUrl", callbackBaseUrl));
         fromNumber = required("fromNumber", fromNumber);
         if (!E164.matches(fromNumber)) {
-            throw new IllegalArgumentException("fromNumber must be an E.164 number (e.g. +14155550100), got '"
-                    + fromNumber + "'");
+            throw new IllegalArgumentException(
+                    "fromNumber must be an E.164 number (e.g. +14155550100), got '" + fromNumber + "'");
         }
     }
 
@@ -73,8 +73,10 @@ public record TwilioSettings(String accountSid, String authToken, String apiBase
             throw new IllegalArgumentException("Twilio setting " + name + " is not a valid URL: " + trimmed);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!(scheme.equals("https") || scheme.equals("http"))
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("Twilio setting " + name
                     + " must be an absolute http(s) URL without query or fragment, got " + trimmed);
         }

@@ -42,12 +42,12 @@ public final class TwilioSignature {
 
     /** The request header Twilio sends the signature in. */
     public static final String HEADER = "X-Twilio-Signature";
+
     private static final String HMAC_SHA1 = "HmacSHA1";
     /** Query parameter Twilio adds to the URL of JSON-bodied webhooks: hex SHA-256 of the raw body. */
     private static final String BODY_SHA256 = "bodySHA256";
 
-    private TwilioSignature() {
-    }
+    private TwilioSignature() {}
 
     /**
      * The signature of a form-encoded request (or of a GET, with {@code params} empty).
@@ -64,8 +64,8 @@ public final class TwilioSignature {
      * True when {@code signature} is Twilio's signature of this form-encoded request (see class comment
      * for the port variants accepted).
      */
-    public static boolean verify(String authToken, String url, Map<String, ? extends Collection<String>> params,
-                                 String signature) {
+    public static boolean verify(
+            String authToken, String url, Map<String, ? extends Collection<String>> params, String signature) {
         if (signature == null || signature.isEmpty() || authToken == null || url == null) {
             return false;
         }
@@ -178,8 +178,8 @@ public final class TwilioSignature {
 
     /** MessageDigest.isEqual runs in time independent of where the inputs differ. */
     private static boolean constantTimeEquals(String expected, String actual) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                actual.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
     private static int compareCodePoints(String a, String b) {

@@ -27,8 +27,7 @@ import java.util.UUID;
  */
 public final class TwilioStatusCallback {
 
-    private TwilioStatusCallback() {
-    }
+    private TwilioStatusCallback() {}
 
     /**
      * @param leg  the {@code leg} query parameter of the callback URL
@@ -71,16 +70,18 @@ public final class TwilioStatusCallback {
             case "ringing" -> LegEvent.Kind.RINGING;
             case "in-progress", "answered" -> LegEvent.Kind.ANSWERED;
             case "completed", "busy", "no-answer", "failed", "canceled" -> LegEvent.Kind.ENDED;
-            default -> throw new IllegalArgumentException("unknown Twilio CallStatus '" + abbreviate(status)
-                    + "', expected one of [queued, initiated, ringing, in-progress, answered, completed, busy,"
-                    + " no-answer, failed, canceled]");
+            default ->
+                throw new IllegalArgumentException("unknown Twilio CallStatus '" + abbreviate(status)
+                        + "', expected one of [queued, initiated, ringing, in-progress, answered, completed, busy,"
+                        + " no-answer, failed, canceled]");
         };
     }
 
     private static Instant occurredAt(String timestamp, Clock clock) {
         if (timestamp != null && !timestamp.isBlank()) {
             try {
-                return ZonedDateTime.parse(timestamp.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return ZonedDateTime.parse(timestamp.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
             } catch (DateTimeParseException ignored) {
                 // Fall back to the receive time: the status matters more than its exact instant.
             }

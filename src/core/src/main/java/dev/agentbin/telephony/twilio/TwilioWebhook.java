@@ -4,10 +4,10 @@ import dev.agentbin.common.ApiException;
 import dev.agentbin.telephony.AnswerOutcome;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.LegEventSink;
+import dev.agentbin.telephony.ProviderCallback;
 import dev.agentbin.telephony.ProviderEvents;
 import dev.agentbin.telephony.WebhookErrors;
 import dev.agentbin.telephony.WebhookReply;
-import dev.agentbin.telephony.ProviderCallback;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +25,7 @@ final class TwilioWebhook {
 
     /** How long a person has to press a key once the prompt has played. */
     static final int CONFIRM_SECONDS = 5;
+
     private static final String NAME = TwilioProvider.NAME;
 
     private final TwilioSettings settings;
@@ -50,7 +51,8 @@ final class TwilioWebhook {
             }
             case CONFIRM -> {
                 LegEvent confirmed = confirm(leg, form, signature);
-                yield confirmed == null ? twiml(TwiML.hangup())
+                yield confirmed == null
+                        ? twiml(TwiML.hangup())
                         : twiml(sink.onAnswer(NAME, confirmed), confirmed.legId());
             }
         };
@@ -70,8 +72,12 @@ final class TwilioWebhook {
     private LegEvent answer(String leg, String form, String signature) {
         Map<String, String> values = TwilioForm.firstValues(verified(urls.answerUrl(leg), form, signature));
         String answeredBy = values.get("AnsweredBy");
-        return ProviderEvents.checked(new LegEvent(legId(leg), values.get("CallSid"), answeredKind(answeredBy),
-                answeredBy == null ? "answered" : answeredBy, Instant.now()));
+        return ProviderEvents.checked(new LegEvent(
+                legId(leg),
+                values.get("CallSid"),
+                answeredKind(answeredBy),
+                answeredBy == null ? "answered" : answeredBy,
+                Instant.now()));
     }
 
     /**
@@ -82,16 +88,19 @@ final class TwilioWebhook {
         Map<String, String> params = TwilioForm.firstValues(verified(urls.confirmUrl(leg), form, signature));
         UUID legId = legId(leg);
         String digits = params.get("Digits");
-        return digits == null || digits.isBlank() ? null
-                : ProviderEvents.checked(new LegEvent(legId, params.get("CallSid"), LegEvent.Kind.CONFIRMED, "key pressed", Instant.now()));
+        return digits == null || digits.isBlank()
+                ? null
+                : ProviderEvents.checked(new LegEvent(
+                        legId, params.get("CallSid"), LegEvent.Kind.CONFIRMED, "key pressed", Instant.now()));
     }
 
     private WebhookReply twiml(AnswerOutcome outcome, UUID legId) {
-        return twiml(switch (outcome.kind()) {
-            case JOIN -> TwiML.joinConference(outcome.joinTarget());
-            case CONFIRM -> TwiML.confirm(urls.confirmUrl(legId.toString()), CONFIRM_SECONDS);
-            case HANGUP -> TwiML.hangup();
-        });
+        return twiml(
+                switch (outcome.kind()) {
+                    case JOIN -> TwiML.joinConference(outcome.joinTarget());
+                    case CONFIRM -> TwiML.confirm(urls.confirmUrl(legId.toString()), CONFIRM_SECONDS);
+                    case HANGUP -> TwiML.hangup();
+                });
     }
 
     private static WebhookReply twiml(String document) {
@@ -106,7 +115,9 @@ final class TwilioWebhook {
         if (answeredBy == null) {
             return LegEvent.Kind.ANSWERED;
         }
-        return answeredBy.startsWith("machine") || answeredBy.equals("fax") ? LegEvent.Kind.MACHINE : LegEvent.Kind.CONFIRMED;
+        return answeredBy.startsWith("machine") || answeredBy.equals("fax")
+                ? LegEvent.Kind.MACHINE
+                : LegEvent.Kind.CONFIRMED;
     }
 
     private Map<String, List<String>> verified(String url, String form, String signature) {

@@ -12,26 +12,32 @@ class SimulatorProviderFactoryTest {
 
     @Test
     void devAndTestHaveTheSimulatorWithTheLocalKeyChosenOrNot() {
-        Assertions.assertTrue(factory(SimulatorSettings.LOCAL_SECRET, true).create(true).isPresent());
-        Assertions.assertTrue(factory(SimulatorSettings.LOCAL_SECRET, true).create(false).isPresent());
+        Assertions.assertTrue(
+                factory(SimulatorSettings.LOCAL_SECRET, true).create(true).isPresent());
+        Assertions.assertTrue(
+                factory(SimulatorSettings.LOCAL_SECRET, true).create(false).isPresent());
     }
 
     @Test
     void elsewhereTheSimulatorIsOffUnlessChosen() {
-        Assertions.assertTrue(factory(SimulatorSettings.LOCAL_SECRET, false).create(false).isEmpty());
+        Assertions.assertTrue(
+                factory(SimulatorSettings.LOCAL_SECRET, false).create(false).isEmpty());
         Assertions.assertTrue(factory("a-deployed-key", false).create(false).isEmpty());
     }
 
     @Test
     void elsewhereTheSimulatorChosenWithTheLocalKeyRefusesToStart() {
-        IllegalStateException e = Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException e = Assertions.assertThrows(
+                IllegalStateException.class,
                 () -> factory(SimulatorSettings.LOCAL_SECRET, false).create(true));
         Assertions.assertTrue(e.getMessage().contains("simulator_secret"), e.getMessage());
     }
 
     @Test
     void elsewhereTheSimulatorChosenWithADeployedKeyRuns() {
-        Assertions.assertEquals(SimulatorProvider.NAME, factory("a-deployed-key", false).create(true).orElseThrow().name());
+        Assertions.assertEquals(
+                SimulatorProvider.NAME,
+                factory("a-deployed-key", false).create(true).orElseThrow().name());
     }
 
     private static SimulatorProviderFactory factory(String secret, boolean devOrTest) {
@@ -51,6 +57,7 @@ class SimulatorProviderFactoryTest {
                 return Duration.ZERO;
             }
         };
-        return new SimulatorProviderFactory(settings, new SimulatorProvider(settings, null, new StrictJson(new ObjectMapper())), devOrTest);
+        return new SimulatorProviderFactory(
+                settings, new SimulatorProvider(settings, null, new StrictJson(new ObjectMapper())), devOrTest);
     }
 }

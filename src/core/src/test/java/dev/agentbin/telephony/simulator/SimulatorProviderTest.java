@@ -41,6 +41,7 @@ class SimulatorProviderTest {
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     /** Every event as it reaches the receiver ("LEG-KIND"), held or not. */
     private final List<String> arrived = new CopyOnWriteArrayList<>();
+
     private final List<String> badSignatures = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private SimulatorProvider simulator;
@@ -51,7 +52,8 @@ class SimulatorProviderTest {
         receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         receiver.createContext(SimulatorEventTransport.EVENTS_PATH, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (!SimulatorSignature.verify(SECRET, body, exchange.getRequestHeaders().getFirst(SimulatorSignature.HEADER))) {
+            if (!SimulatorSignature.verify(
+                    SECRET, body, exchange.getRequestHeaders().getFirst(SimulatorSignature.HEADER))) {
                 badSignatures.add(new String(body));
             }
             JsonNode event = json.readTree(body);
@@ -62,12 +64,14 @@ class SimulatorProviderTest {
             if (hold != null) {
                 await(hold);
             }
-            received.computeIfAbsent(leg, l -> new CopyOnWriteArrayList<>()).add(kind + ":" + event.get("detail").asText());
+            received.computeIfAbsent(leg, l -> new CopyOnWriteArrayList<>())
+                    .add(kind + ":" + event.get("detail").asText());
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         receiver.start();
-        simulator = new SimulatorProvider(settings("http://127.0.0.1:" + receiver.getAddress().getPort()), null, new StrictJson(json));
+        simulator = new SimulatorProvider(
+                settings("http://127.0.0.1:" + receiver.getAddress().getPort()), null, new StrictJson(json));
     }
 
     @AfterEach
@@ -92,7 +96,10 @@ class SimulatorProviderTest {
 
         release.countDown();
         awaitEvents(slow, events -> events.size() == 2);
-        assertEquals(List.of("RINGING:ringing", "ANSWERED:in-progress"), received.get(slow), "answered after ringing, not before");
+        assertEquals(
+                List.of("RINGING:ringing", "ANSWERED:in-progress"),
+                received.get(slow),
+                "answered after ringing, not before");
         assertTrue(badSignatures.isEmpty(), "every webhook is signed");
     }
 
@@ -138,9 +145,13 @@ class SimulatorProviderTest {
         UUID leg = UUID.randomUUID();
         simulator.originate(origination(leg, "sim:busy:50"));
         awaitDeliveries(leg, 2);
-        List<SimulatorProvider.Delivery> mine = simulator.recentDeliveries().stream().filter(d -> d.legId().equals(leg)).toList();
+        List<SimulatorProvider.Delivery> mine = simulator.recentDeliveries().stream()
+                .filter(d -> d.legId().equals(leg))
+                .toList();
         assertEquals(2, mine.size());
-        assertTrue(mine.stream().allMatch(d -> d.accepted() && d.appliedLate().compareTo(d.sentLate()) >= 0), mine.toString());
+        assertTrue(
+                mine.stream().allMatch(d -> d.accepted() && d.appliedLate().compareTo(d.sentLate()) >= 0),
+                mine.toString());
     }
 
     private CountDownLatch hold(UUID leg, String kind) {
@@ -150,8 +161,12 @@ class SimulatorProviderTest {
     }
 
     private void awaitDeliveries(UUID leg, int count) {
-        Await.until(count + " deliveries for leg " + leg,
-                () -> simulator.recentDeliveries().stream().filter(d -> d.legId().equals(leg)).count(), n -> n >= count);
+        Await.until(
+                count + " deliveries for leg " + leg,
+                () -> simulator.recentDeliveries().stream()
+                        .filter(d -> d.legId().equals(leg))
+                        .count(),
+                n -> n >= count);
     }
 
     private void awaitEvents(UUID leg, Predicate<List<String>> done) {

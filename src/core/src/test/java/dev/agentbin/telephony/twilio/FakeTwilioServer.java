@@ -29,7 +29,8 @@ final class FakeTwilioServer implements AutoCloseable {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** Decoded independently of the production TwilioForm so a bug there cannot hide here. */
@@ -37,15 +38,16 @@ final class FakeTwilioServer implements AutoCloseable {
             Map<String, List<String>> form = new LinkedHashMap<>();
             for (String pair : body.split("&")) {
                 int eq = pair.indexOf('=');
-                form.computeIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        k -> new ArrayList<>()).add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                form.computeIfAbsent(
+                                URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                                k -> new ArrayList<>())
+                        .add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
             return form;
         }
     }
 
-    record Scripted(int status, String body, Map<String, String> headers) {
-    }
+    record Scripted(int status, String body, Map<String, String> headers) {}
 
     private final HttpServer server;
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
@@ -58,8 +60,11 @@ final class FakeTwilioServer implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 requestBody = in.readAllBytes();
             }
-            requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+            requests.add(new Recorded(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
                     new String(requestBody, StandardCharsets.UTF_8)));
             Scripted answer;
             synchronized (script) {
@@ -112,8 +117,11 @@ final class FakeTwilioServer implements AutoCloseable {
     }
 
     private static Scripted error(int status, int code, String message) {
-        return new Scripted(status, "{\"code\": " + code + ", \"message\": \"" + message + "\", \"more_info\":"
-                + " \"https://www.twilio.com/docs/errors/" + code + "\", \"status\": " + status + "}", Map.of());
+        return new Scripted(
+                status,
+                "{\"code\": " + code + ", \"message\": \"" + message + "\", \"more_info\":"
+                        + " \"https://www.twilio.com/docs/errors/" + code + "\", \"status\": " + status + "}",
+                Map.of());
     }
 
     @Override

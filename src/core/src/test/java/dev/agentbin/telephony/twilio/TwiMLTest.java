@@ -15,7 +15,8 @@ class TwiMLTest {
 
     @Test
     void winnerJoinsTheConference() {
-        assertEquals(PROLOG + "<Response><Dial><Conference>agentcall-42</Conference></Dial></Response>",
+        assertEquals(
+                PROLOG + "<Response><Dial><Conference>agentcall-42</Conference></Dial></Response>",
                 TwiML.joinConference("agentcall-42"));
     }
 
@@ -28,10 +29,13 @@ class TwiMLTest {
     void conferenceNameIsEscaped() throws Exception {
         String name = "a&b <c> \"d\" 'e' é";
         String twiml = TwiML.joinConference(name);
-        assertEquals(PROLOG + "<Response><Dial><Conference>a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos; é"
-                + "</Conference></Dial></Response>", twiml);
+        assertEquals(
+                PROLOG + "<Response><Dial><Conference>a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos; é"
+                        + "</Conference></Dial></Response>",
+                twiml);
         // And a real XML parser reads back exactly the name.
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(twiml.getBytes(StandardCharsets.UTF_8)));
         assertEquals(name, doc.getElementsByTagName("Conference").item(0).getTextContent());
     }
@@ -39,8 +43,10 @@ class TwiMLTest {
     @Test
     void injectionAttemptStaysText() {
         String twiml = TwiML.joinConference("x</Conference><Hangup/><Conference>y");
-        assertEquals(PROLOG + "<Response><Dial><Conference>x&lt;/Conference&gt;&lt;Hangup/&gt;&lt;Conference&gt;y"
-                + "</Conference></Dial></Response>", twiml);
+        assertEquals(
+                PROLOG + "<Response><Dial><Conference>x&lt;/Conference&gt;&lt;Hangup/&gt;&lt;Conference&gt;y"
+                        + "</Conference></Dial></Response>",
+                twiml);
     }
 
     @Test

@@ -20,7 +20,8 @@ class TwilioErrorClassTest {
         assertEquals("throttled", new TwilioApiException("Too many", 429, 20429).errorClass());
         assertEquals("provider_error", new TwilioApiException("Bad gateway", 502, null).errorClass());
         assertEquals("rejected", new TwilioApiException("Invalid 'To'", 400, 21211).errorClass());
-        assertEquals("unreachable", new TelephonyException("could not connect", new IOException("refused")).errorClass());
+        assertEquals(
+                "unreachable", new TelephonyException("could not connect", new IOException("refused")).errorClass());
         assertEquals("refused", new TelephonyException("no sid").errorClass());
     }
 }

@@ -42,8 +42,10 @@ class TwilioFormTest {
         form.put("Url", List.of("https://h/p?leg=1&x=2"));
         form.put("StatusCallbackEvent", List.of("initiated", "ringing"));
         String body = TwilioForm.encode(form);
-        assertEquals("To=%2B14155550123&Url=https%3A%2F%2Fh%2Fp%3Fleg%3D1%26x%3D2"
-                + "&StatusCallbackEvent=initiated&StatusCallbackEvent=ringing", body);
+        assertEquals(
+                "To=%2B14155550123&Url=https%3A%2F%2Fh%2Fp%3Fleg%3D1%26x%3D2"
+                        + "&StatusCallbackEvent=initiated&StatusCallbackEvent=ringing",
+                body);
         assertEquals(form, TwilioForm.parse(body));
     }
 }

@@ -48,13 +48,14 @@ class TwilioProviderTest {
     }
 
     private TwilioProvider providerFor(String apiBaseUrl) {
-        TwilioSettings settings = new TwilioSettings(ACCOUNT, TOKEN, apiBaseUrl,
-                "https://abc.execute-api.eu-west-1.amazonaws.com/prod/", "+14155550100");
+        TwilioSettings settings = new TwilioSettings(
+                ACCOUNT, TOKEN, apiBaseUrl, "https://abc.execute-api.eu-west-1.amazonaws.com/prod/", "+14155550100");
         return new TwilioProvider(settings, TwilioRestClient.defaultHttpClient(), sleeps::add);
     }
 
     private static Origination ring(Destination.Kind kind, String target, String from) {
-        return new Origination(LEG, AGENT_CALL, from, new Destination(kind, target, null), 20, Origination.Confirmation.NONE);
+        return new Origination(
+                LEG, AGENT_CALL, from, new Destination(kind, target, null), 20, Origination.Confirmation.NONE);
     }
 
     @Test
@@ -74,7 +75,8 @@ class TwilioProviderTest {
         assertEquals("POST", r.method());
         assertEquals(CALLS_PATH + ".json", r.path());
         assertNull(r.query());
-        assertEquals("Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)),
+        assertEquals(
+                "Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)),
                 r.header("Authorization"));
         assertTrue(r.header("Content-Type").startsWith("application/x-www-form-urlencoded"));
 
@@ -89,8 +91,11 @@ class TwilioProviderTest {
         assertEquals(List.of("initiated", "ringing", "answered", "completed"), form.get("StatusCallbackEvent"));
         assertEquals(List.of("20"), form.get("Timeout"));
         // One form field per event, never a single joined value (which leaves calls stuck at initiated).
-        assertTrue(r.body().contains("StatusCallbackEvent=initiated&StatusCallbackEvent=ringing"
-                + "&StatusCallbackEvent=answered&StatusCallbackEvent=completed"), r.body());
+        assertTrue(
+                r.body()
+                        .contains("StatusCallbackEvent=initiated&StatusCallbackEvent=ringing"
+                                + "&StatusCallbackEvent=answered&StatusCallbackEvent=completed"),
+                r.body());
         assertTrue(r.body().contains("To=%2B14155550123"), "a '+' must be percent-encoded: " + r.body());
         assertNull(form.get("MachineDetection"), "no detection unless the leg asks for it");
         assertTrue(sleeps.isEmpty());
@@ -99,7 +104,12 @@ class TwilioProviderTest {
     @Test
     void originate_machineDetectionAsksTwilioToDetectBeforeFetchingTheAnswerUrl() {
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
-        provider.originate(new Origination(LEG, AGENT_CALL, "+14155550999", new Destination(Destination.Kind.PHONE_NUMBER, "+14155550123", null), 20,
+        provider.originate(new Origination(
+                LEG,
+                AGENT_CALL,
+                "+14155550999",
+                new Destination(Destination.Kind.PHONE_NUMBER, "+14155550123", null),
+                20,
                 Origination.Confirmation.MACHINE_DETECTION));
         assertEquals(List.of("Enable"), twilio.requests().get(0).form().get("MachineDetection"));
     }
@@ -112,8 +122,12 @@ class TwilioProviderTest {
         provider.originate(ring(Destination.Kind.SIP, "alice@pbx.example.com", "+14155550999"));
         provider.originate(ring(Destination.Kind.SIP, "sip:bob@pbx.example.com", "+14155550999"));
 
-        assertEquals(List.of("sip:alice@pbx.example.com"), twilio.requests().get(0).form().get("To"));
-        assertEquals(List.of("sip:bob@pbx.example.com"), twilio.requests().get(1).form().get("To"));
+        assertEquals(
+                List.of("sip:alice@pbx.example.com"),
+                twilio.requests().get(0).form().get("To"));
+        assertEquals(
+                List.of("sip:bob@pbx.example.com"),
+                twilio.requests().get(1).form().get("To"));
     }
 
     @Test
@@ -130,7 +144,8 @@ class TwilioProviderTest {
 
     @Test
     void originate_extensionCannotBeRungAndNothingIsSent() {
-        TelephonyException e = assertThrows(TelephonyException.class,
+        TelephonyException e = assertThrows(
+                TelephonyException.class,
                 () -> provider.originate(ring(Destination.Kind.EXTENSION, "1001", "+14155550999")));
         assertTrue(e.getMessage().contains("extension"), e.getMessage());
         assertTrue(twilio.requests().isEmpty());
@@ -139,8 +154,13 @@ class TwilioProviderTest {
     @Test
     void originate_ringTimeoutOutsideTwiliosRangeIsRefusedBeforeSending() {
         Destination to = new Destination(Destination.Kind.PHONE_NUMBER, "+14155550123", null);
-        assertThrows(TelephonyException.class, () -> provider.originate(new Origination(LEG, AGENT_CALL, null, to, 0, Origination.Confirmation.NONE)));
-        assertThrows(TelephonyException.class, () -> provider.originate(new Origination(LEG, AGENT_CALL, null, to, 601, Origination.Confirmation.NONE)));
+        assertThrows(
+                TelephonyException.class,
+                () -> provider.originate(new Origination(LEG, AGENT_CALL, null, to, 0, Origination.Confirmation.NONE)));
+        assertThrows(
+                TelephonyException.class,
+                () -> provider.originate(
+                        new Origination(LEG, AGENT_CALL, null, to, 601, Origination.Confirmation.NONE)));
         assertTrue(twilio.requests().isEmpty());
     }
 
@@ -148,7 +168,8 @@ class TwilioProviderTest {
     void originate_400CarriesTwiliosCodeAndMessageButNoCredentials() {
         twilio.thenError(400, 21211, "The 'To' number +1415555 is not a valid phone number.");
 
-        TwilioApiException e = assertThrows(TwilioApiException.class,
+        TwilioApiException e = assertThrows(
+                TwilioApiException.class,
                 () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(400, e.httpStatus());
@@ -156,7 +177,9 @@ class TwilioProviderTest {
         assertTrue(e.getMessage().contains("21211"), e.getMessage());
         assertTrue(e.getMessage().contains("is not a valid phone number"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
-        assertFalse(e.getMessage().contains(Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8))));
+        assertFalse(e.getMessage()
+                .contains(
+                        Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8))));
         assertEquals(1, twilio.requests().size(), "a 400 is not retried");
         assertTrue(sleeps.isEmpty());
     }
@@ -166,7 +189,8 @@ class TwilioProviderTest {
         // Twilio does not echo credentials; a misbehaving proxy might. It must not reach our message.
         twilio.thenError(401, 20003, "Authenticate with " + TOKEN);
 
-        TwilioApiException e = assertThrows(TwilioApiException.class,
+        TwilioApiException e = assertThrows(
+                TwilioApiException.class,
                 () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(401, e.httpStatus());
@@ -193,7 +217,8 @@ class TwilioProviderTest {
         twilio.thenError(500, 20500, "Internal Server Error");
         twilio.thenError(502, 20502, "Bad Gateway");
 
-        TwilioApiException e = assertThrows(TwilioApiException.class,
+        TwilioApiException e = assertThrows(
+                TwilioApiException.class,
                 () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(502, e.httpStatus());
@@ -205,7 +230,8 @@ class TwilioProviderTest {
     void originate_nonJsonErrorBodyStillGivesTheStatus() {
         twilio.then(404, "<html>not here</html>");
 
-        TwilioApiException e = assertThrows(TwilioApiException.class,
+        TwilioApiException e = assertThrows(
+                TwilioApiException.class,
                 () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertEquals(404, e.httpStatus());
@@ -215,8 +241,14 @@ class TwilioProviderTest {
 
     @Test
     void originate_retryAfterIsHonouredUpToTheCap() {
-        twilio.then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}", Map.of("Retry-After", "1"));
-        twilio.then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}", Map.of("Retry-After", "30"));
+        twilio.then(
+                429,
+                "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}",
+                Map.of("Retry-After", "1"));
+        twilio.then(
+                429,
+                "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}",
+                Map.of("Retry-After", "30"));
         twilio.then(201, FakeTwilioServer.call(ACCOUNT, CALL_SID, "queued"));
 
         provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999"));
@@ -227,7 +259,8 @@ class TwilioProviderTest {
     @Test
     void originate_createdWithoutSidIsAnError() {
         twilio.then(201, "{\"status\": \"queued\"}");
-        assertThrows(TelephonyException.class,
+        assertThrows(
+                TelephonyException.class,
                 () -> provider.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
     }
 
@@ -239,7 +272,8 @@ class TwilioProviderTest {
         }
         TwilioProvider unreachable = providerFor("http://127.0.0.1:" + freePort);
 
-        TelephonyException e = assertThrows(TelephonyException.class,
+        TelephonyException e = assertThrows(
+                TelephonyException.class,
                 () -> unreachable.originate(ring(Destination.Kind.PHONE_NUMBER, "+14155550123", "+14155550999")));
 
         assertTrue(e.getMessage().contains("could not connect"), e.getMessage());
@@ -270,8 +304,10 @@ class TwilioProviderTest {
         provider.hangup(CALL_SID);
 
         assertEquals(2, twilio.requests().size());
-        assertEquals(Map.of("Status", List.of("canceled")), twilio.requests().get(0).form());
-        assertEquals(Map.of("Status", List.of("completed")), twilio.requests().get(1).form());
+        assertEquals(
+                Map.of("Status", List.of("canceled")), twilio.requests().get(0).form());
+        assertEquals(
+                Map.of("Status", List.of("completed")), twilio.requests().get(1).form());
     }
 
     @Test
@@ -283,7 +319,8 @@ class TwilioProviderTest {
         provider.hangup(CALL_SID);
 
         assertEquals(2, twilio.requests().size());
-        assertEquals(Map.of("Status", List.of("completed")), twilio.requests().get(1).form());
+        assertEquals(
+                Map.of("Status", List.of("completed")), twilio.requests().get(1).form());
     }
 
     @Test

@@ -17,7 +17,8 @@ class TwilioRestClientTest {
             assertTrue(second >= 500 && second <= 750, "second " + second);
         }
         assertEquals(TwilioRestClient.MAX_WAIT, TwilioRestClient.backoff(1, "3600"));
-        long garbage = TwilioRestClient.backoff(1, "Wed, 21 Oct 2015 07:28:00 GMT").toMillis();
+        long garbage =
+                TwilioRestClient.backoff(1, "Wed, 21 Oct 2015 07:28:00 GMT").toMillis();
         assertTrue(garbage >= 250 && garbage <= 375);
     }
 }

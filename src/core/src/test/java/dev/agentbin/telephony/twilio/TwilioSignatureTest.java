@@ -26,18 +26,37 @@ class TwilioSignatureTest {
     }
 
     private static Map<String, List<String>> vectorA() {
-        return params("Digits", "1234", "To", "+18005551212", "From", "+14158675310",
-                "Caller", "+14158675310", "CallSid", "CA1234567890ABCDE");
+        return params(
+                "Digits",
+                "1234",
+                "To",
+                "+18005551212",
+                "From",
+                "+14158675310",
+                "Caller",
+                "+14158675310",
+                "CallSid",
+                "CA1234567890ABCDE");
     }
 
     private static Map<String, List<String>> vectorC() {
-        return params("CallSid", "CA1234567890ABCDE", "Caller", "+14158675309", "Digits", "1234",
-                "From", "+14158675309", "To", "+18005551212");
+        return params(
+                "CallSid",
+                "CA1234567890ABCDE",
+                "Caller",
+                "+14158675309",
+                "Digits",
+                "1234",
+                "From",
+                "+14158675309",
+                "To",
+                "+18005551212");
     }
 
     @Test
     void vectorA_stringToSignMatchesTwilioWorkedExample() {
-        assertEquals("https://example.com/myapp.php?foo=1&bar=2CallSidCA1234567890ABCDECaller+14158675310"
+        assertEquals(
+                "https://example.com/myapp.php?foo=1&bar=2CallSidCA1234567890ABCDECaller+14158675310"
                         + "Digits1234From+14158675310To+18005551212",
                 TwilioSignature.stringToSign(URL_A, vectorA()));
     }
@@ -50,8 +69,17 @@ class TwilioSignatureTest {
 
     @Test
     void vectorB() {
-        Map<String, List<String>> p = params("CallSid", "CA1234567890ABCDE", "Caller", "+12349013030",
-                "Digits", "1234", "From", "+12349013030", "To", "+18005551212");
+        Map<String, List<String>> p = params(
+                "CallSid",
+                "CA1234567890ABCDE",
+                "Caller",
+                "+12349013030",
+                "Digits",
+                "1234",
+                "From",
+                "+12349013030",
+                "To",
+                "+18005551212");
         assertEquals("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", TwilioSignature.compute(TOKEN, URL_B, p));
         assertTrue(TwilioSignature.verify(TOKEN, URL_B, p, "0/KCTR6DLpKmkAf8muzZqo1nDgQ="));
     }
@@ -83,8 +111,8 @@ class TwilioSignatureTest {
     /** The official validator signs each distinct value once: a value sent twice must not change the signature. */
     @Test
     void vectorD_aRepeatedValueCountsOnce() {
-        Map<String, List<String>> p = params("Sid", "CA123", "SidAccount", "AC123", "Digits", "5678", "Digits", "1234",
-                "Digits", "5678");
+        Map<String, List<String>> p =
+                params("Sid", "CA123", "SidAccount", "AC123", "Digits", "5678", "Digits", "1234", "Digits", "5678");
         assertEquals(URL_B + "Digits1234Digits5678SidCA123SidAccountAC123", TwilioSignature.stringToSign(URL_B, p));
         assertEquals("IK+Dwps556ElfBT0I3Rgjkr1wJU=", TwilioSignature.compute(TOKEN, URL_B, p));
         assertTrue(TwilioSignature.verify(TOKEN, URL_B, p, "IK+Dwps556ElfBT0I3Rgjkr1wJU="));
@@ -98,7 +126,8 @@ class TwilioSignatureTest {
         assertTrue(TwilioSignature.verifyJsonBody(TOKEN, url, body, "a9nBmqA0ju/hNViExpshrM61xv4="));
         byte[] tampered = "{\"property\": \"value\", \"boolean\": false}".getBytes(StandardCharsets.UTF_8);
         assertFalse(TwilioSignature.verifyJsonBody(TOKEN, url, tampered, "a9nBmqA0ju/hNViExpshrM61xv4="));
-        assertFalse(TwilioSignature.verifyJsonBody(TOKEN, URL_B, body, "a9nBmqA0ju/hNViExpshrM61xv4="),
+        assertFalse(
+                TwilioSignature.verifyJsonBody(TOKEN, URL_B, body, "a9nBmqA0ju/hNViExpshrM61xv4="),
                 "no bodySHA256 in the URL");
     }
 
@@ -121,20 +150,24 @@ class TwilioSignatureTest {
 
     @Test
     void tampered_queryParameter_fails() {
-        assertFalse(TwilioSignature.verify(TOKEN, "https://example.com/myapp.php?foo=1&bar=3", vectorA(),
-                "L/OH5YylLD5NRKLltdqwSvS0BnU="));
-        assertFalse(TwilioSignature.verify(TOKEN, "https://example.com/myapp.php?bar=2&foo=1", vectorA(),
-                "L/OH5YylLD5NRKLltdqwSvS0BnU="), "query order is part of the signed URL");
+        assertFalse(TwilioSignature.verify(
+                TOKEN, "https://example.com/myapp.php?foo=1&bar=3", vectorA(), "L/OH5YylLD5NRKLltdqwSvS0BnU="));
+        assertFalse(
+                TwilioSignature.verify(
+                        TOKEN, "https://example.com/myapp.php?bar=2&foo=1", vectorA(), "L/OH5YylLD5NRKLltdqwSvS0BnU="),
+                "query order is part of the signed URL");
     }
 
     @Test
     void tampered_schemeHostOrPath_fails() {
-        assertFalse(TwilioSignature.verify(TOKEN, "http://example.com/myapp.php?foo=1&bar=2", vectorA(),
-                "L/OH5YylLD5NRKLltdqwSvS0BnU="));
-        assertFalse(TwilioSignature.verify(TOKEN, "https://example.org/myapp.php?foo=1&bar=2", vectorA(),
-                "L/OH5YylLD5NRKLltdqwSvS0BnU="));
-        assertFalse(TwilioSignature.verify(TOKEN, "https://example.com/myapp.php/?foo=1&bar=2", vectorA(),
-                "L/OH5YylLD5NRKLltdqwSvS0BnU="), "a trailing slash changes the URL");
+        assertFalse(TwilioSignature.verify(
+                TOKEN, "http://example.com/myapp.php?foo=1&bar=2", vectorA(), "L/OH5YylLD5NRKLltdqwSvS0BnU="));
+        assertFalse(TwilioSignature.verify(
+                TOKEN, "https://example.org/myapp.php?foo=1&bar=2", vectorA(), "L/OH5YylLD5NRKLltdqwSvS0BnU="));
+        assertFalse(
+                TwilioSignature.verify(
+                        TOKEN, "https://example.com/myapp.php/?foo=1&bar=2", vectorA(), "L/OH5YylLD5NRKLltdqwSvS0BnU="),
+                "a trailing slash changes the URL");
     }
 
     @Test
@@ -152,7 +185,10 @@ class TwilioSignatureTest {
 
     @Test
     void credentialsInUrlAreDroppedBeforeSigning() {
-        assertTrue(TwilioSignature.verify(TOKEN, "https://user:pass@example.com/myapp.php?foo=1&bar=2", vectorA(),
+        assertTrue(TwilioSignature.verify(
+                TOKEN,
+                "https://user:pass@example.com/myapp.php?foo=1&bar=2",
+                vectorA(),
                 "L/OH5YylLD5NRKLltdqwSvS0BnU="));
     }
 
@@ -161,7 +197,8 @@ class TwilioSignatureTest {
         assertEquals(List.of("https://h/p?q=1", "https://h:443/p?q=1"), TwilioSignature.urlVariants("https://h/p?q=1"));
         assertEquals(List.of("http://h/p", "http://h:80/p"), TwilioSignature.urlVariants("http://h:80/p"));
         assertEquals(List.of("http://h/p", "http://h:8080/p"), TwilioSignature.urlVariants("http://h:8080/p"));
-        assertEquals(List.of("http://[::1]/p", "http://[::1]:8080/p"), TwilioSignature.urlVariants("http://[::1]:8080/p"));
+        assertEquals(
+                List.of("http://[::1]/p", "http://[::1]:8080/p"), TwilioSignature.urlVariants("http://[::1]:8080/p"));
         assertEquals(List.of("https://h", "https://h:443"), TwilioSignature.urlVariants("https://u:p@h"));
     }
 
@@ -174,12 +211,12 @@ class TwilioSignatureTest {
 
     @Test
     void callbackSignedOverTheRegisteredUrlVerifiesAndOnlyThere() {
-        TwilioSettings settings = new TwilioSettings("AC1", TOKEN, null,
-                "https://abc.execute-api.eu-west-1.amazonaws.com/prod/", "+14155550100");
+        TwilioSettings settings = new TwilioSettings(
+                "AC1", TOKEN, null, "https://abc.execute-api.eu-west-1.amazonaws.com/prod/", "+14155550100");
         java.util.UUID leg = java.util.UUID.fromString("7d3f8a52-5b1c-4c2e-9a41-3e2b6f0c9d11");
         String registered = new TwilioCallbackUrls(settings).eventsUrl(leg);
-        Map<String, List<String>> form = TwilioForm.parse(
-                "CallSid=CA1&CallStatus=in-progress&From=%2B14155550100&SequenceNumber=2");
+        Map<String, List<String>> form =
+                TwilioForm.parse("CallSid=CA1&CallStatus=in-progress&From=%2B14155550100&SequenceNumber=2");
         String signature = TwilioSignature.compute(TOKEN, registered, form);
 
         assertTrue(TwilioSignature.verify(TOKEN, registered, form, signature));

@@ -39,16 +39,16 @@ class TwilioStatusCallbackTest {
 
     @ParameterizedTest
     @CsvSource({
-            "queued, INITIATED",
-            "initiated, INITIATED",
-            "ringing, RINGING",
-            "in-progress, ANSWERED",
-            "answered, ANSWERED",
-            "completed, ENDED",
-            "busy, ENDED",
-            "no-answer, ENDED",
-            "failed, ENDED",
-            "canceled, ENDED"
+        "queued, INITIATED",
+        "initiated, INITIATED",
+        "ringing, RINGING",
+        "in-progress, ANSWERED",
+        "answered, ANSWERED",
+        "completed, ENDED",
+        "busy, ENDED",
+        "no-answer, ENDED",
+        "failed, ENDED",
+        "canceled, ENDED"
     })
     void everyTwilioStatusMapsToItsKind(String status, LegEvent.Kind kind) {
         LegEvent event = TwilioStatusCallback.parse(LEG, callback(status), CLOCK);
@@ -76,8 +76,8 @@ class TwilioStatusCallbackTest {
 
     @Test
     void unknownStatusIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TwilioStatusCallback.parse(LEG, callback("exploded"), CLOCK));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> TwilioStatusCallback.parse(LEG, callback("exploded"), CLOCK));
         assertTrue(e.getMessage().contains("exploded"), e.getMessage());
     }
 
@@ -93,13 +93,17 @@ class TwilioStatusCallbackTest {
 
     @Test
     void missingOrInvalidLegIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> TwilioStatusCallback.parse(null, callback("ringing"), CLOCK));
+        assertThrows(
+                IllegalArgumentException.class, () -> TwilioStatusCallback.parse(null, callback("ringing"), CLOCK));
         assertThrows(IllegalArgumentException.class, () -> TwilioStatusCallback.parse("", callback("ringing"), CLOCK));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> TwilioStatusCallback.parse("not-a-uuid", callback("ringing"), CLOCK));
         assertTrue(e.getMessage().contains("leg"), e.getMessage());
         // UUID.fromString alone would accept this short form.
-        assertThrows(IllegalArgumentException.class, () -> TwilioStatusCallback.parse("1-2-3-4-5", callback("ringing"), CLOCK));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TwilioStatusCallback.parse("1-2-3-4-5", callback("ringing"), CLOCK));
     }
 
     @Test

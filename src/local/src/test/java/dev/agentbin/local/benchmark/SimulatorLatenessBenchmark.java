@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 class SimulatorLatenessBenchmark {
 
     static final int RINGS = 50;
-    static final String[] SCRIPT = {"sim:busy:400", "sim:busy:700", "sim:answer:1500", "sim:no-answer", "sim:no-answer"};
+    static final String[] SCRIPT = {"sim:busy:400", "sim:busy:700", "sim:answer:1500", "sim:no-answer", "sim:no-answer"
+    };
 
     @Inject
     Tenants tenants;
@@ -51,7 +52,8 @@ class SimulatorLatenessBenchmark {
         Tenant tenant = tenants.create();
         round(tenant, 10); // warm-up
         Result result = round(tenant, RINGS);
-        String report = String.format("""
+        String report = String.format(
+                """
                 rings: %d x %d legs, sent at once
                 scripted events: %d
                   sent (webhook out) after the script, ms: median %d, p90 %d, p99 %d, max %d
@@ -59,24 +61,46 @@ class SimulatorLatenessBenchmark {
                   applied, median ms by kind: ringing %d, busy %d, answered %d
                 cancellations after the answer: %d, ms after it was decided: median %d, max %d
                 busy legs cancelled instead of ending busy (reordered): %d
-                """, RINGS, SCRIPT.length, result.scripted.size(), pct(result.sending, 50), pct(result.sending, 90),
-                pct(result.sending, 99), pct(result.sending, 100), pct(result.scripted, 50), pct(result.scripted, 90),
-                pct(result.scripted, 100), pct(result.ringing, 50), pct(result.busy, 50), pct(result.answered, 50),
-                result.cancellations.size(), pct(result.cancellations, 50),
-                pct(result.cancellations, 100), result.reordered);
+                """,
+                RINGS,
+                SCRIPT.length,
+                result.scripted.size(),
+                pct(result.sending, 50),
+                pct(result.sending, 90),
+                pct(result.sending, 99),
+                pct(result.sending, 100),
+                pct(result.scripted, 50),
+                pct(result.scripted, 90),
+                pct(result.scripted, 100),
+                pct(result.ringing, 50),
+                pct(result.busy, 50),
+                pct(result.answered, 50),
+                result.cancellations.size(),
+                pct(result.cancellations, 50),
+                pct(result.cancellations, 100),
+                result.reordered);
         System.out.println(report);
         Files.writeString(Path.of("target/simulator-benchmark.txt"), report);
     }
 
-    private record Result(List<Long> scripted, List<Long> sending, List<Long> ringing, List<Long> busy, List<Long> answered,
-                          List<Long> cancellations, int reordered) {
-    }
+    private record Result(
+            List<Long> scripted,
+            List<Long> sending,
+            List<Long> ringing,
+            List<Long> busy,
+            List<Long> answered,
+            List<Long> cancellations,
+            int reordered) {}
 
     private Result round(Tenant tenant, int rings) {
-        List<String> agents = IntStream.range(0, rings).mapToObj(i -> tenant.ringableAgent(SCRIPT)).toList();
+        List<String> agents = IntStream.range(0, rings)
+                .mapToObj(i -> tenant.ringableAgent(SCRIPT))
+                .toList();
         List<String> calls = new ArrayList<>();
         try (Together together = new Together(rings)) {
-            List<Supplier<Http.Response>> requests = agents.stream().<Supplier<Http.Response>>map(a -> () -> tenant.ring(a)).toList();
+            List<Supplier<Http.Response>> requests = agents.stream()
+                    .<Supplier<Http.Response>>map(a -> () -> tenant.ring(a))
+                    .toList();
             for (Http.Response response : together.run(requests)) {
                 if (response.status() != 202) {
                     throw new AssertionError("ring refused: " + response.body());
@@ -89,7 +113,8 @@ class SimulatorLatenessBenchmark {
         for (String call : calls) {
             JsonNode settled = Await.until("every leg of " + call + " settled", () -> tenant.agentCall(call), c -> {
                 for (JsonNode leg : c.path("legs")) {
-                    if (!Set.of("answered", "ended", "canceled").contains(leg.path("status").asText())) {
+                    if (!Set.of("answered", "ended", "canceled")
+                            .contains(leg.path("status").asText())) {
                         return false;
                     }
                 }
@@ -98,7 +123,8 @@ class SimulatorLatenessBenchmark {
             for (int i = 0; i < SCRIPT.length; i++) {
                 JsonNode leg = settled.path("legs").get(i);
                 legIds.add(leg.path("id").asText());
-                if (SCRIPT[i].startsWith("sim:busy") && !"ended".equals(leg.path("status").asText())) {
+                if (SCRIPT[i].startsWith("sim:busy")
+                        && !"ended".equals(leg.path("status").asText())) {
                     reordered++;
                 }
             }
@@ -121,10 +147,11 @@ class SimulatorLatenessBenchmark {
                 scripted.add(millis);
                 sending.add(delivery.sentLate().toMillis());
                 (switch (delivery.kind()) {
-                    case RINGING -> ringing;
-                    case ANSWERED -> answered;
-                    default -> busy;
-                }).add(millis);
+                            case RINGING -> ringing;
+                            case ANSWERED -> answered;
+                            default -> busy;
+                        })
+                        .add(millis);
             }
         }
         return new Result(scripted, sending, ringing, busy, answered, cancellations, reordered);

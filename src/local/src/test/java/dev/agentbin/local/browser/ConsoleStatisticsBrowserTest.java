@@ -88,9 +88,23 @@ class ConsoleStatisticsBrowserTest {
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agents-body tr"), 5));
 
         // Now: Jane and Sam available, Alex busy on his call, Kim away, the admin offline.
-        Map<String, String> counts = Map.of("available", "2", "ringing", "0", "busy", "1", "wrapup", "0", "away", "1",
-                "offline", "1", "total", "5");
-        counts.forEach((status, count) -> browser.textIs(By.cssSelector("#status-now li[data-status=" + status + "] .count"), count));
+        Map<String, String> counts = Map.of(
+                "available",
+                "2",
+                "ringing",
+                "0",
+                "busy",
+                "1",
+                "wrapup",
+                "0",
+                "away",
+                "1",
+                "offline",
+                "1",
+                "total",
+                "5");
+        counts.forEach((status, count) ->
+                browser.textIs(By.cssSelector("#status-now li[data-status=" + status + "] .count"), count));
 
         // Today per agent: counts always, a time to answer only where something was answered.
         figuresAre("Jane Doe", "1", "0");
@@ -101,8 +115,10 @@ class ConsoleStatisticsBrowserTest {
         Assertions.assertEquals("—", figure("Kim Park", "answer-mean"));
         assertSecondsBetween(figure("Jane Doe", "answer-mean"), 1.5, 10);
         assertSecondsBetween(figure("Alex Ruiz", "answer-mean"), 3.0, 12);
-        Assertions.assertFalse(browser.driver().findElement(By.tagName("body")).getText().contains("NaN"));
-        Assertions.assertFalse(browser.driver().findElement(By.id("figures-error")).isDisplayed());
+        Assertions.assertFalse(
+                browser.driver().findElement(By.tagName("body")).getText().contains("NaN"));
+        Assertions.assertFalse(
+                browser.driver().findElement(By.id("figures-error")).isDisplayed());
         // The picture of the table in the README (docs/console-supervisor-table.png).
         browser.screenshot("supervisor-table-figures");
     }
@@ -140,10 +156,18 @@ class ConsoleStatisticsBrowserTest {
         Assertions.assertTrue(all > 20, "the API holds " + all);
         browser.until(ExpectedConditions.numberOfElementsToBe(rows, all));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("detail-history-more")));
-        List<String> causes = browser.all(rows).stream().map(row -> row.getAttribute("data-cause")).toList();
-        Assertions.assertTrue(causes.indexOf("no_answer") >= 0 && causes.indexOf("no_answer") < causes.indexOf("claim"), causes.toString());
-        Assertions.assertTrue(row("no_answer").getText().contains("Did not answer a ring (call "), row("no_answer").getText());
-        Assertions.assertTrue(row("claim").getText().contains("A call started ringing the agent"), row("claim").getText());
+        List<String> causes = browser.all(rows).stream()
+                .map(row -> row.getAttribute("data-cause"))
+                .toList();
+        Assertions.assertTrue(
+                causes.indexOf("no_answer") >= 0 && causes.indexOf("no_answer") < causes.indexOf("claim"),
+                causes.toString());
+        Assertions.assertTrue(
+                row("no_answer").getText().contains("Did not answer a ring (call "),
+                row("no_answer").getText());
+        Assertions.assertTrue(
+                row("claim").getText().contains("A call started ringing the agent"),
+                row("claim").getText());
 
         // Another window: yesterday had nothing; a window backwards is refused before asking; Today comes back.
         String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -158,7 +182,8 @@ class ConsoleStatisticsBrowserTest {
         browser.driver().findElement(By.id("stats-today")).click();
         browser.textIs(By.id("stat-offered"), "1");
         browser.until(ExpectedConditions.numberOfElementsToBe(rows, 20));
-        Assertions.assertFalse(browser.driver().findElement(By.id("detail-stats-error")).isDisplayed());
+        Assertions.assertFalse(
+                browser.driver().findElement(By.id("detail-stats-error")).isDisplayed());
         browser.screenshot("agent-statistics");
     }
 
@@ -184,7 +209,8 @@ class ConsoleStatisticsBrowserTest {
         browser.textIs(By.id("my-missed"), "1");
         Assertions.assertEquals("1", text("my-answered"));
         Assertions.assertEquals(Boolean.TRUE, browser.driver().executeScript("return window.notReloaded"));
-        Assertions.assertFalse(browser.driver().findElement(By.tagName("body")).getText().contains("NaN"));
+        Assertions.assertFalse(
+                browser.driver().findElement(By.tagName("body")).getText().contains("NaN"));
 
         // Its own figures only: the customer's and another agent's are refused by the API.
         Assertions.assertEquals(200, browser.fetchStatus("GET", "/v1.0/agents/" + jane + "/statistics", null));
@@ -223,9 +249,15 @@ class ConsoleStatisticsBrowserTest {
 
     /** Sets the two day fields as a date picker would and asks for them. */
     private void pickDays(String from, String to) {
-        browser.driver().executeScript("document.getElementById('stats-from').value = arguments[0];"
-                + "document.getElementById('stats-to').value = arguments[1];", from, to);
-        browser.driver().findElement(By.cssSelector("#detail-stats-form button[type=submit]")).click();
+        browser.driver()
+                .executeScript(
+                        "document.getElementById('stats-from').value = arguments[0];"
+                                + "document.getElementById('stats-to').value = arguments[1];",
+                        from,
+                        to);
+        browser.driver()
+                .findElement(By.cssSelector("#detail-stats-form button[type=submit]"))
+                .click();
     }
 
     /** How many status changes of today the API lists for the agent, across its pages. */
@@ -235,8 +267,10 @@ class ConsoleStatisticsBrowserTest {
         int count = 0;
         String token = "";
         do {
-            Http.Response page = Http.get(tenant.token(), "/v1.0/agents/" + agent + "/status_history?from=" + today + "T00:00:00Z&to="
-                    + tomorrow + "T00:00:00Z&page_size=100&page_token=" + token);
+            Http.Response page = Http.get(
+                    tenant.token(),
+                    "/v1.0/agents/" + agent + "/status_history?from=" + today + "T00:00:00Z&to=" + tomorrow
+                            + "T00:00:00Z&page_size=100&page_token=" + token);
             Assertions.assertEquals(200, page.status(), page.toString());
             int size = page.body().path("result").size();
             count += size;
@@ -250,9 +284,24 @@ class ConsoleStatisticsBrowserTest {
      * addresses (offline otherwise); it logs in with PASSWORD. Returns its id.
      */
     private String agent(String name, String... directives) {
-        String username = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Http.Response created = Http.post(tenant.token(), "/v1.0/agents", Map.of("username", username, "password", PASSWORD, "name", name,
-                "permission", 16, "wrapup_seconds", 0, "addresses", addresses(directives)));
+        String username = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Http.Response created = Http.post(
+                tenant.token(),
+                "/v1.0/agents",
+                Map.of(
+                        "username",
+                        username,
+                        "password",
+                        PASSWORD,
+                        "name",
+                        name,
+                        "permission",
+                        16,
+                        "wrapup_seconds",
+                        0,
+                        "addresses",
+                        addresses(directives)));
         Assertions.assertEquals(200, created.status(), created.toString());
         String id = created.text("id");
         if (directives.length > 0) {
@@ -267,13 +316,20 @@ class ConsoleStatisticsBrowserTest {
 
     private static List<Map<String, String>> addresses(String... directives) {
         return java.util.Arrays.stream(directives)
-                .map(directive -> Map.of("type", "sip", "target", directive.replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8)
-                        + "@pbx.example.com", "detail", directive))
+                .map(directive -> Map.of(
+                        "type",
+                        "sip",
+                        "target",
+                        directive.replace(':', '-') + "-"
+                                + UUID.randomUUID().toString().substring(0, 8) + "@pbx.example.com",
+                        "detail",
+                        directive))
                 .toList();
     }
 
     private void setAddresses(String agent, String... directives) {
-        Http.Response response = Http.put(tenant.token(), "/v1.0/agents/" + agent + "/addresses", Map.of("addresses", addresses(directives)));
+        Http.Response response = Http.put(
+                tenant.token(), "/v1.0/agents/" + agent + "/addresses", Map.of("addresses", addresses(directives)));
         Assertions.assertEquals(200, response.status(), response.toString());
     }
 
@@ -284,18 +340,26 @@ class ConsoleStatisticsBrowserTest {
     }
 
     private void tagIds(String agent, String... tags) {
-        Assertions.assertEquals(200, Http.put(tenant.token(), "/v1.0/agents/" + agent + "/tag_ids", Map.of("tag_ids", List.of(tags))).status());
+        Assertions.assertEquals(
+                200,
+                Http.put(tenant.token(), "/v1.0/agents/" + agent + "/tag_ids", Map.of("tag_ids", List.of(tags)))
+                        .status());
     }
 
     private String ring(String agent, int ringTimeout) {
-        Http.Response response = Http.post(tenant.token(), "/v1.0/agentcalls",
+        Http.Response response = Http.post(
+                tenant.token(),
+                "/v1.0/agentcalls",
                 Map.of("agent_id", agent, "source", "+15550009999", "ring_timeout", ringTimeout));
         Assertions.assertEquals(202, response.status(), response.toString());
         return response.text("id");
     }
 
     private void awaitCall(String call, String status) {
-        Await.until("agentcall " + call + " " + status, () -> tenant.agentCall(call).path("status").asText(), status::equals);
+        Await.until(
+                "agentcall " + call + " " + status,
+                () -> tenant.agentCall(call).path("status").asText(),
+                status::equals);
     }
 
     private void awaitStatus(String agent, String status) {

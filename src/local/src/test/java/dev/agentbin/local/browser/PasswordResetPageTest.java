@@ -31,7 +31,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Tag("browser")
 class PasswordResetPageTest {
 
-    private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/auth/password-reset\\?token=[0-9a-f]{64}");
+    private static final Pattern LINK =
+            Pattern.compile("http://localhost:\\d+/auth/password-reset\\?token=[0-9a-f]{64}");
+
     @Inject
     Tenants tenants;
 
@@ -58,9 +60,13 @@ class PasswordResetPageTest {
 
         assertEquals("Choose a new password", browser.getTitle());
         WebElement password = browser.findElement(By.id("password"));
-        assertEquals("New password", browser.findElement(By.cssSelector("label[for=password]")).getText());
+        assertEquals(
+                "New password",
+                browser.findElement(By.cssSelector("label[for=password]")).getText());
         assertEquals("password-hint", password.getAttribute("aria-describedby"));
-        assertFalse(browser.findElement(By.cssSelector("label[for=confirm]")).getText().isBlank());
+        assertFalse(browser.findElement(By.cssSelector("label[for=confirm]"))
+                .getText()
+                .isBlank());
         assertEquals("alert", browser.findElement(By.id("error")).getAttribute("role"));
 
         submit("a-new-local-password", "a-new-local-password");
@@ -68,8 +74,13 @@ class PasswordResetPageTest {
         assertTrue(done.getText().contains("Your password is set"), done.getText());
         assertEquals("status", done.getAttribute("role"));
         assertFalse(browser.findElement(By.id("reset")).isDisplayed());
-        assertEquals(200, Http.post(null, "/auth/login",
-                Map.of("username", tenant.adminUsername(), "password", "a-new-local-password")).status());
+        assertEquals(
+                200,
+                Http.post(
+                                null,
+                                "/auth/login",
+                                Map.of("username", tenant.adminUsername(), "password", "a-new-local-password"))
+                        .status());
     }
 
     @Test
@@ -114,11 +125,14 @@ class PasswordResetPageTest {
         browser.manage().window().setSize(new Dimension(360, 640));
         try {
             browser.get(Http.base() + "/auth/password-reset?token=" + "0".repeat(64));
-            long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            long overflow = (Long) ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertEquals(0, overflow);
             WebElement button = browser.findElement(By.cssSelector("button[type=submit]"));
-            assertTrue(button.getSize().getHeight() >= 40, "button height " + button.getSize().getHeight());
+            assertTrue(
+                    button.getSize().getHeight() >= 40,
+                    "button height " + button.getSize().getHeight());
         } finally {
             browser.manage().window().setSize(new Dimension(1024, 768));
         }
@@ -126,8 +140,13 @@ class PasswordResetPageTest {
 
     private String mailedLink(String username) {
         try (MailLog log = MailLog.attach()) {
-            assertEquals(200, Http.post(null, "/auth/password-forgot", Map.of("username", username)).status());
-            String mail = log.messages().stream().filter(m -> m.contains(username)).findFirst()
+            assertEquals(
+                    200,
+                    Http.post(null, "/auth/password-forgot", Map.of("username", username))
+                            .status());
+            String mail = log.messages().stream()
+                    .filter(m -> m.contains(username))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no mail logged for " + username + ": " + log.messages()));
             Matcher link = LINK.matcher(mail);
             assertTrue(link.find(), mail);

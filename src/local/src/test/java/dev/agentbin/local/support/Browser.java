@@ -38,8 +38,14 @@ public final class Browser implements AutoCloseable {
     public static Browser open(int width, int height) {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(executable("AGENTBIN_CHROMIUM", "/usr/bin/chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=" + width + "," + height, "--lang=en-US", "--force-device-scale-factor=1");
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
+                        "--window-size=" + width + "," + height,
+                        "--lang=en-US",
+                        "--force-device-scale-factor=1");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("AGENTBIN_CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
@@ -108,8 +114,9 @@ public final class Browser implements AutoCloseable {
     /** The page's network cut (or restored), as when a laptop leaves the Wi-Fi. */
     public void offline(boolean offline) {
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        driver.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     /** Saves a PNG of the window under target/console-screenshots/. */

@@ -20,7 +20,8 @@ public final class Http {
 
     public static final String PROBE = "X-Test-Probe";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A response; {@code probe} names the request in the {@link ServerTimeline}. */
     public record Response(int status, JsonNode body, String probe) {
@@ -33,11 +34,11 @@ public final class Http {
         }
     }
 
-    private Http() {
-    }
+    private Http() {}
 
     public static URI base() {
-        return URI.create("http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class));
+        return URI.create(
+                "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class));
     }
 
     public static Response get(String token, String path) {
@@ -78,7 +79,11 @@ public final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header(PROBE, probe)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -17,8 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class ServerTimeline {
 
     /** Handling of one request, System.nanoTime() at its start and end. */
-    public record Span(long startNanos, long endNanos) {
-    }
+    public record Span(long startNanos, long endNanos) {}
 
     private static final Map<String, Long> STARTS = new ConcurrentHashMap<>();
     private static final Map<String, Span> SPANS = new ConcurrentHashMap<>();
@@ -53,8 +52,10 @@ public class ServerTimeline {
         List<Span> spans = probes.stream().map(ServerTimeline::of).toList();
         long origin = spans.stream().mapToLong(Span::startNanos).min().orElseThrow();
         return spans.stream()
-                .map(span -> String.format("%.1f-%.1f ms", (span.startNanos() - origin) / 1e6, (span.endNanos() - origin) / 1e6))
-                .toList().toString();
+                .map(span -> String.format(
+                        "%.1f-%.1f ms", (span.startNanos() - origin) / 1e6, (span.endNanos() - origin) / 1e6))
+                .toList()
+                .toString();
     }
 
     /** True when every request was being handled while every other was: the latest start is before the earliest end. */

@@ -18,7 +18,8 @@ public record Tenant(UUID customerId, String adminUsername, String token) {
     public String ringableAgent(String... directives) {
         List<Map<String, String>> addresses = new ArrayList<>();
         for (String directive : directives) {
-            addresses.add(Map.of("type", "sip", "target", "a" + UUID.randomUUID() + "@pbx.example.com", "detail", directive));
+            addresses.add(
+                    Map.of("type", "sip", "target", "a" + UUID.randomUUID() + "@pbx.example.com", "detail", directive));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", "agent-" + UUID.randomUUID() + "@example.com");
@@ -40,7 +41,9 @@ public record Tenant(UUID customerId, String adminUsername, String token) {
      */
     public String agentWithPassword(String password) {
         String username = "agent-" + UUID.randomUUID() + "@example.com";
-        expect(200, Http.post(token, "/v1.0/agents", Map.of("username", username, "password", password, "permission", 16)));
+        expect(
+                200,
+                Http.post(token, "/v1.0/agents", Map.of("username", username, "password", password, "permission", 16)));
         return username;
     }
 
@@ -49,7 +52,8 @@ public record Tenant(UUID customerId, String adminUsername, String token) {
     }
 
     public Http.Response ring(String agentId) {
-        return Http.post(token, "/v1.0/agentcalls", Map.of("agent_id", agentId, "source", "+15550001000", "ring_timeout", 30));
+        return Http.post(
+                token, "/v1.0/agentcalls", Map.of("agent_id", agentId, "source", "+15550001000", "ring_timeout", 30));
     }
 
     public Http.Response hangup(String agentCallId) {

@@ -1,8 +1,8 @@
 package dev.agentbin.local.support;
 
+import dev.agentbin.access.Permission;
 import dev.agentbin.agent.AgentEntity;
 import dev.agentbin.agent.AgentRepository;
-import dev.agentbin.access.Permission;
 import dev.agentbin.testing.SeededAgents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,7 +29,8 @@ public class Tenants {
         UUID customerId = UUID.randomUUID();
         String username = "admin-" + UUID.randomUUID() + "@example.com";
         insertAdmin(customerId, username);
-        Http.Response login = Http.post(null, "/auth/login", Map.of("username", username, "password", SeededAgents.PASSWORD));
+        Http.Response login =
+                Http.post(null, "/auth/login", Map.of("username", username, "password", SeededAgents.PASSWORD));
         if (login.status() != 200) {
             throw new AssertionError("admin login: " + login);
         }

@@ -27,6 +27,5 @@ public class TestHttpPort implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -30,10 +30,12 @@ public final class Together implements AutoCloseable {
             throw new IllegalArgumentException("more actions than threads");
         }
         CyclicBarrier start = new CyclicBarrier(actions.size());
-        List<Future<T>> futures = actions.stream().map(action -> threads.submit(() -> {
-            start.await(10, TimeUnit.SECONDS);
-            return action.get();
-        })).toList();
+        List<Future<T>> futures = actions.stream()
+                .map(action -> threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return action.get();
+                }))
+                .toList();
         return futures.stream().map(Together::join).toList();
     }
 

@@ -15,16 +15,17 @@ public final class Webhooks {
     public static final String PATH = "/v1.0/telephony/simulator/events";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Webhooks() {
-    }
+    private Webhooks() {}
 
     /** One leg of an agentcall as the API shows it. */
-    public record Leg(String id, String providerCallId) {
-    }
+    public record Leg(String id, String providerCallId) {}
 
     public static List<Leg> legs(JsonNode agentCall) {
         List<Leg> legs = new ArrayList<>();
-        agentCall.path("legs").forEach(leg -> legs.add(new Leg(leg.path("id").asText(), leg.path("provider_call_id").asText(null))));
+        agentCall
+                .path("legs")
+                .forEach(leg -> legs.add(new Leg(
+                        leg.path("id").asText(), leg.path("provider_call_id").asText(null))));
         return legs;
     }
 
@@ -39,8 +40,17 @@ public final class Webhooks {
 
     public static Http.Response send(String secret, Leg leg, String kind, String detail) {
         try {
-            byte[] body = JSON.writeValueAsBytes(Map.of("leg_id", leg.id(), "call_id", leg.providerCallId(), "kind", kind,
-                    "detail", detail, "occurred_at", Instant.now().toString()));
+            byte[] body = JSON.writeValueAsBytes(Map.of(
+                    "leg_id",
+                    leg.id(),
+                    "call_id",
+                    leg.providerCallId(),
+                    "kind",
+                    kind,
+                    "detail",
+                    detail,
+                    "occurred_at",
+                    Instant.now().toString()));
             return Http.postRaw(PATH, body, Map.of(SimulatorSignature.HEADER, SimulatorSignature.sign(secret, body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
