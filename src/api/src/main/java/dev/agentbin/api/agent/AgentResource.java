@@ -239,7 +239,7 @@ public class AgentResource {
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     @Parameter(name = ApiDocument.PAGE_SIZE, in = ParameterIn.QUERY, ref = ApiDocument.PAGE_SIZE)
     @Parameter(name = ApiDocument.PAGE_TOKEN, in = ParameterIn.QUERY, ref = ApiDocument.PAGE_TOKEN)
-    @APIResponse(responseCode = "400", description = ErrorReasons.HISTORY_WINDOW)
+    @APIResponse(responseCode = "400", description = ErrorReasons.HISTORY_WINDOW + ErrorReasons.PAGING)
     @APIResponse(responseCode = "403", description = ErrorReasons.NOT_OWN_CALLS)
     @APIResponse(responseCode = "404", description = ErrorReasons.AGENT_NOT_FOUND)
     public StatusHistoryPage statusHistory(@PathParam("id") String id, @Context UriInfo uri) {

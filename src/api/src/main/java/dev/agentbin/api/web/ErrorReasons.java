@@ -16,8 +16,7 @@ public final class ErrorReasons {
     public static final String STATISTICS_WINDOW = "- `INVALID_REQUEST_PARAMETER`: from or to is not a UTC date"
             + " (YYYY-MM-DD), from is after to, or the window is longer than 31 days.\n";
     public static final String HISTORY_WINDOW = "- `INVALID_REQUEST_PARAMETER`: from or to is not RFC 3339 with an"
-            + " offset, from is not before to (or now), the window is longer than 31 days, or page_size is not an"
-            + " integer.\n";
+            + " offset, from is not before to (or now), or the window is longer than 31 days.\n";
     public static final String INVALID_TAG_IDS = "- `INVALID_TAG_IDS`: tag_ids is empty, holds something other than"
             + " non-nil UUIDs, or more than 100 of them.\n";
     public static final String AGENT_CALL_FILTERS =
