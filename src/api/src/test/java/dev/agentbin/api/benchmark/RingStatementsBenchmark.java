@@ -60,8 +60,17 @@ class RingStatementsBenchmark {
     void statementsPerRing() throws Exception {
         TestAgents.Seeded admin = seeds.seed(UUID.randomUUID(), Permission.CUSTOMER_ADMIN);
         Caller caller = new Caller(admin.id(), admin.customerId(), Permission.CUSTOMER_ADMIN, 0);
-        UUID agent = seeds.seedRingable(admin.customerId(), List.of(new Address(AddressType.SIP,
-                "count-" + UUID.randomUUID() + "@pbx.example.com", null, null, "sim:no-answer", null)), 1, 0);
+        UUID agent = seeds.seedRingable(
+                admin.customerId(),
+                List.of(new Address(
+                        AddressType.SIP,
+                        "count-" + UUID.randomUUID() + "@pbx.example.com",
+                        null,
+                        null,
+                        "sim:no-answer",
+                        null)),
+                1,
+                0);
         for (int ring = 0; ring < RINGS + 1; ring++) {
             boolean counted = ring > 0;
             AgentCallLeg leg = dispatch(admin, agent, counted).legs().get(0);
@@ -80,8 +89,9 @@ class RingStatementsBenchmark {
         counts.forEach((step, values) -> {
             List<Long> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
-            report.append(String.format("%s | %d | %d | %d%n", step, sorted.get(sorted.size() / 2), sorted.get(0),
-                    sorted.get(sorted.size() - 1)));
+            report.append(String.format(
+                    "%s | %d | %d | %d%n",
+                    step, sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1)));
         });
         System.out.println(report);
         Files.writeString(Path.of("target/ring-statements-benchmark.txt"), report);
@@ -89,13 +99,18 @@ class RingStatementsBenchmark {
 
     private AgentCall dispatch(TestAgents.Seeded admin, UUID agent, boolean counted) throws InterruptedException {
         AgentCall[] call = new AgentCall[1];
-        count("dispatched (claim, agentcall, leg, origination, ringing)", counted, () -> call[0] = agentCalls.dispatch(
-                new RingRequest(agent, admin.customerId(), "+15550001000", null, 60, null, null), "count-" + UUID.randomUUID()));
+        count(
+                "dispatched (claim, agentcall, leg, origination, ringing)",
+                counted,
+                () -> call[0] = agentCalls.dispatch(
+                        new RingRequest(agent, admin.customerId(), "+15550001000", null, 60, null, null),
+                        "count-" + UUID.randomUUID()));
         return call[0];
     }
 
     private void leg(AgentCallLeg leg, LegEvent.Kind kind, String detail) {
-        agentCalls.onLegEvent(SimulatorProvider.NAME, new LegEvent(leg.id(), leg.providerCallId(), kind, detail, Instant.now()));
+        agentCalls.onLegEvent(
+                SimulatorProvider.NAME, new LegEvent(leg.id(), leg.providerCallId(), kind, detail, Instant.now()));
     }
 
     private void count(String step, boolean counted, Runnable action) throws InterruptedException {
