@@ -1,5 +1,6 @@
 package dev.agentbin.events;
 
+import dev.agentbin.testing.SettableClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 import java.util.Set;

@@ -8,6 +8,7 @@ import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.AgentCallStatus;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.testing.Await;
+import dev.agentbin.testing.SettableClock;
 import dev.agentbin.testing.SweepWindow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -8,10 +8,10 @@ import dev.agentbin.agentcall.AgentCallLeg;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.AgentCallStatus;
 import dev.agentbin.agentcall.RingRequest;
-import dev.agentbin.api.support.ScriptedClock;
 import dev.agentbin.api.support.TestAgents;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
+import dev.agentbin.testing.SettableClock;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +29,11 @@ final class Script {
     static final String RINGS = "sim:no-answer";
     static final String FAILS = "sim:fail";
 
-    private final ScriptedClock clock;
+    private final SettableClock clock;
     private final AgentCallService agentCalls;
     private final TestAgents.Seeded admin;
 
-    Script(ScriptedClock clock, AgentCallService agentCalls, TestAgents.Seeded admin) {
+    Script(SettableClock clock, AgentCallService agentCalls, TestAgents.Seeded admin) {
         this.clock = clock;
         this.agentCalls = agentCalls;
         this.admin = admin;

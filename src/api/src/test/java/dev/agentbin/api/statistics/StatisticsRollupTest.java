@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentbin.access.Permission;
 import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallService;
-import dev.agentbin.api.support.ScriptedClock;
+import dev.agentbin.api.support.ScriptedClockProfile;
 import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.testing.SettableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -34,14 +35,14 @@ import org.junit.jupiter.api.Test;
  * each day's share of the agent's life. In 2100, as StatisticsTest, out of every other test's sweeps.
  */
 @QuarkusTest
-@TestProfile(ScriptedClock.Profile.class)
+@TestProfile(ScriptedClockProfile.class)
 class StatisticsRollupTest {
 
     static final Instant START = Instant.parse("2100-03-10T21:00:00Z");
     static final long SEED = Long.getLong("statistics.seed", 20);
 
     @Inject
-    ScriptedClock clock;
+    SettableClock clock;
 
     @Inject
     AgentCallService agentCalls;

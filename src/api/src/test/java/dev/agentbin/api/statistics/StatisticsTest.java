@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.agentbin.access.Permission;
 import dev.agentbin.agentcall.AgentCall;
 import dev.agentbin.agentcall.AgentCallService;
-import dev.agentbin.api.support.ScriptedClock;
+import dev.agentbin.api.support.ScriptedClockProfile;
 import dev.agentbin.api.support.TestAgents;
+import dev.agentbin.testing.SettableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -32,13 +33,13 @@ import org.junit.jupiter.api.Test;
  * ringing, talking or wrapping up never turns up in another test's sweep.
  */
 @QuarkusTest
-@TestProfile(ScriptedClock.Profile.class)
+@TestProfile(ScriptedClockProfile.class)
 class StatisticsTest {
 
     static final LocalDate D = LocalDate.parse("2100-07-20");
 
     @Inject
-    ScriptedClock clock;
+    SettableClock clock;
 
     @Inject
     AgentCallService agentCalls;

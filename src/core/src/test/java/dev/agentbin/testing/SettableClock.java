@@ -1,4 +1,4 @@
-package dev.agentbin.events;
+package dev.agentbin.testing;
 
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The app's clock in the sweeper's handler test (enabled by {@link HandlerProfiles.Sweeper}): it stands at the
- * moment the test sets, so the handler sweeps the test's own window (dev.agentbin.testing.SweepWindow).
+ * The app's clock where a test scripts time (a test profile enables this alternative): it stands where the test
+ * puts it, so every ring start, status change and sweep happens at a moment the test chose.
  */
 @Alternative
 @Singleton
