@@ -365,7 +365,9 @@ def subjects():
     available = {
         "floor": Subject("floor", ARGS.floor_dir, {}, listing, listing, check_http),
         "api": Subject("api", ARGS.api_dir, dict(db, AGENTBIN_JWT_PUBLIC_KEY=public_pem), listing, listing, check_http),
-        "dispatch": Subject("dispatch", ARGS.events_dir, dict(db, QUARKUS_LAMBDA_HANDLER="ringall-dispatch"),
+        # Outside dev and test the simulator needs its own webhook key, as a deployment's telephony secret gives it.
+        "dispatch": Subject("dispatch", ARGS.events_dir, dict(db, QUARKUS_LAMBDA_HANDLER="ringall-dispatch",
+                                                              AGENTBIN_TELEPHONY_SIMULATOR_SECRET="bench-simulator-key"),
                             ring_request, ring_request, check_dispatch, reset_dispatch_agents),
     }
     return [available[name] for name in ARGS.subjects.split(",")]
