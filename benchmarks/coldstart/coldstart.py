@@ -251,6 +251,14 @@ def extract(zip_path, into):
     return into
 
 
+def cpu_ms(pid):
+    """User + system CPU time of every thread of the process so far: less sensitive than wall time to what
+    else the machine runs, though JIT and GC threads count in it too."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def rss_kb(pid):
     with open(f"/proc/{pid}/status") as f:
         fields = dict(line.split(":", 1) for line in f if ":" in line)
@@ -290,6 +298,7 @@ def run_trial(subject, java_home, jvm_options, warm, extra_env=None, log_path=No
                   "init_ms": ((mock.first_next_at or at) - started) * 1000,
                   "first_ms": latency * 1000}
         result["rss_kb"], _ = rss_kb(process.pid)
+        result["cpu_ms"] = cpu_ms(process.pid)
         latencies = []
         for _ in range(warm):
             kind, _, latency, body = mock.invoke(subject.warm_event())
@@ -321,18 +330,19 @@ def report(results, runs):
     for jvm in jvms:
         floor = results.get((jvm, "floor"))
         lines.append(f"\n### {jvm}: medians of {runs} fresh processes\n")
-        lines.append("| subject | cold start ms | init ms | first request ms | RSS after first MB | warm p50 ms "
-                     "| first / warm | cold / floor | RSS / floor |")
-        lines.append("|---|---|---|---|---|---|---|---|---|")
+        lines.append("| subject | cold start ms | init ms | first request ms | CPU to first response ms "
+                     "| RSS after first MB | warm p50 ms | first / warm | cold / floor | CPU / floor | RSS / floor |")
+        lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
         for (j, name), rows in sorted(results.items()):
             if j != jvm:
                 continue
             cold, rss = summary(rows, "cold_ms"), summary(rows, "rss_kb") / 1024
             ratio = lambda v, k: f"{v / summary(floor, k):.2f}x" if floor else "-"
             first, warm = summary(rows, 'first_ms'), summary(rows, 'warm_p50_ms')
-            lines.append(f"| {name} | {cold:.0f} | {summary(rows, 'init_ms'):.0f} | {first:.0f} "
+            cpu = summary(rows, "cpu_ms")
+            lines.append(f"| {name} | {cold:.0f} | {summary(rows, 'init_ms'):.0f} | {first:.0f} | {cpu:.0f} "
                          f"| {rss:.0f} | {warm:.1f} | {first / warm:.1f}x | {ratio(cold, 'cold_ms')} "
-                         f"| {ratio(rss * 1024, 'rss_kb')} |")
+                         f"| {ratio(cpu, 'cpu_ms')} | {ratio(rss * 1024, 'rss_kb')} |")
     return "\n".join(lines)
 
 
@@ -443,7 +453,8 @@ def main():
                 r = run_trial(subject, home, ARGS.jvm_options, ARGS.warm)
                 results.setdefault((jvm_name, subject.name), []).append(r)
                 print(f"run {run + 1} {jvm_name:>6} {subject.name:>15}: cold {r['cold_ms']:6.0f} ms"
-                      f"  init {r['init_ms']:6.0f}  first {r['first_ms']:6.1f}  rss {r['rss_kb'] / 1024:5.0f} MB"
+                      f"  init {r['init_ms']:6.0f}  first {r['first_ms']:6.1f}  cpu {r['cpu_ms']:6.0f}"
+                      f"  rss {r['rss_kb'] / 1024:5.0f} MB"
                       f"  warm p50 {r.get('warm_p50_ms', float('nan')):5.1f} ms", flush=True)
     print(report(results, ARGS.runs))
     with open(os.path.join(ARGS.work, "coldstart-results.json"), "w") as f:
