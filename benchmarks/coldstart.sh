@@ -3,6 +3,8 @@
 # Quarkus lambda-http function), each a fresh JVM under AWS's runtime interface client with a mock
 # Lambda Runtime API, on Java 17 and Temurin 25. Extra arguments go to coldstart/coldstart.py
 # (e.g. --runs 7, --profile, --prime, --subjects floor,api).
+# The results land in $WORK/coldstart-results.json; draw them (bars: median, whiskers: min and max) with
+#   python3 benchmarks/coldstart/plot.py benchmarks/target/coldstart/coldstart-results.json -o coldstart.svg
 # Needs: PostgreSQL (scripts/postgres.sh), python3, openssl; root or sudo to create the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
