@@ -28,13 +28,15 @@ import org.jboss.logging.Logger;
  * Outside SnapStart nothing runs. A priming that fails is logged and leaves the first request to do the work,
  * as it would unprimed.
  * <p>
- * {@link #afterRestore} opens one connection and leaves it in the pool, so the first request does not open it:
- * the biggest part of what a primed first request did beyond a warm one (benchmarks/RESULTS.md). The caller of
- * that first request still waits for it, as Lambda's restore (hooks included) is part of the cold start; what
- * it saves is the first request's own time (its Duration; the open moves to Restore Duration). The wait is bounded ({@link #RESTORE_WAIT}): Lambda fails a restore whose hooks take over 10 s, and a paused
- * Aurora takes longer than that to resume; past the bound, or when the database refuses, the restore goes on
- * and the first request waits for (or opens) the connection, as it would without this. The cold-start
- * benchmark drives the same hooks through AWS's runtime interface client (benchmarks/coldstart).
+ * {@link #afterRestore} opens one connection and leaves it in the pool, so the first request after a restore
+ * finds it there instead of opening it. That takes the open out of the first request's Duration, not out of the
+ * caller's wait: Lambda counts the restore, hooks included, in the cold start (Restore Duration + Duration),
+ * and the benchmark measured no gain in the sum. It is kept because the first request then does only its own
+ * work and an unreachable database shows in the restore's log line. The wait is bounded ({@link #RESTORE_WAIT}):
+ * Lambda fails a restore whose hooks take over 10 s, and a paused Aurora takes longer than that to resume; past
+ * the bound, or when the database refuses, the restore goes on and the first request waits for (or opens) the
+ * connection, as it would without this. The cold-start benchmark drives the same hooks through AWS's runtime
+ * interface client (benchmarks/coldstart).
  */
 public final class SnapStartPriming implements Resource {
 
