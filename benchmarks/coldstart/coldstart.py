@@ -299,6 +299,9 @@ def run_trial(subject, java_home, jvm_options, warm, extra_env=None, log_path=No
                   "first_ms": latency * 1000}
         result["rss_kb"], _ = rss_kb(process.pid)
         result["cpu_ms"] = cpu_ms(process.pid)
+        if mock.restored_at:
+            # What Lambda reports as Restore Duration besides the snapshot load: the afterRestore hooks.
+            result["restore_ms"] = (mock.first_next_at - mock.restored_at) * 1000
         latencies = []
         for _ in range(warm):
             kind, _, latency, body = mock.invoke(subject.warm_event())
@@ -344,6 +347,20 @@ def report(results, runs):
                          f"| {rss:.0f} | {warm:.1f} | {first / warm:.1f}x | {ratio(cold, 'cold_ms')} "
                          f"| {ratio(cpu, 'cpu_ms')} | {ratio(rss * 1024, 'rss_kb')} |")
     return "\n".join(lines)
+
+
+def restore_report(results):
+    """SnapStart rows: a restored instance's caller waits for the afterRestore hooks and the first request."""
+    lines = ["\n| subject | afterRestore ms | first request ms | restore + first ms | warm p50 ms | first / warm "
+             "| (restore + first) / warm |", "|---|---|---|---|---|---|---|"]
+    for (jvm, name), rows in sorted(results.items()):
+        if not all("restore_ms" in r for r in rows):
+            continue
+        both = statistics.median(r["restore_ms"] + r["first_ms"] for r in rows)
+        first, warm = summary(rows, "first_ms"), summary(rows, "warm_p50_ms")
+        lines.append(f"| {jvm} {name} | {summary(rows, 'restore_ms'):.0f} | {first:.0f} | {both:.0f} | {warm:.1f} "
+                     f"| {first / warm:.1f}x | {both / warm:.1f}x |")
+    return "\n".join(lines) if len(lines) > 2 else ""
 
 
 def class_profile(log_path, first_request_at_s):
@@ -412,6 +429,9 @@ def main():
     parser.add_argument("--profile", action="store_true", help="one class-loading profile per subject instead of timings")
     parser.add_argument("--snapstart", action="store_true",
                         help="also run api and dispatch through SnapStart's hooks (priming before the snapshot)")
+    parser.add_argument("--baseline-api-zip", help="with --snapstart: also api-snapstart-baseline from this zip")
+    parser.add_argument("--baseline-events-zip",
+                        help="with --snapstart: also dispatch-snapstart-baseline from this zip")
     ARGS = parser.parse_args()
     ARGS.api_dir = extract(ARGS.api_zip, os.path.join(ARGS.work, "api"))
     ARGS.events_dir = extract(ARGS.events_zip, os.path.join(ARGS.work, "events"))
@@ -429,6 +449,12 @@ def main():
         for subject in [s for s in chosen if s.name in ("api", "dispatch")]:
             chosen.append(Subject(subject.name + "-snapstart", subject.task_dir, dict(subject.env, **snap),
                                   subject.first_event, subject.warm_event, subject.check, subject.reset))
+            # An older build's zip beside it, trial by trial, to compare a change to the hooks.
+            baseline = {"api": ARGS.baseline_api_zip, "dispatch": ARGS.baseline_events_zip}[subject.name]
+            if baseline:
+                task_dir = extract(baseline, os.path.join(ARGS.work, subject.name + "-baseline"))
+                chosen.append(Subject(subject.name + "-snapstart-baseline", task_dir, dict(subject.env, **snap),
+                                      subject.first_event, subject.warm_event, subject.check, subject.reset))
     if ARGS.profile:
         for subject in chosen:
             jvm_name, home = jvms[0]
@@ -457,6 +483,7 @@ def main():
                       f"  rss {r['rss_kb'] / 1024:5.0f} MB"
                       f"  warm p50 {r.get('warm_p50_ms', float('nan')):5.1f} ms", flush=True)
     print(report(results, ARGS.runs))
+    print(restore_report(results))
     with open(os.path.join(ARGS.work, "coldstart-results.json"), "w") as f:
         json.dump({f"{j}/{s}": rows for (j, s), rows in results.items()}, f, indent=1)
 
