@@ -38,8 +38,12 @@ final class Database extends Construct {
 
     static final String CA_BUNDLE = "/opt/rds-ca/global-bundle.pem";
     private static final int PORT = 5432;
-    /** The most Aurora may scale to; the database-at-max-capacity alarm watches for it. */
-    static final int MAX_CAPACITY_ACU = 4;
+    /**
+     * The most Aurora may scale to; the database-at-max-capacity alarm watches for it. A 1,000-agent call
+     * center's peak hour keeps about 11.5 ACU busy (docs/capacity.md); Serverless v2 bills the ACU used, so
+     * the ceiling costs nothing until the load needs it.
+     */
+    static final int MAX_CAPACITY_ACU = 16;
     /**
      * verify-full: the server's certificate must chain to an Amazon RDS root (or, for RDS Proxy, an Amazon Trust
      * Services root) in the bundle and name the host connected to. Resuming from 0 ACU takes about 15 s, 30 s
