@@ -15,8 +15,6 @@ import org.jboss.logging.Logger;
  */
 public final class AotCacheTraining {
 
-    private static final Logger LOG = Logger.getLogger(AotCacheTraining.class);
-
     private AotCacheTraining() {}
 
     public static void main(String[] args) {
@@ -25,7 +23,10 @@ public final class AotCacheTraining {
         Quarkus.manualInitialize();
         Quarkus.manualStart();
         SnapStartPriming.primeInstalled();
-        LOG.infof("AOT cache training done in %d ms", (System.nanoTime() - started) / 1_000_000);
+        // Not a static logger: JBoss Logging must not set up java.util.logging before Quarkus has chosen its
+        // log manager, or the start would log (and load classes) unlike the function's.
+        Logger.getLogger(AotCacheTraining.class)
+                .infof("AOT cache training done in %d ms", (System.nanoTime() - started) / 1_000_000);
         // Quarkus's shutdown hook stops the app; the JVM writes the cache as it exits.
         System.exit(0);
     }
