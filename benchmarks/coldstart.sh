@@ -2,7 +2,7 @@
 # Cold start of the HTTP function and of ringall-dispatch against the framework floor (a one-resource
 # Quarkus lambda-http function), each a fresh JVM under AWS's runtime interface client with a mock
 # Lambda Runtime API, on Java 17 and Temurin 25. Extra arguments go to coldstart/coldstart.py
-# (e.g. --runs 7, --profile, --prime, --subjects floor,api).
+# (e.g. --runs 7, --profile, --snapstart, --aot, --subjects floor,api).
 # The results land in $WORK/coldstart-results.json; draw them (bars: median, whiskers: min and max) with
 #   python3 benchmarks/coldstart/plot.py benchmarks/target/coldstart/coldstart-results.json -o coldstart.svg
 # Needs: PostgreSQL (scripts/postgres.sh), python3, openssl; root or sudo to create the database.
@@ -16,7 +16,8 @@ JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 mkdir -p "$WORK"
 
 if [ -z "${COLDSTART_SKIP_BUILD:-}" ]; then
-  ./mvnw -B -q install -DskipTests -pl src/api,src/events -am
+  # -Daot: also the aot flavour's image contexts (target/aot-image), which --aot measures.
+  ./mvnw -B -q install -DskipTests -Daot -pl src/api,src/events -am
   ./mvnw -B -q -f benchmarks/floor-hello/pom.xml package -DskipTests
   ./mvnw -B -q -f benchmarks/coldstart/ric/pom.xml dependency:copy-dependencies -DoutputDirectory="$WORK/ric"
 fi
@@ -37,4 +38,5 @@ JVMS="java17=$JAVA17"
 exec python3 benchmarks/coldstart/coldstart.py --jvms "$JVMS" --database "$DB" --ric "$WORK/ric" \
   --api-zip src/api/target/function.zip --events-zip src/events/target/function.zip \
   --floor-zip benchmarks/floor-hello/target/function.zip --work "$WORK" \
+  --api-image src/api/target/aot-image --events-image src/events/target/aot-image --dockerfile infra/aot/Dockerfile \
   --private-key "$WORK/jwt-private.pem" --public-key "$WORK/jwt-public.pem" "$@"

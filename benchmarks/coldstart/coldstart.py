@@ -266,29 +266,37 @@ def rss_kb(pid):
 
 
 class Subject:
-    def __init__(self, name, task_dir, env, first_event, warm_event, check, reset=None):
+    def __init__(self, name, task_dir, env, first_event, warm_event, check, reset=None, classpath=None,
+                 jvm_options=None):
         self.name, self.task_dir, self.env = name, task_dir, env
         self.first_event, self.warm_event, self.check, self.reset = first_event, warm_event, check, reset
+        # Set for AOT subjects: an ordered list of jars (a cache records its classpath) and the image's options.
+        self.classpath, self.jvm_options = classpath, jvm_options
+
+
+def start_under_ric(subject, java_home, jvm_options, mock, extra_env, log):
+    classpath = ":".join(subject.classpath or [subject.task_dir, os.path.join(subject.task_dir, "lib", "*"),
+                                               os.path.join(ARGS.ric, "*")])
+    env = dict(os.environ)
+    env.update({
+        "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{mock.port}", "LAMBDA_TASK_ROOT": subject.task_dir,
+        "AWS_LAMBDA_FUNCTION_NAME": "bench-" + subject.name, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "512",
+        "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST", "AWS_REGION": "us-east-1", "_HANDLER": HANDLER,
+        "JAVA_TOOL_OPTIONS": subject.jvm_options or jvm_options + " " + CRAC_OF_THE_RIC, "TZ": "UTC",
+    })
+    env.update(subject.env)
+    env.update(extra_env or {})
+    return subprocess.Popen([os.path.join(java_home, "bin", "java"), "-cp", classpath, RIC_MAIN, HANDLER],
+                            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=subject.task_dir)
 
 
 def run_trial(subject, java_home, jvm_options, warm, extra_env=None, log_path=None):
     if subject.reset:
         subject.reset()
     mock = MockRuntime()
-    classpath = ":".join([subject.task_dir, os.path.join(subject.task_dir, "lib", "*"), os.path.join(ARGS.ric, "*")])
-    env = dict(os.environ)
-    env.update({
-        "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{mock.port}", "LAMBDA_TASK_ROOT": subject.task_dir,
-        "AWS_LAMBDA_FUNCTION_NAME": "bench-" + subject.name, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "512",
-        "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST", "AWS_REGION": "us-east-1", "_HANDLER": HANDLER,
-        "JAVA_TOOL_OPTIONS": jvm_options + " " + CRAC_OF_THE_RIC, "TZ": "UTC",
-    })
-    env.update(subject.env)
-    env.update(extra_env or {})
     log = open(log_path or os.path.join(ARGS.work, f"last-{subject.name}.log"), "w")
     started = time.monotonic()
-    process = subprocess.Popen([os.path.join(java_home, "bin", "java"), "-cp", classpath, RIC_MAIN, HANDLER],
-                               env=env, stdout=log, stderr=subprocess.STDOUT, cwd=subject.task_dir)
+    process = start_under_ric(subject, java_home, jvm_options, mock, extra_env, log)
     try:
         kind, at, latency, body = mock.invoke(subject.first_event())
         if kind != "response":
@@ -319,6 +327,114 @@ def run_trial(subject, java_home, jvm_options, warm, extra_env=None, log_path=No
         mock.close()
 
 
+# ---------------------------------------------------------------- AOT caches (the aot flavour's images)
+
+TRAINING_MAIN = "dev.agentbin.snapstart.AotCacheTraining"
+# Where the image build trains: no database (infra/aot/Dockerfile); a refused port fails fast.
+NO_DATABASE = "jdbc:postgresql://127.0.0.1:9/aot-training"
+
+
+def image_jvm_options():
+    """The image's JVM options (its JAVA_TOOL_OPTIONS line) with this machine standing in for a 512 MB function,
+    as the image's training does with the same MaxRAM: its heap is then 85% of 512 MB, like -Xmx435m above."""
+    with open(ARGS.dockerfile) as f:
+        m = re.search(r'^ENV JAVA_TOOL_OPTIONS="([^"]*)"', f.read(), re.M)
+    if not m:
+        raise RuntimeError(f"no ENV JAVA_TOOL_OPTIONS line in {ARGS.dockerfile}")
+    return m.group(1) + " -XX:MaxRAM=512m"
+
+
+def jars(directory):
+    return sorted(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith(".jar"))
+
+
+def image_classpath(image_dir):
+    """The image's order (its classpath.argfile): the runner jar, then lib/, then the runtime interface client."""
+    app = os.path.join(image_dir, "app")
+    if not os.path.isdir(app):
+        raise RuntimeError(f"{image_dir} is missing: build with -Daot (./mvnw -B package -DskipTests -Daot)")
+    return jars(app) + jars(os.path.join(app, "lib")) + jars(os.path.join(image_dir, "ric"))
+
+
+def floor_classpath():
+    """The floor has no image: its function.zip's root classes packed into a jar, as the images hold them."""
+    root_jar = os.path.join(ARGS.work, "floor-aot", "floor-root.jar")
+    os.makedirs(os.path.dirname(root_jar), exist_ok=True)
+    with zipfile.ZipFile(root_jar, "w") as z:
+        for folder, _, files in os.walk(ARGS.floor_dir):
+            for name in files:
+                path = os.path.join(folder, name)
+                entry = os.path.relpath(path, ARGS.floor_dir)
+                if not entry.startswith("lib" + os.sep):
+                    z.write(path, entry)
+    return [root_jar] + jars(os.path.join(ARGS.floor_dir, "lib")) + jars(ARGS.ric)
+
+
+def train_with_entry_point(subject, java_home, options, cache):
+    """What the image build runs: the training main on the image's classpath and options, no database."""
+    env = dict(os.environ, **subject.env)
+    env.update({"JAVA_TOOL_OPTIONS": options, "TZ": "UTC"})
+    if not ARGS.aot_train_with_database:
+        env["QUARKUS_DATASOURCE_JDBC_URL"] = NO_DATABASE
+    with open(os.path.join(ARGS.work, f"train-{subject.name}.log"), "w") as log:
+        subprocess.run([os.path.join(java_home, "bin", "java"), "-XX:AOTCacheOutput=" + cache,
+                        "-cp", ":".join(subject.classpath), TRAINING_MAIN],
+                       env=env, stdout=log, stderr=subprocess.STDOUT, cwd=subject.task_dir, check=True, timeout=900)
+
+
+def train_under_ric(subject, java_home, options, cache, requests=20):
+    """The floor has no training main: serve some requests under the RIC, then stop it as Lambda would (SIGTERM),
+    which is a normal exit: the JVM writes the cache before it ends."""
+    mock = MockRuntime()
+    training = Subject(subject.name, subject.task_dir, subject.env, subject.first_event, subject.warm_event,
+                       subject.check, classpath=subject.classpath,
+                       jvm_options=options + " -XX:AOTCacheOutput=" + cache)
+    with open(os.path.join(ARGS.work, f"train-{subject.name}.log"), "w") as log:
+        process = start_under_ric(training, java_home, None, mock, None, log)
+        try:
+            for _ in range(requests):
+                kind, _, _, body = mock.invoke(subject.warm_event())
+                if kind != "response":
+                    raise RuntimeError(f"{subject.name} training: {kind}: {body[:2000]!r}")
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=900)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            mock.close()
+
+
+def aot_subjects(chosen, java_home):
+    """For each chosen subject, its `-aot` twin: trained once here, then every trial starts with the cache."""
+    options = image_jvm_options()
+    twins = []
+    for subject in chosen:
+        if subject.name not in ("floor", "api", "dispatch"):
+            continue
+        cache = os.path.join(ARGS.work, f"{subject.name}.aot")
+        if os.path.exists(cache):
+            os.remove(cache)
+        if subject.name == "floor":
+            twin = Subject("floor-aot", subject.task_dir, subject.env, subject.first_event, subject.warm_event,
+                           subject.check, subject.reset, classpath=floor_classpath())
+            started = time.monotonic()
+            train_under_ric(twin, java_home, options, cache)
+        else:
+            image = ARGS.api_image if subject.name == "api" else ARGS.events_image
+            twin = Subject(subject.name + "-aot", os.path.join(image, "app"), subject.env, subject.first_event,
+                           subject.warm_event, subject.check, subject.reset, classpath=image_classpath(image))
+            started = time.monotonic()
+            train_with_entry_point(twin, java_home, options, cache)
+        if not os.path.exists(cache):
+            raise RuntimeError(f"{twin.name}: the training run wrote no cache (see train-{subject.name}.log)")
+        # AOTMode=on: a cache the JVM cannot use fails the trial instead of being measured as a start without it.
+        twin.jvm_options = f"{options} -XX:AOTCache={cache} -XX:AOTMode=on"
+        twin.cache_mb = os.path.getsize(cache) / 1024 / 1024
+        print(f"trained {twin.name}: {twin.cache_mb:.0f} MB cache in {time.monotonic() - started:.0f} s", flush=True)
+        twins.append(twin)
+    return twins
+
+
 # ---------------------------------------------------------------- reports
 
 def summary(rows, key):
@@ -337,7 +453,7 @@ def report(results, runs):
                      "| RSS after first MB | warm p50 ms | first / warm | cold / floor | CPU / floor | RSS / floor |")
         lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
         for (j, name), rows in sorted(results.items()):
-            if j != jvm:
+            if j != jvm or name.endswith("-aot"):
                 continue
             cold, rss = summary(rows, "cold_ms"), summary(rows, "rss_kb") / 1024
             ratio = lambda v, k: f"{v / summary(floor, k):.2f}x" if floor else "-"
@@ -361,6 +477,26 @@ def restore_report(results):
         lines.append(f"| {jvm} {name} | {summary(rows, 'restore_ms'):.0f} | {first:.0f} | {both:.0f} | {warm:.1f} "
                      f"| {first / warm:.1f}x | {both / warm:.1f}x |")
     return "\n".join(lines) if len(lines) > 2 else ""
+def aot_report(results, runs, caches):
+    """The -aot subjects of the AOT JVM, against the floor with its own cache and the plain floor."""
+    jvm = ARGS.aot_jvm
+    floor, floor_aot = results.get((jvm, "floor")), results.get((jvm, "floor-aot"))
+    trained = ("api and dispatch trained with the database reachable, unlike the image build"
+               if ARGS.aot_train_with_database else "trained as the image build trains them, without a database")
+    lines = [f"\n### {jvm} with AOT caches ({trained}): medians of {runs} fresh processes\n",
+             "| subject | cache MB | cold start ms | init ms | first request ms | RSS after first MB | warm p50 ms "
+             "| cold / floor-aot | cold / floor | RSS / floor-aot | RSS / floor |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for (j, name), rows in sorted(results.items()):
+        if j != jvm or not name.endswith("-aot"):
+            continue
+        cold, rss = summary(rows, "cold_ms"), summary(rows, "rss_kb")
+        ratio = lambda v, base, k: f"{v / summary(base, k):.2f}x" if base else "-"
+        lines.append(f"| {name} | {caches[name]:.0f} | {cold:.0f} | {summary(rows, 'init_ms'):.0f} "
+                     f"| {summary(rows, 'first_ms'):.0f} | {rss / 1024:.0f} | {summary(rows, 'warm_p50_ms'):.1f} "
+                     f"| {ratio(cold, floor_aot, 'cold_ms')} | {ratio(cold, floor, 'cold_ms')} "
+                     f"| {ratio(rss, floor_aot, 'rss_kb')} | {ratio(rss, floor, 'rss_kb')} |")
+    return "\n".join(lines)
 
 
 def class_profile(log_path, first_request_at_s):
@@ -429,32 +565,53 @@ def main():
     parser.add_argument("--profile", action="store_true", help="one class-loading profile per subject instead of timings")
     parser.add_argument("--snapstart", action="store_true",
                         help="also run api and dispatch through SnapStart's hooks (priming before the snapshot)")
-    parser.add_argument("--baseline-api-zip", help="with --snapstart: also api-snapstart-baseline from this zip")
+    parser.add_argument("--baseline-api-zip",
+                        help="also api-baseline (and with --snapstart api-baseline-snapstart) from this older zip")
     parser.add_argument("--baseline-events-zip",
-                        help="with --snapstart: also dispatch-snapstart-baseline from this zip")
+                        help="also dispatch-baseline (and dispatch-baseline-snapstart) from this older zip")
+    parser.add_argument("--aot", action="store_true",
+                        help="also run floor, api and dispatch with a JDK AOT cache, trained as the aot flavour's "
+                             "image build trains it (java25 only)")
+    parser.add_argument("--aot-train-with-database", action="store_true",
+                        help="train api and dispatch with the database reachable, unlike the image build: what the "
+                             "database half of priming would add to the cache")
+    parser.add_argument("--aot-jvm", default="java25", help="the --jvms entry the AOT subjects run on")
+    parser.add_argument("--api-image", help="src/api/target/aot-image (built with -Daot)")
+    parser.add_argument("--events-image", help="src/events/target/aot-image (built with -Daot)")
+    parser.add_argument("--dockerfile", help="infra/aot/Dockerfile: its JVM options")
     ARGS = parser.parse_args()
     ARGS.api_dir = extract(ARGS.api_zip, os.path.join(ARGS.work, "api"))
     ARGS.events_dir = extract(ARGS.events_zip, os.path.join(ARGS.work, "events"))
     ARGS.floor_dir = extract(ARGS.floor_zip, os.path.join(ARGS.work, "floor"))
     jvms = [tuple(j.split("=", 1)) for j in ARGS.jvms.split(",")]
+    ARGS.ric = os.path.abspath(ARGS.ric)
+    if ARGS.aot:
+        ARGS.api_image, ARGS.events_image = os.path.abspath(ARGS.api_image), os.path.abspath(ARGS.events_image)
 
     migrate()
     seed()
     chosen = subjects()
+    # An older build's zips beside the current ones, trial by trial, to compare a change.
+    for subject in [s for s in chosen if s.name in ("api", "dispatch")]:
+        baseline = {"api": ARGS.baseline_api_zip, "dispatch": ARGS.baseline_events_zip}[subject.name]
+        if baseline:
+            task_dir = extract(baseline, os.path.join(ARGS.work, subject.name + "-baseline"))
+            chosen.append(Subject(subject.name + "-baseline", task_dir, subject.env,
+                                  subject.first_event, subject.warm_event, subject.check, subject.reset))
     if ARGS.snapstart:
         # SnapStart's hooks as Lambda runs them: the RIC calls the org.crac beforeCheckpoint hooks (priming)
         # after init, asks for restore/next, calls afterRestore, then takes events. No snapshot is taken here:
         # "first request" is the first request after a primed init, what a restored instance would serve.
         snap = {"AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start"}
-        for subject in [s for s in chosen if s.name in ("api", "dispatch")]:
+        for subject in [s for s in chosen if s.name.split("-")[0] in ("api", "dispatch")]:
             chosen.append(Subject(subject.name + "-snapstart", subject.task_dir, dict(subject.env, **snap),
                                   subject.first_event, subject.warm_event, subject.check, subject.reset))
-            # An older build's zip beside it, trial by trial, to compare a change to the hooks.
-            baseline = {"api": ARGS.baseline_api_zip, "dispatch": ARGS.baseline_events_zip}[subject.name]
-            if baseline:
-                task_dir = extract(baseline, os.path.join(ARGS.work, subject.name + "-baseline"))
-                chosen.append(Subject(subject.name + "-snapstart-baseline", task_dir, dict(subject.env, **snap),
-                                      subject.first_event, subject.warm_event, subject.check, subject.reset))
+    aot = []
+    if ARGS.aot:
+        homes = dict(jvms)
+        if ARGS.aot_jvm not in homes:
+            raise SystemExit(f"--aot runs on {ARGS.aot_jvm}, which --jvms does not name")
+        aot = aot_subjects(chosen, homes[ARGS.aot_jvm])
     if ARGS.profile:
         for subject in chosen:
             jvm_name, home = jvms[0]
@@ -475,7 +632,7 @@ def main():
     results = {}
     for run in range(ARGS.runs):
         for jvm_name, home in jvms:
-            for subject in chosen:
+            for subject in chosen + (aot if jvm_name == ARGS.aot_jvm else []):
                 r = run_trial(subject, home, ARGS.jvm_options, ARGS.warm)
                 results.setdefault((jvm_name, subject.name), []).append(r)
                 print(f"run {run + 1} {jvm_name:>6} {subject.name:>15}: cold {r['cold_ms']:6.0f} ms"
@@ -484,6 +641,8 @@ def main():
                       f"  warm p50 {r.get('warm_p50_ms', float('nan')):5.1f} ms", flush=True)
     print(report(results, ARGS.runs))
     print(restore_report(results))
+    if aot:
+        print(aot_report(results, ARGS.runs, {s.name: s.cache_mb for s in aot}))
     with open(os.path.join(ARGS.work, "coldstart-results.json"), "w") as f:
         json.dump({f"{j}/{s}": rows for (j, s), rows in results.items()}, f, indent=1)
 

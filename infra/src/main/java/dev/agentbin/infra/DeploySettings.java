@@ -76,15 +76,6 @@ public record DeploySettings(
         return new MailSender(from, text(node, "mailIdentity", from.substring(from.indexOf('@') + 1)));
     }
 
-    /** Where the Maven build of a src/ module leaves the zip that Lambda runs. */
-    public Path functionZip(FunctionSpec.Module module) {
-        return assetsDir
-                .resolve("src")
-                .resolve(module.directory())
-                .resolve("target")
-                .resolve("function.zip");
-    }
-
     // Context from cdk.json keeps its JSON type, from -c it is always a string: compare as text.
     private static String text(Node node, String key, String fallback) {
         Object value = node.tryGetContext(key);

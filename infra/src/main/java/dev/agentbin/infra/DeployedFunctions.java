@@ -1,8 +1,8 @@
 package dev.agentbin.infra;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -27,6 +27,9 @@ final class DeployedFunctions extends Construct {
     private final List<DeployedFunction> functions;
 
     private final ILayerVersion caBundle;
+
+    /** One per module: its functions run the same build, so it is packaged (and uploaded or built) once. */
+    private final Map<FunctionSpec.Module, Code> code = new EnumMap<>(FunctionSpec.Module.class);
 
     DeployedFunctions(
             Construct scope,
@@ -61,8 +64,8 @@ final class DeployedFunctions extends Construct {
         boolean servesTraffic = !spec.runsAtDeploy();
         Function.Builder builder = Function.Builder.create(this, spec.name())
                 .functionName(Stack.of(this).getStackName() + "-" + spec.name())
-                .code(Code.fromAsset(
-                        existing(settings.functionZip(spec.module())).toString()))
+                .code(code.computeIfAbsent(
+                        spec.module(), module -> settings.flavour().code(settings.assetsDir(), module)))
                 .memorySize(spec.memory())
                 .timeout(Duration.seconds(spec.timeout()))
                 .environment(environment.of(spec))
@@ -76,8 +79,10 @@ final class DeployedFunctions extends Construct {
         if (spec.usesDatabase()) {
             builder.vpc(network.vpc())
                     .vpcSubnets(network.functionSubnets())
-                    .securityGroups(List.of(network.functionSecurityGroup()))
-                    .layers(List.of(caBundle));
+                    .securityGroups(List.of(network.functionSecurityGroup()));
+            if (settings.flavour().takesLayers()) {
+                builder.layers(List.of(caBundle));
+            }
         }
         if (settings.secretsRevision() != null) {
             // Functions read their secrets once, at start (with SnapStart: in the published version's snapshot).
@@ -116,13 +121,5 @@ final class DeployedFunctions extends Construct {
                         "@aws-cdk/aws-lambda:snapStartRequirePublish",
                         "the live alias publishes a version on every code or configuration change");
         return function.addAlias(LIVE_ALIAS);
-    }
-
-    private static Path existing(Path zip) {
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException(zip + " does not exist: build the functions first "
-                    + "(./mvnw -B -DskipTests package, or with -Dnative for -c flavour=native)");
-        }
-        return zip;
     }
 }

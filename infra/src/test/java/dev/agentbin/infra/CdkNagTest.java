@@ -27,6 +27,7 @@ class CdkNagTest {
             strings = {
                 "flavour=jvm",
                 "flavour=native",
+                "flavour=aot",
                 "networking=endpoints",
                 "rdsProxy=true",
                 "mailFrom=no-reply@mail.example.com"

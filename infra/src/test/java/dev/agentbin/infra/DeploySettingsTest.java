@@ -19,7 +19,9 @@ class DeploySettingsTest {
         assertEquals(Egress.NAT, settings.egress());
         assertEquals(false, settings.rdsProxy());
         assertEquals(Path.of("../functions.yaml"), settings.functionsFile());
-        assertEquals(Path.of("../src/events/target/function.zip"), settings.functionZip(FunctionSpec.Module.EVENTS));
+        assertEquals(
+                Path.of("../src/events/target/function.zip"),
+                Flavour.functionZip(settings.assetsDir(), FunctionSpec.Module.EVENTS));
     }
 
     @Test
@@ -47,6 +49,22 @@ class DeploySettingsTest {
                                 Map.of("functionsFile", Synth.CATALOG.toString(), "assetsDir", empty.toString())))
                 .getMessage();
         assertTrue(message.contains("function.zip does not exist: build the functions first"), message);
+    }
+
+    @Test
+    void aMissingImageContextSaysHowToBuildIt(@TempDir Path empty) {
+        String message = assertThrows(
+                        IllegalStateException.class,
+                        () -> Synth.stack(Map.of(
+                                "functionsFile",
+                                Synth.CATALOG.toString(),
+                                "assetsDir",
+                                empty.toString(),
+                                "flavour",
+                                "aot")))
+                .getMessage();
+        assertTrue(message.contains("aot-image/Dockerfile does not exist"), message);
+        assertTrue(message.contains("./mvnw -B -DskipTests package -Daot"), message);
     }
 
     private static String failure(Map<String, String> context) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -41,17 +43,19 @@ class EventTriggersTest {
         assertTrue(visibility >= 6 * spec("ringall-dispatch").timeout(), "visibility " + visibility);
     }
 
-    @Test
-    void dispatchConsumesTheQueueReportingPartialBatchFailures() {
-        Template template = Synth.catalog();
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void dispatchConsumesTheQueueReportingPartialBatchFailures(Flavour flavour) {
+        Template template = Synth.catalog("flavour", flavour.name().toLowerCase());
         Map<String, Object> mapping = mappingOf(template, "ringall-dispatch");
         assertEquals(List.of("ReportBatchItemFailures"), mapping.get("FunctionResponseTypes"));
         assertTrue(mapping.get("EventSourceArn").toString().contains("RingQueue"), mapping.toString());
     }
 
-    @Test
-    void theSweeperRunsOnItsSchedule() {
-        assertRunsOnItsSchedule(Synth.catalog(), spec("ringall-sweeper"));
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void theSweeperRunsOnItsSchedule(Flavour flavour) {
+        assertRunsOnItsSchedule(Synth.catalog("flavour", flavour.name().toLowerCase()), spec("ringall-sweeper"));
     }
 
     /** Exactly one rule with the function's schedule expression invokes it (other functions may share the expression). */
@@ -75,9 +79,10 @@ class EventTriggersTest {
         assertEquals(1, rules, spec.name() + " on " + spec.trigger().schedule());
     }
 
-    @Test
-    void theMigrationRunsOnDeployAfterTheDatabase() {
-        Template template = Synth.catalog();
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void theMigrationRunsOnDeployAfterTheDatabase(Flavour flavour) {
+        Template template = Synth.catalog("flavour", flavour.name().toLowerCase());
         String migrate = TemplateQueries.functionLogicalId(template, spec("db-migrate"));
         Map<String, Map<String, Object>> triggers = TemplateQueries.resources(template, "Custom::Trigger");
         assertEquals(1, triggers.size());
@@ -104,9 +109,10 @@ class EventTriggersTest {
                 message);
     }
 
-    @Test
-    void webhookDeliveryConsumesTheEventQueueReportingPartialBatchFailures() {
-        Template template = Synth.catalog();
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void webhookDeliveryConsumesTheEventQueueReportingPartialBatchFailures(Flavour flavour) {
+        Template template = Synth.catalog("flavour", flavour.name().toLowerCase());
         Map<String, Object> mapping = mappingOf(template, "webhook-delivery");
         assertEquals(List.of("ReportBatchItemFailures"), mapping.get("FunctionResponseTypes"));
         assertTrue(mapping.get("EventSourceArn").toString().contains("EventsQueue"), mapping.toString());

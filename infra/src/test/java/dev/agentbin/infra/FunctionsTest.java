@@ -1,13 +1,20 @@
 package dev.agentbin.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -29,7 +36,12 @@ class FunctionsTest {
                     spec.timeout(),
                     "ReservedConcurrentExecutions",
                     spec.reservedConcurrency() == null ? Match.absent() : spec.reservedConcurrency()));
-            expected.putAll(flavour == Flavour.JVM ? jvm(spec) : nativeBuild());
+            expected.putAll(
+                    switch (flavour) {
+                        case JVM -> jvm(spec);
+                        case NATIVE -> nativeBuild();
+                        case AOT -> aotImage();
+                    });
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(expected));
         }
         template.resourceCountIs("AWS::Lambda::Function", CATALOG.functions().size() + helperFunctions());
@@ -52,6 +64,59 @@ class FunctionsTest {
     @Test
     void nativeFunctionsHaveNoAlias() {
         Synth.catalog("flavour", "native").resourceCountIs("AWS::Lambda::Alias", 0);
+    }
+
+    @Test
+    void aotFunctionsHaveNoAlias() {
+        Synth.catalog("flavour", "aot").resourceCountIs("AWS::Lambda::Alias", 0);
+    }
+
+    /**
+     * Every function of a module runs one image, built once at deploy: the cloud assembly lists one image asset per
+     * module, built for x86_64 from that module's context, the events one trained on ringall-dispatch. Synth only
+     * stages the contexts (no Docker needed, none runs here).
+     */
+    @Test
+    void aotStagesOneImagePerModuleAndEveryFunctionRunsItsModulesImage() throws IOException {
+        Synth.Result result = Synth.of(Synth.CATALOG, "flavour", "aot");
+        Stage app = Stage.of(result.stack());
+        Path manifest =
+                Path.of(app.synth().getDirectory()).resolve(result.stack().getArtifactId() + ".assets.json");
+        Map<String, JsonNode> images = new HashMap<>();
+        new ObjectMapper()
+                .readTree(manifest.toFile())
+                .path("dockerImages")
+                .fields()
+                .forEachRemaining(image -> images.put(image.getKey(), image.getValue()));
+        Map<String, String> trainingHandlerByImage = new HashMap<>();
+        images.forEach((hash, image) -> {
+            JsonNode source = image.path("source");
+            assertEquals("linux/amd64", source.path("platform").asText(), hash);
+            trainingHandlerByImage.put(
+                    hash,
+                    source.path("dockerBuildArgs").path("TRAINING_HANDLER").asText("none"));
+        });
+        assertEquals(
+                Map.of("none", 1L, "ringall-dispatch", 1L),
+                trainingHandlerByImage.values().stream()
+                        .collect(Collectors.groupingBy(handler -> handler, Collectors.counting())));
+        Template template = result.template();
+        for (FunctionSpec.Module module : FunctionSpec.Module.values()) {
+            String handler = module == FunctionSpec.Module.EVENTS ? "ringall-dispatch" : "none";
+            String hash = trainingHandlerByImage.entrySet().stream()
+                    .filter(image -> image.getValue().equals(handler))
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
+            for (FunctionSpec spec : CATALOG.functions()) {
+                if (spec.module() != module) {
+                    continue;
+                }
+                String imageUri =
+                        TemplateQueries.function(template, spec).get("Code").toString();
+                assertTrue(imageUri.contains(hash), spec.name() + " runs " + imageUri);
+            }
+        }
     }
 
     @Test
@@ -123,6 +188,24 @@ class FunctionsTest {
                 "Runtime", "java25",
                 "Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                 "SnapStart", spec.runsAtDeploy() ? Match.absent() : Map.of("ApplyOn", "PublishedVersions"));
+    }
+
+    private static Map<String, Object> aotImage() {
+        return Map.of(
+                "PackageType",
+                "Image",
+                "Code",
+                Map.of("ImageUri", Match.anyValue()),
+                "Architectures",
+                List.of("x86_64"),
+                "Runtime",
+                Match.absent(),
+                "Handler",
+                Match.absent(),
+                "Layers",
+                Match.absent(),
+                "SnapStart",
+                Match.absent());
     }
 
     private static Map<String, Object> nativeBuild() {

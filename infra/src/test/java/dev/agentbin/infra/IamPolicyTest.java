@@ -19,7 +19,7 @@ class IamPolicyTest {
     private static final FunctionCatalog CATALOG = FunctionCatalog.load(Synth.CATALOG);
 
     @ParameterizedTest
-    @ValueSource(strings = {"flavour=jvm", "flavour=native", "networking=endpoints", "rdsProxy=true"})
+    @ValueSource(strings = {"flavour=jvm", "flavour=native", "flavour=aot", "networking=endpoints", "rdsProxy=true"})
     void noStatementAllowsAWildcardAction(String setting) {
         String[] pair = setting.split("=");
         Template template = Synth.catalog(pair[0], pair[1]);

@@ -38,7 +38,7 @@ class MonitoringTest {
             "outbox-age");
 
     @ParameterizedTest
-    @ValueSource(strings = {"flavour=jvm", "flavour=native"})
+    @ValueSource(strings = {"flavour=jvm", "flavour=native", "flavour=aot"})
     void everyAlarmNotifiesTheTopicWhenItFiresAndWhenItClears(String setting) {
         String[] pair = setting.split("=");
         Template template = Synth.catalog(pair[0], pair[1]);
@@ -150,7 +150,7 @@ class MonitoringTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flavour=jvm", "flavour=native"})
+    @ValueSource(strings = {"flavour=jvm", "flavour=native", "flavour=aot"})
     void everyCatalogFunctionHasActiveTracing(String setting) {
         String[] pair = setting.split("=");
         Template template = Synth.catalog(pair[0], pair[1]);

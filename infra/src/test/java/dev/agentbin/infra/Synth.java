@@ -16,7 +16,7 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * Synthesizes the stack in-process, as `cdk synth` would: cdk.json context loaded, the given
- * context on top, and tiny dummy function.zip files instead of real builds. Each distinct context is
+ * context on top, and tiny dummy function.zip files and image contexts instead of real builds. Each distinct context is
  * synthesized once per test run (a synth takes seconds).
  */
 final class Synth {
@@ -79,6 +79,10 @@ final class Synth {
                         zipOut.write(("dummy " + module).getBytes());
                         zipOut.closeEntry();
                     }
+                    // The aot flavour's image context: only staged at synth, never built.
+                    Path dockerfile = assetsDir.resolve("src/" + module.directory() + "/target/aot-image/Dockerfile");
+                    Files.createDirectories(dockerfile.getParent());
+                    Files.writeString(dockerfile, "FROM scratch\n# dummy " + module + "\n");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

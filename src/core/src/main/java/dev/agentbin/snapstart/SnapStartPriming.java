@@ -50,6 +50,14 @@ public final class SnapStartPriming implements Resource {
         Core.getGlobalContext().register(priming);
     }
 
+    /**
+     * Runs every installed priming action now, as {@link #beforeCheckpoint} would: outside SnapStart, for the
+     * training run of a JDK AOT cache ({@link AotCacheTraining}).
+     */
+    public static synchronized void primeInstalled() {
+        INSTALLED.forEach(priming -> priming.beforeCheckpoint(null));
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
