@@ -352,7 +352,7 @@ def image_classpath(image_dir):
     """The image's order (its classpath.argfile): the runner jar, then lib/, then the runtime interface client."""
     app = os.path.join(image_dir, "app")
     if not os.path.isdir(app):
-        raise RuntimeError(f"{image_dir} is missing: build with -Daot (./mvnw -B package -DskipTests -Daot)")
+        raise RuntimeError(f"{image_dir} is missing: build with -Daot (./mvnw -B verify -DskipTests -Daot)")
     return jars(app) + jars(os.path.join(app, "lib")) + jars(os.path.join(image_dir, "ric"))
 
 

@@ -68,7 +68,7 @@ public enum Flavour {
                     .resolve(module.directory())
                     .resolve("target")
                     .resolve("aot-image");
-            existing(context.resolve("Dockerfile"), "./mvnw -B -DskipTests package -Daot");
+            existing(context.resolve("Dockerfile"), "./mvnw -B -DskipTests verify -Daot");
             return Code.fromAssetImage(
                     context.toString(),
                     AssetImageCodeProps.builder()

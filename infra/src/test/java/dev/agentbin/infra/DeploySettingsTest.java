@@ -64,7 +64,7 @@ class DeploySettingsTest {
                                 "aot")))
                 .getMessage();
         assertTrue(message.contains("aot-image/Dockerfile does not exist"), message);
-        assertTrue(message.contains("./mvnw -B -DskipTests package -Daot"), message);
+        assertTrue(message.contains("./mvnw -B -DskipTests verify -Daot"), message);
     }
 
     private static String failure(Map<String, String> context) {
