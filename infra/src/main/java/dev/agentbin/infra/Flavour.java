@@ -69,18 +69,15 @@ public enum Flavour {
                     .resolve("target")
                     .resolve("aot-image");
             existing(context.resolve("Dockerfile"), "./mvnw -B -DskipTests verify -Daot");
+            // The events cache is trained on ringall-dispatch, the handler on a caller's path; the module's other
+            // handlers share the image and its cache.
+            Map<String, String> training =
+                    module == FunctionSpec.Module.EVENTS ? Map.of("TRAINING_HANDLER", "ringall-dispatch") : Map.of();
             return Code.fromAssetImage(
                     context.toString(),
                     AssetImageCodeProps.builder()
                             .platform(Platform.LINUX_AMD64)
-                            .buildArgs(
-                                    module == FunctionSpec.Module.EVENTS
-                                            // The events handler the cache is trained on: ringall-dispatch, the one on
-                                            // a
-                                            // caller's path (the module's other handlers share the image and its
-                                            // cache).
-                                            ? Map.of("TRAINING_HANDLER", "ringall-dispatch")
-                                            : Map.of())
+                            .buildArgs(training)
                             .build());
         }
 
