@@ -12,7 +12,7 @@ import software.amazon.awscdk.assertions.Template;
 class DatabaseTest {
 
     @Test
-    void auroraScalesToZeroAndPausesWhenIdle() {
+    void auroraScalesFromZeroToItsMaximumAndPausesWhenIdle() {
         Template template = Synth.catalog();
         template.hasResourceProperties(
                 "AWS::RDS::DBCluster",
@@ -22,7 +22,13 @@ class DatabaseTest {
                         "EngineVersion",
                         "16.6",
                         "ServerlessV2ScalingConfiguration",
-                        Map.of("MinCapacity", 0, "MaxCapacity", 4, "SecondsUntilAutoPause", 600))));
+                        Map.of(
+                                "MinCapacity",
+                                0,
+                                "MaxCapacity",
+                                Database.MAX_CAPACITY_ACU,
+                                "SecondsUntilAutoPause",
+                                600))));
         template.hasResourceProperties(
                 "AWS::RDS::DBInstance", Match.objectLike(Map.of("DBInstanceClass", "db.serverless")));
     }
