@@ -8,17 +8,11 @@ import dev.agentbin.agentcall.AgentCallLeg;
 import dev.agentbin.agentcall.AgentCallService;
 import dev.agentbin.agentcall.RingRequest;
 import dev.agentbin.api.support.TestAgents;
-import dev.agentbin.common.SyntheticLambdaContext;
 import dev.agentbin.telephony.LegEvent;
 import dev.agentbin.telephony.simulator.SimulatorProvider;
-import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.SessionFactory;
@@ -97,13 +91,11 @@ class CapacityBenchmark {
             rings(cost, "missed ring, 3 addresses", admin, triple, false);
 
             for (int i = 0; i < 5; i++) {
-                invoke(WarmPathBenchmark.event(
+                WarmPathBenchmark.invoke(WarmPathBenchmark.event(
                         "POST", "/v1.0/tags", "", admin.token(), "{\"name\":\"capacity " + i + "\"}"));
             }
             UUID agent = triple.get(0);
-            AgentCall call = agentCalls.dispatch(
-                    new RingRequest(agent, admin.customerId(), "+15550001000", null, RING_TIMEOUT, null, null),
-                    "capacity-" + UUID.randomUUID());
+            AgentCall call = ring(admin, agent);
             String token = admin.token();
             String[] statuses = {"away", "available"};
             int[] turn = {0};
@@ -171,9 +163,7 @@ class CapacityBenchmark {
             DatabaseCost.Reading before = cost.read();
             List<AgentCall> calls = new ArrayList<>();
             for (UUID agent : agents) {
-                calls.add(agentCalls.dispatch(
-                        new RingRequest(agent, admin.customerId(), "+15550001000", null, RING_TIMEOUT, null, null),
-                        "capacity-" + UUID.randomUUID()));
+                calls.add(ring(admin, agent));
             }
             each(calls, leg -> event(leg, LegEvent.Kind.INITIATED, "initiated"));
             Thread.sleep(SETTLE_MS);
@@ -194,7 +184,7 @@ class CapacityBenchmark {
             }
             Thread.sleep(SETTLE_MS);
             if (round > 0) {
-                total = plus(total, cost.read().minus(before));
+                total = total.plus(cost.read().minus(before));
                 hibernate += sessions.getStatistics().getPrepareStatementCount();
             }
         }
@@ -202,15 +192,21 @@ class CapacityBenchmark {
         line(name, ROUNDS * agents.size(), hibernate, total, Double.NaN);
     }
 
-    private void request(DatabaseCost cost, String name, EventSource event) throws Exception {
+    private AgentCall ring(TestAgents.Seeded admin, UUID agent) {
+        return agentCalls.dispatch(
+                new RingRequest(agent, admin.customerId(), "+15550001000", null, RING_TIMEOUT, null, null),
+                "capacity-" + UUID.randomUUID());
+    }
+
+    private void request(DatabaseCost cost, String name, Supplier<String> event) throws Exception {
         for (int i = 0; i < WARMUP; i++) {
-            invoke(event.next());
+            WarmPathBenchmark.invoke(event.get());
         }
         sessions.getStatistics().clear();
         DatabaseCost.Reading before = cost.read();
         long start = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
-            invoke(event.next());
+            WarmPathBenchmark.invoke(event.get());
         }
         long wall = System.nanoTime() - start;
         line(
@@ -233,21 +229,8 @@ class CapacityBenchmark {
                 Double.isNaN(wallMs) ? "-" : String.format("%.2f", wallMs)));
     }
 
-    private static DatabaseCost.Reading plus(DatabaseCost.Reading a, DatabaseCost.Reading b) {
-        return new DatabaseCost.Reading(
-                a.statements() + b.statements(), a.statementMs() + b.statementMs(), a.cpuMs() + b.cpuMs());
-    }
-
-    interface EventSource {
-        String next();
-    }
-
-    interface LegAction {
-        void apply(AgentCallLeg leg);
-    }
-
-    private static void each(List<AgentCall> calls, LegAction action) {
-        calls.forEach(call -> call.legs().forEach(action::apply));
+    private static void each(List<AgentCall> calls, Consumer<AgentCallLeg> action) {
+        calls.forEach(call -> call.legs().forEach(action));
     }
 
     private void event(AgentCallLeg leg, LegEvent.Kind kind, String detail) {
@@ -257,25 +240,5 @@ class CapacityBenchmark {
 
     private static String get(String path, String query, String token) {
         return WarmPathBenchmark.event("GET", path, query, token, null);
-    }
-
-    private static final Pattern STATUS = Pattern.compile("\"statusCode\":(\\d+)");
-
-    private static void invoke(String event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            AmazonLambdaRecorder.handle(
-                    new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                    out,
-                    SyntheticLambdaContext.priming());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        String response = out.toString(StandardCharsets.UTF_8);
-        Matcher status = STATUS.matcher(response);
-        if (!status.find() || !status.group(1).startsWith("2")) {
-            throw new IllegalStateException(
-                    "request failed: " + response.substring(0, Math.min(500, response.length())));
-        }
     }
 }

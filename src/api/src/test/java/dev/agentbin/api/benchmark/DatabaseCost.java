@@ -19,10 +19,14 @@ import java.sql.Statement;
  */
 final class DatabaseCost {
 
-    /** Readings at one moment; {@link #minus} gives what happened between two. */
+    /** Readings at one moment; {@link #minus} gives what happened between two, {@link #plus} adds such spans. */
     record Reading(long statements, double statementMs, double cpuMs) {
         Reading minus(Reading before) {
             return new Reading(statements - before.statements, statementMs - before.statementMs, cpuMs - before.cpuMs);
+        }
+
+        Reading plus(Reading other) {
+            return new Reading(statements + other.statements, statementMs + other.statementMs, cpuMs + other.cpuMs);
         }
     }
 
