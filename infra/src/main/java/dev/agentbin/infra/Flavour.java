@@ -63,11 +63,7 @@ public enum Flavour {
     AOT {
         @Override
         Code code(Path assetsDir, FunctionSpec.Module module) {
-            Path context = assetsDir
-                    .resolve("src")
-                    .resolve(module.directory())
-                    .resolve("target")
-                    .resolve("aot-image");
+            Path context = buildOutput(assetsDir, module, "aot-image");
             existing(context.resolve("Dockerfile"), "./mvnw -B -DskipTests verify -Daot");
             // The events cache is trained on ringall-dispatch, the handler on a caller's path; the module's other
             // handlers share the image and its cache.
@@ -116,11 +112,15 @@ public enum Flavour {
 
     /** Where the Maven build of a src/ module leaves the zip that Lambda runs (jvm and native). */
     static Path functionZip(Path assetsDir, FunctionSpec.Module module) {
+        return buildOutput(assetsDir, module, "function.zip");
+    }
+
+    private static Path buildOutput(Path assetsDir, FunctionSpec.Module module, String name) {
         return assetsDir
                 .resolve("src")
                 .resolve(module.directory())
                 .resolve("target")
-                .resolve("function.zip");
+                .resolve(name);
     }
 
     private static Path existing(Path artifact, String build) {
