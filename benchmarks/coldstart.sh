@@ -16,10 +16,10 @@ JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 mkdir -p "$WORK"
 
 if [ -z "${COLDSTART_SKIP_BUILD:-}" ]; then
-  # -Daot: also the aot flavour's image contexts (target/aot-image), which --aot measures.
+  # -Daot: also the aot flavour's image contexts (target/aot-image), which --aot measures, and whose ric/ holds
+  # the runtime interface client every subject runs under: the one version the images carry (pom.xml).
   ./mvnw -B -q install -DskipTests -Daot -pl src/api,src/events -am
   ./mvnw -B -q -f benchmarks/floor-hello/pom.xml package -DskipTests
-  ./mvnw -B -q -f benchmarks/coldstart/ric/pom.xml dependency:copy-dependencies -DoutputDirectory="$WORK/ric"
 fi
 
 ./scripts/postgres.sh >/dev/null
@@ -35,7 +35,7 @@ fi
 
 JVMS="java17=$JAVA17"
 [ -d "$JAVA25" ] && JVMS="$JVMS,java25=$JAVA25"
-exec python3 benchmarks/coldstart/coldstart.py --jvms "$JVMS" --database "$DB" --ric "$WORK/ric" \
+exec python3 benchmarks/coldstart/coldstart.py --jvms "$JVMS" --database "$DB" --ric src/api/target/aot-image/ric \
   --api-zip src/api/target/function.zip --events-zip src/events/target/function.zip \
   --floor-zip benchmarks/floor-hello/target/function.zip --work "$WORK" \
   --api-image src/api/target/aot-image --events-image src/events/target/aot-image --dockerfile infra/aot/Dockerfile \

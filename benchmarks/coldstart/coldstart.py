@@ -8,8 +8,8 @@ read the process's RSS; then send warm requests and time each (mock hands the ev
 back). Subjects are interleaved trial by trial so machine noise hits them alike; ratios are taken
 against the framework floor measured in the same run.
 
-Called by benchmarks/coldstart.sh, which builds the zips, fetches the RIC, prepares the database and
-the JWT key pair; see docs/benchmarks.md.
+Called by benchmarks/coldstart.sh, which builds the zips and the RIC's jars (the aot images' ric/), prepares
+the database and the JWT key pair; see docs/benchmarks.md.
 """
 import argparse
 import base64
@@ -442,6 +442,11 @@ def summary(rows, key):
     return statistics.median(values) if values else float("nan")
 
 
+def ratio(value, base_rows, key):
+    """value against the median of base_rows[key], as the tables print it; "-" without a base."""
+    return f"{value / summary(base_rows, key):.2f}x" if base_rows else "-"
+
+
 def report(results, runs):
     """results: {(jvm, subject): [trial dicts]}"""
     lines = []
@@ -456,12 +461,11 @@ def report(results, runs):
             if j != jvm or name.endswith("-aot"):
                 continue
             cold, rss = summary(rows, "cold_ms"), summary(rows, "rss_kb") / 1024
-            ratio = lambda v, k: f"{v / summary(floor, k):.2f}x" if floor else "-"
             first, warm = summary(rows, 'first_ms'), summary(rows, 'warm_p50_ms')
             cpu = summary(rows, "cpu_ms")
             lines.append(f"| {name} | {cold:.0f} | {summary(rows, 'init_ms'):.0f} | {first:.0f} | {cpu:.0f} "
-                         f"| {rss:.0f} | {warm:.1f} | {first / warm:.1f}x | {ratio(cold, 'cold_ms')} "
-                         f"| {ratio(cpu, 'cpu_ms')} | {ratio(rss * 1024, 'rss_kb')} |")
+                         f"| {rss:.0f} | {warm:.1f} | {first / warm:.1f}x | {ratio(cold, floor, 'cold_ms')} "
+                         f"| {ratio(cpu, floor, 'cpu_ms')} | {ratio(rss * 1024, floor, 'rss_kb')} |")
     return "\n".join(lines)
 
 
@@ -477,6 +481,8 @@ def restore_report(results):
         lines.append(f"| {jvm} {name} | {summary(rows, 'restore_ms'):.0f} | {first:.0f} | {both:.0f} | {warm:.1f} "
                      f"| {first / warm:.1f}x | {both / warm:.1f}x |")
     return "\n".join(lines) if len(lines) > 2 else ""
+
+
 def aot_report(results, runs, caches):
     """The -aot subjects of the AOT JVM, against the floor with its own cache and the plain floor."""
     jvm = ARGS.aot_jvm
@@ -491,7 +497,6 @@ def aot_report(results, runs, caches):
         if j != jvm or not name.endswith("-aot"):
             continue
         cold, rss = summary(rows, "cold_ms"), summary(rows, "rss_kb")
-        ratio = lambda v, base, k: f"{v / summary(base, k):.2f}x" if base else "-"
         lines.append(f"| {name} | {caches[name]:.0f} | {cold:.0f} | {summary(rows, 'init_ms'):.0f} "
                      f"| {summary(rows, 'first_ms'):.0f} | {rss / 1024:.0f} | {summary(rows, 'warm_p50_ms'):.1f} "
                      f"| {ratio(cold, floor_aot, 'cold_ms')} | {ratio(cold, floor, 'cold_ms')} "
